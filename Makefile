@@ -1,0 +1,48 @@
+# Two commands do everything on a fresh machine: `make build` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+DBT    := $(BIN)/dbt --no-use-colors
+DBT_DIRS := --project-dir dbt_project --profiles-dir dbt_project
+
+# A persistent Dagster instance (run history, sensor cursors, the writer pool) lives here.
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+
+.PHONY: venv dbt-parse build test test-ui ui lint bench clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+$(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml
+	mkdir -p $(DAGSTER_HOME)
+	cp orchestration/dagster.yaml $@
+
+# dagster-dbt reads dbt's manifest; it is parsed here, never at import time.
+dbt-parse: venv
+	$(DBT) parse $(DBT_DIRS) --quiet
+
+build: venv dbt-parse $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/dagster asset materialize -m orchestration.definitions --select '*'
+
+test: venv dbt-parse
+	$(BIN)/ruff check .
+	$(BIN)/pytest -m "not ui"
+
+test-ui: venv dbt-parse
+	$(BIN)/pytest -m ui
+
+ui: venv dbt-parse $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf warehouse/staging warehouse/*.duckdb* warehouse/marts dbt_project/target
