@@ -53,7 +53,7 @@ def build(reference: Path) -> None:
             "programme": r["programme"],
             "since_year": r["since_year"],
             "until_year": r["until_year"],
-            "is_verified": r["source_url"].strip() != "UNVERIFIED",
+            "is_verified": "UNVERIFIED" not in r["source_url"],
             "source_url": r["source_url"],
         }
         for r in _rows(reference / "pairings.csv")

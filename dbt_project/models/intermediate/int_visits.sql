@@ -1,0 +1,28 @@
+-- One row per visit, with the id every mart uses.
+with islands as (
+    select
+        visiting_unit,
+        host_unit,
+        year_known,
+        island,
+        any_value(visiting_province) as visiting_province,
+        any_value(host_province) as host_province,
+        min(start_date) as start_date,
+        max(end_date) as end_date,
+        arg_min(start_md, sort_start) as start_md,
+        arg_max(end_md, sort_end) as end_md,
+        list_sort(list_distinct(flatten(list(host_cities)))) as host_cities,
+        -- the fullest form any report gives
+        arg_max(meeting_name, length(meeting_name)) as meeting_name,
+        arg_max(programme, length(programme)) as programme,
+        list_sort(list_distinct(flatten(list(leader_names)))) as leader_names,
+        list_sort(list_distinct(list(article_id))) as article_ids,
+        min(sort_start) as first_day
+    from {{ ref('int_visit_reports') }}
+    group by visiting_unit, host_unit, year_known, island
+)
+
+select
+    left(md5(concat_ws('|', visiting_unit, host_unit, coalesce(first_day::varchar, 'undated'), year_known::varchar)), 16) as visit_id,
+    *
+from islands

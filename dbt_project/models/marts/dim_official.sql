@@ -1,0 +1,12 @@
+-- One row per person: same name and province across articles.
+select
+    m.official_id,
+    any_value(m.name) as name,
+    any_value(m.province) as province,
+    list_sort(list_distinct(flatten(list(m.titles)))) as titles,
+    min(coalesce(m.visit_date, a.published_date)) as first_seen,
+    max(coalesce(m.visit_date, a.published_date)) as last_seen,
+    count(distinct m.visit_id)::integer as visit_count
+from {{ ref('int_official_mentions') }} as m
+left join {{ ref('stg_articles') }} as a using (article_id)
+group by m.official_id

@@ -1,0 +1,15 @@
+-- One row per loaded article: the repaired simplified text every extraction reads.
+select
+    f.article_id,
+    c.clean_text,
+    c.raw_text,
+    c.title,
+    c.published_date,
+    c.source,
+    c.script,
+    c.reporters,
+    c.editors,
+    c.captions
+from {{ ref('stg_article_files') }} as f
+inner join {{ ref('stg_cleaned_articles') }} as c using (content_sha256)
+where f.status = 'loaded'

@@ -1,0 +1,9 @@
+-- One row per file name ever seen under the raw directory.
+select
+    file_name,
+    content_sha256,
+    size_bytes,
+    is_present,
+    first_seen_at,
+    last_seen_at
+from {{ source('staging_parquet', 'raw_files') }}

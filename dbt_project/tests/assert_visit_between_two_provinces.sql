@@ -1,0 +1,3 @@
+select visit_id, visiting_province, host_province
+from {{ ref('fact_visit') }}
+where visiting_province = host_province

@@ -1,0 +1,32 @@
+"""Ingest: the raw directory's listing with content hashes, as staging Parquet."""
+
+
+from datetime import UTC, datetime
+
+import dagster as dg
+import polars as pl
+
+from orchestration.resources import WRITER_POOL
+from visits.settings import raw_dir, staging_dir
+from visits.staging.manifest import update_manifest
+
+
+@dg.asset(
+    key=["staging", "raw_files"],
+    group_name="ingest",
+    pool=WRITER_POOL,
+    description="Every file under the raw directory with its SHA-256; departed files are kept as not present.",
+)
+def raw_files(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    manifest = update_manifest(staging_dir(), raw_dir(), datetime.now(UTC))
+    present = manifest.filter(pl.col("is_present"))
+    context.log.info("raw dir %s: %d files present", raw_dir(), present.height)
+    return dg.MaterializeResult(
+        metadata={
+            "raw_dir": str(raw_dir()),
+            "files_present": present.height,
+            "files_removed": manifest.height - present.height,
+            "distinct_contents": present["content_sha256"].n_unique(),
+            "bytes_present": int(present["size_bytes"].sum() or 0),
+        }
+    )

@@ -1,0 +1,252 @@
+"""Clean and extract the content not yet staged by the current code, one batch at a time.
+
+A batch writes one Parquet file per table. Rows are tied to their batch by batch_id and
+the file that marks a batch done is written last, so a batch cut short by a crash is
+ignored downstream and redone by the next run.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polars as pl
+
+from visits.clean import clean_frame
+from visits.extract import extract_visits
+from visits.ingest import DecodeError, decode_article
+from visits.staging import tables
+from visits.staging.parquet import read_folder, write_parquet_atomic
+from visits.staging.versions import clean_version, extract_version
+
+log = logging.getLogger(__name__)
+
+# Articles cleaned per polars frame: bounds memory on a large first build.
+BATCH_SIZE = 2000
+
+
+@dataclass
+class BatchStats:
+    batches: int = 0
+    processed: int = 0
+    quarantined: int = 0
+    visits: int = 0
+    officials: int = 0
+    errors: int = 0
+
+
+def new_batch_id(now: datetime) -> str:
+    return f"{now:%Y%m%dT%H%M%S%f}-{secrets.token_hex(3)}"
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def current_articles(staging_dir: Path) -> pl.DataFrame:
+    """The newest cleaned row per content hash made by the current cleaning code."""
+    articles = read_folder(staging_dir / tables.ARTICLES, tables.SCHEMAS[tables.ARTICLES])
+    return (
+        articles.filter(pl.col("clean_version") == clean_version())
+        .sort("processed_at")
+        .unique("content_sha256", keep="last")
+    )
+
+
+def _decode_rows(raw_dir: Path, paths: dict[str, str]) -> list[dict]:
+    rows = []
+    for sha, file_name in paths.items():
+        row: dict = {"content_sha256": sha, "raw_text": None, "encoding": None, "replaced_bytes": 0}
+        try:
+            data = (raw_dir / file_name).read_bytes()
+        except OSError as exc:  # vanished or unreadable: not staged, retried next run
+            log.warning("cannot read %s: %s", file_name, exc)
+            continue
+        try:
+            decoded = decode_article(data)
+        except DecodeError as exc:
+            row.update(decode_status="quarantined", decode_reason=str(exc))
+        else:
+            row.update(
+                decode_status="ok",
+                decode_reason=None,
+                raw_text=decoded.text,
+                encoding=decoded.encoding,
+                replaced_bytes=decoded.replaced_bytes,
+            )
+        rows.append(row)
+    return rows
+
+
+def _clean(frame: pl.DataFrame) -> pl.DataFrame:
+    """clean_frame over the batch; an article that breaks it is quarantined alone."""
+    ok = frame.filter(pl.col("decode_status") == "ok").rename({"content_sha256": "article_id"})
+    failed = frame.filter(pl.col("decode_status") != "ok")
+    try:
+        cleaned = clean_frame(ok)
+    except Exception:  # noqa: BLE001 - find the one bad article instead of losing the batch
+        parts = []
+        for one in ok.iter_slices(1):
+            try:
+                parts.append(clean_frame(one))
+            except Exception as exc:  # noqa: BLE001
+                reason = f"cleaning failed: {type(exc).__name__}: {exc}"[:500]
+                failed = pl.concat(
+                    [
+                        failed,
+                        one.rename({"article_id": "content_sha256"}).with_columns(
+                            decode_status=pl.lit("quarantined"), decode_reason=pl.lit(reason)
+                        ),
+                    ],
+                    how="diagonal_relaxed",
+                )
+        cleaned = pl.concat(parts, how="diagonal_relaxed") if parts else ok.clear()
+    cleaned = cleaned.rename({"article_id": "content_sha256"})
+    return pl.concat([cleaned, failed], how="diagonal_relaxed")
+
+
+def clean_new_content(staging_dir: Path, raw_dir: Path, manifest: pl.DataFrame) -> BatchStats:
+    """Decode and clean every present content hash that the current code has not cleaned."""
+    stats = BatchStats()
+    done = set(current_articles(staging_dir)["content_sha256"].to_list())
+    present = (
+        manifest.filter(pl.col("is_present") & ~pl.col("content_sha256").is_in(sorted(done)))
+        .sort("file_name")
+        .unique("content_sha256", keep="first", maintain_order=True)
+    )
+    todo = dict(zip(present["content_sha256"], present["file_name"], strict=True))
+    version = clean_version()
+    for chunk in _chunks(list(todo), BATCH_SIZE):
+        now = datetime.now(UTC)
+        rows = _decode_rows(raw_dir, {sha: todo[sha] for sha in chunk})
+        if not rows:
+            continue
+        decoded = pl.DataFrame(rows, infer_schema_length=None)
+        cleaned = _clean(decoded).with_columns(
+            batch_id=pl.lit(new_batch_id(now)),
+            clean_version=pl.lit(version),
+            processed_at=pl.lit(now).cast(pl.Datetime("us", "UTC")),
+        )
+        out = pl.concat([tables.empty(tables.ARTICLES), cleaned], how="diagonal_relaxed").select(
+            list(tables.SCHEMAS[tables.ARTICLES])
+        )
+        write_parquet_atomic(out, staging_dir / tables.ARTICLES / f"{out['batch_id'][0]}.parquet")
+        stats.batches += 1
+        stats.processed += out.height
+        stats.quarantined += out.filter(pl.col("decode_status") != "ok").height
+    return stats
+
+
+def _visit_rows(sha: str, batch_id: str, visits: list) -> tuple[list[dict], list[dict]]:
+    visit_rows, official_rows = [], []
+    for seq, v in enumerate(visits):
+        visit_rows.append(
+            {
+                "content_sha256": sha,
+                "batch_id": batch_id,
+                "visit_seq": seq,
+                "visiting_province": v.visiting_province,
+                "host_province": v.host_province,
+                "visiting_unit": v.visiting_unit,
+                "host_unit": v.host_unit,
+                "start_date": v.start_date,
+                "end_date": v.end_date,
+                "start_md": v.start_md,
+                "end_md": v.end_md,
+                "host_cities": list(v.host_cities),
+                "meeting_name": v.meeting_name,
+                "programme": v.programme,
+                "leader_names": list(v.leader_names),
+            }
+        )
+        for mention_seq, o in enumerate(v.officials):
+            official_rows.append(
+                {
+                    "content_sha256": sha,
+                    "batch_id": batch_id,
+                    "visit_seq": seq,
+                    "mention_seq": mention_seq,
+                    "name": o.name,
+                    "province": o.province,
+                    "titles": list(o.titles),
+                    "side": o.side,
+                    "is_leader": o.is_leader,
+                    "evidence": o.evidence,
+                }
+            )
+    return visit_rows, official_rows
+
+
+def extract_new_content(staging_dir: Path) -> BatchStats:
+    """Run the extractor over cleaned articles it has not read in their current version."""
+    stats = BatchStats()
+    version = extract_version()
+    articles = current_articles(staging_dir).filter(pl.col("decode_status") == "ok")
+    seen = read_folder(staging_dir / tables.EXTRACTIONS, tables.SCHEMAS[tables.EXTRACTIONS]).filter(
+        pl.col("extract_version") == version
+    )
+    todo = articles.join(
+        seen.select(pl.col("content_sha256"), pl.col("clean_batch_id").alias("batch_id")),
+        on=["content_sha256", "batch_id"],
+        how="anti",
+    )
+    for start in range(0, todo.height, BATCH_SIZE):
+        chunk = todo.slice(start, BATCH_SIZE)
+        now = datetime.now(UTC)
+        batch_id = new_batch_id(now)
+        visit_rows: list[dict] = []
+        official_rows: list[dict] = []
+        marks: list[dict] = []
+        for art in chunk.iter_rows(named=True):
+            error = None
+            try:
+                found = extract_visits(
+                    art["clean_text"] or "",
+                    title=art["title"],
+                    published_date=art["published_date"],
+                    source=art["source"],
+                )
+            except Exception as exc:  # noqa: BLE001 - one article must not stop the batch
+                log.exception("extraction failed for %s", art["content_sha256"])
+                found, error = [], f"{type(exc).__name__}: {exc}"[:500]
+                stats.errors += 1
+            v_rows, o_rows = _visit_rows(art["content_sha256"], batch_id, found)
+            visit_rows += v_rows
+            official_rows += o_rows
+            marks.append(
+                {
+                    "content_sha256": art["content_sha256"],
+                    "clean_batch_id": art["batch_id"],
+                    "batch_id": batch_id,
+                    "extract_version": version,
+                    "processed_at": now,
+                    "visit_count": len(found),
+                    "extract_error": error,
+                }
+            )
+        for table, rows in ((tables.VISITS, visit_rows), (tables.OFFICIALS, official_rows)):
+            frame = pl.DataFrame(rows, schema=tables.SCHEMAS[table])
+            write_parquet_atomic(frame, staging_dir / table / f"{batch_id}.parquet")
+        # Written last: its presence is what marks the batch as done.
+        write_parquet_atomic(
+            pl.DataFrame(marks, schema=tables.SCHEMAS[tables.EXTRACTIONS]),
+            staging_dir / tables.EXTRACTIONS / f"{batch_id}.parquet",
+        )
+        stats.batches += 1
+        stats.processed += chunk.height
+        stats.visits += len(visit_rows)
+        stats.officials += len(official_rows)
+    return stats
+
+
+def ensure_tables(staging_dir: Path) -> None:
+    """Give every staging folder at least an empty, typed file so dbt can always read it."""
+    for table, schema in tables.SCHEMAS.items():
+        folder = staging_dir / table
+        if not any(folder.glob("*.parquet")):
+            write_parquet_atomic(pl.DataFrame(schema=schema), folder / "_empty.parquet")
