@@ -1,0 +1,153 @@
+"""Title, body, captions, boilerplate and metadata on invented articles (sample structures)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from visits.clean import clean_article
+
+NEWS_SITE = """發帖
+
+北原縣代表團赴臨江市考察協作
+
+新聞爆料  / 臨江市  / 只看大圖  / 倒序瀏覽   © 著作權歸作者本人所有
+
+#楼主# 2021-3-7
+
+跳轉到指定樓層
+IMG20210306123456.jpg
+
+3月5日,北原縣代表團在臨江市規劃館聽取介紹。司馬文靜 攝
+
+  3月5日至6日,北原縣委書記歐陽明遠率代表團到臨江市考察協作,雙方舉行座談會。
+  座談會上,雙方簽署了勞務協作協議。(記者 林小雨 上官青青)
+共建共享,歡迎投稿!
+踩
+回復
+使用道具
+B Color Link Quote Code Smilies
+Powered by EXAMPLE.CC  © 2020 某某論壇
+返回頂部
+"""
+
+
+def test_forum_page_layout():
+    art = clean_article(NEWS_SITE)
+    assert art.title == "北原县代表团赴临江市考察协作"
+    assert art.published_date == date(2021, 3, 7)
+    assert art.source is None  # a forum name in a Powered-by / © line is not a newspaper
+    assert art.reporters == ["林小雨", "上官青青", "司马文静"]  # 4-character names too
+    assert art.captions == ["3月5日,北原县代表团在临江市规划馆听取介绍。"]
+    assert art.clean_text == (
+        "3月5日至6日,北原县委书记欧阳明远率代表团到临江市考察协作,双方举行座谈会。\n"
+        "座谈会上,双方签署了劳务协作协议。"
+    )
+    for chrome in (
+        "发帖",
+        "回复",
+        "使用道具",
+        "返回顶部",
+        "Powered by EXAMPLE.CC  © 2020 某某论坛".replace("  ", " "),
+    ):
+        assert chrome in art.boilerplate
+    assert "IMG20210306123456.jpg" in art.boilerplate
+
+
+def test_labelled_metadata_and_lead_line_duplicate():
+    raw = (
+        "- 時間:2022-08-15\n- 點擊:0\n- 來源:臨江日報\n"
+        "8月12日,星湖區代表團來臨江考察。(記者諸葛明)\n"
+        "8月12日,星湖區代表團來臨江考察。雙方舉行座談。\n"
+        "雙方簽署協議。(記者張小北)\n"
+    )
+    art = clean_article(raw)
+    assert art.published_date == date(2022, 8, 15)
+    assert art.source == "临江日报"
+    assert art.reporters == ["诸葛明", "张小北"]
+    assert art.title is None
+    assert art.clean_text == "8月12日,星湖区代表团来临江考察。双方举行座谈。\n双方签署协议。"
+
+
+def test_masthead_and_start_credit_and_trailer():
+    raw = (
+        "北原日报 2017年09月30日\n"
+        "临江北原协作座谈会在星湖举行\n"
+        "本网讯(周一鸣)9月28日至29日,临江市代表团赴北原县调研,,双方座谈,、交流。\n"
+        "最新消息\n"
+        "另一条新闻标题\n"
+    )
+    art = clean_article(raw)
+    assert (art.source, art.published_date) == ("北原日报", date(2017, 9, 30))
+    assert art.title == "临江北原协作座谈会在星湖举行"
+    assert art.reporters == ["周一鸣"]
+    assert art.clean_text == "9月28日至29日,临江市代表团赴北原县调研,双方座谈、交流。"
+
+
+def test_pipe_header_editors_and_copyright_block():
+    raw = (
+        "星湖区代表团赴临江市学习考察\n\n"
+        "2020-12-01 08:30:00|来源:星湖日报|编辑:王小二|责编:欧阳一一\n\n"
+        "11月30日,星湖区代表团赴临江市学习考察,双方座谈。(记者 赵甲 钱乙)\n\n"
+        "某某网版权与内容使用的声明:\n"
+        "  • 1、本网所有内容,未经书面授权,不得转载。\n"
+        "  • 凡本网注明“来源:某某网”的内容,均由本网负责,违者追究法律责任,以及其他很长的说明文字。\n"
+    )
+    art = clean_article(raw)
+    assert art.published_date == date(2020, 12, 1)
+    assert art.source == "星湖日报"
+    assert art.editors == ["王小二", "欧阳一一"]
+    assert art.reporters == ["赵甲", "钱乙"]
+    assert art.clean_text == "11月30日,星湖区代表团赴临江市学习考察,双方座谈。"
+    assert not any("来源:某某网" in ln for ln in [art.clean_text])
+
+
+def test_photo_credit_caption_first_line_and_no_date():
+    raw = (
+        "4月2日,北原县代表团赴临江市考察。图为代表团参观产业园。 本报记者 钱多多摄\n"
+        "本报讯 4月2日,北原县代表团赴临江市考察。2019年以来,两地合作项目达12个。\n"
+    )
+    art = clean_article(raw)
+    assert art.published_date is None  # a year in a body sentence is not a publication date
+    assert art.source is None and art.title is None
+    assert art.reporters == ["钱多多"]
+    assert art.captions == ["4月2日,北原县代表团赴临江市考察。图为代表团参观产业园。"]
+    assert art.clean_text == "4月2日,北原县代表团赴临江市考察。2019年以来,两地合作项目达12个。"
+
+
+def test_dated_url_line():
+    raw = (
+        "http://www.example.cn/news/2018-07/09/content_123.htm\n临江市代表团赴北原县考察协作项目,双方座谈。\n"
+    )
+    art = clean_article(raw)
+    assert art.published_date == date(2018, 7, 9)
+
+
+def test_all_boilerplate_gives_empty_body():
+    art = clean_article("发帖\n回复\n返回顶部\nPowered by X\n点击:12\nIMG_0001.jpg\n")
+    assert art.clean_text == ""
+    assert art.title is None and art.reporters == []
+
+
+def test_empty_input():
+    art = clean_article("")
+    assert art.clean_text == "" and art.script == "simplified"
+
+
+HTML = """<!DOCTYPE html><html><head><title>临江市代表团赴北原县考察 - 北原新闻网</title>
+<style>p{color:red}</style><script>var x = "发帖 回复";</script></head>
+<body><div class="nav">首页 &gt; 新闻 &gt; 要闻</div>
+<h1>临江市代表团赴北原县考察</h1>
+<p>时间:2023-06-01&nbsp;&nbsp;来源:北原日报</p>
+<p>5月30日,临江市代表团赴北原县考察协作项目。</p>
+<p>双方签署协议。(记者 孙悟净)</p>
+<div class="footer">版权所有 © 北原新闻网</div></body></html>"""
+
+
+def test_html_page():
+    art = clean_article(HTML)
+    assert art.title == "临江市代表团赴北原县考察"
+    assert art.published_date == date(2023, 6, 1)
+    assert art.source == "北原日报"
+    assert art.reporters == ["孙悟净"]
+    assert art.clean_text == "5月30日,临江市代表团赴北原县考察协作项目。\n双方签署协议。"
+    assert "var x" not in art.clean_text and "color" not in art.clean_text

@@ -1,0 +1,63 @@
+"""Character-level steps on invented text: pinyin stripping and its traps, commas, widths,
+whitespace, variants, script labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from visits.clean import clean_article
+from visits.clean.pinyin import strip_annotations
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "(记者 欧阳明远)",
+        "贫困县(区)",
+        "星光环保科技(临江)有限公司",
+        "(2021)",
+        "(图)",
+        "新材料(abc)",
+        "方案(a)",
+    ],
+)
+def test_real_parentheses_are_kept(kept):
+    assert strip_annotations(kept) == (kept, 0)
+
+
+def test_glued_pinyin_is_stripped_and_counted():
+    assert strip_annotations("協(xié)作與發(fā)展(zhǎn)") == ("協作與發展", 3)
+    assert strip_annotations("绿(lǜ)色")[0] == "绿色"
+    art = clean_article("北原縣協(xié)作項(xiàng)目在臨江市(區)舉行,記者(2021)。")
+    assert art.pinyin_removed == 2
+    assert art.clean_text == "北原县协作项目在临江市(区)举行,记者(2021)。"
+    assert art.script == "garbled"
+
+
+def test_spurious_commas_before_chinese_punctuation():
+    art = clean_article("代表团来访,,双方座谈,、交流,。会后参观,；考察。")
+    assert art.clean_text == "代表团来访,双方座谈、交流。会后参观；考察。"
+
+
+def test_fullwidth_digits_latin_and_whitespace():
+    raw = "  ２０２１年，ＡＢＣ公司　与\t北原县   签约。\n\n\n  第二段\u3000继续。  \r\n"
+    art = clean_article(raw)
+    assert art.clean_text == "2021年，ABC公司 与 北原县 签约。\n第二段 继续。"
+
+
+def test_variants_opencc_misses():
+    art = clean_article("陜南地區著力發展特色產業,著眼長遠,隨著項目推進,成效顯著。著名企業參與。")
+    assert art.script == "traditional"
+    assert art.clean_text == "陕南地区着力发展特色产业,着眼长远,随着项目推进,成效显著。著名企业参与。"
+
+
+def test_scripts():
+    assert clean_article("临江市代表团到北原县考察协作项目。").script == "simplified"
+    assert clean_article("臨江市代表團到北原縣考察協作項目,雙方簽署協議。").script == "traditional"
+    assert clean_article("臨江市代表團到北原縣考察協(xié)作項目。").script == "garbled"
+
+
+def test_simplified_with_a_stray_traditional_char_is_still_fully_simplified():
+    art = clean_article("临江市代表团到北原县考察协作项目,参观了一家書店。")
+    assert art.script == "simplified"
+    assert "書" not in art.clean_text

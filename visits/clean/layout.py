@@ -1,0 +1,213 @@
+"""Split a simplified, normalised article into title, body, captions and boilerplate lines,
+collecting metadata (date, source, reporters, editors) from the lines that state it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from visits.clean import metadata as md
+
+# Forum and site chrome: whole short lines, or short lines containing one of these markers.
+CHROME_LINES = frozenset(
+    "发帖 回帖 回复 楼主 沙发 板凳 地板 踩 顶 赞 收藏 分享 举报 打印 关闭 关闭窗口 打印本页 "
+    "使用道具 返回顶部 返回列表 返回首页 上一篇 下一篇 上一页 下一页 首页 更多 登录 注册 评论 "
+    "点赞 我要评论 网友评论 跳转到指定楼层 成为第一个回答人 【打印】 【关闭】 【纠错】".split()
+)
+CHROME_MARKERS = (
+    "跳转到指定楼层",
+    "只看大图",
+    "倒序浏览",
+    "只看该作者",
+    "阅读模式",
+    "Powered by",
+    "powered by",
+    "使用道具",
+    "返回顶部",
+    "成为第一个回答人",
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "分享到",
+    "扫一扫",
+    "二维码",
+    "字号",
+    "上一篇",
+    "下一篇",
+    "Color Link Quote",
+    "Smilies",
+    "本帖最后由",
+)
+COPYRIGHT_MARKERS = (
+    "版权",
+    "著作权",
+    "转载",
+    "声明",
+    "授权",
+    "Copyright",
+    "copyright",
+    "©",
+    "All rights reserved",
+    "违者必究",
+    "ICP备",
+    "未经",
+    "法律责任",
+)
+TRAILER_HEADERS = frozenset(
+    "最新消息 相关新闻 相关阅读 推荐阅读 延伸阅读 热点推荐 热门推荐 猜你喜欢 相关链接 更多新闻 "
+    "今日推荐 图片新闻 精彩推荐 热门文章 相关报道 相关稿件 热点新闻 最新新闻 新闻排行".split()
+)
+CAPTION_STARTS = ("图为", "图:", "图:", "上图", "下图", "左图", "右图", "(图", "【图")
+_IMAGE_RE = re.compile(r"^[\w.\-]+\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.I | re.A)
+_NAV_SEP_RE = re.compile(r"\s[/>»|]\s|>>|→")
+_PARAGRAPH_END = ("。", "!", "?", "！", "？", "”", "」", "…")
+_BULLET_OR_NUMBER_RE = re.compile(r"^(?:[-•·*●▪◆■]|\d{1,2}[、.．]|[一二三四五六七八九十]、)")
+SHORT = 50  # trailer lines after the closing credit up to this length are site chrome
+DUPLICATE_MIN = 15  # a line this long repeated inside another body line is a lead/summary copy
+
+
+@dataclass
+class Layout:
+    title: str | None = None
+    body: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    boilerplate: list[str] = field(default_factory=list)
+    published_date: date | None = None
+    source: str | None = None
+    reporters: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+
+
+def _is_chrome(line: str) -> bool:
+    if line in CHROME_LINES:
+        return True
+    if len(line) > 80:
+        return False
+    if any(m in line for m in CHROME_MARKERS):
+        return True
+    return len(_NAV_SEP_RE.findall(line)) >= 2  # breadcrumb / nav bar
+
+
+def _is_copyright(line: str, in_block: bool) -> bool:
+    if not any(m in line for m in COPYRIGHT_MARKERS):
+        return False
+    # a body sentence may say 版权 too: only short lines, bullet items, or notices about 本网/本站
+    return (
+        in_block
+        or len(line) <= 60
+        or bool(_BULLET_OR_NUMBER_RE.match(line))
+        or bool(re.search(r"本网|本站|本报|本刊|本台", line))
+    )
+
+
+def _is_caption(line: str) -> bool:
+    return line.startswith(CAPTION_STARTS) or bool(md.photo_credit(line)[1])
+
+
+def _is_paragraph(line: str) -> bool:
+    line = md.end_credit(line)[0]
+    return (
+        "。" in line
+        or line.endswith(_PARAGRAPH_END)
+        or len(line) > 60
+        or bool(md.start_credit(line)[1])
+        or (line.startswith(("本报讯", "本网讯", "本台讯", "本刊讯")))
+    )
+
+
+def _add(target: list[str], names: list[str]) -> None:
+    for n in names:
+        if n not in target:
+            target.append(n)
+
+
+def split_lines(text: str) -> Layout:
+    lay = Layout()
+    lines = [ln for ln in text.split("\n") if ln]
+    kept: list[tuple[int, str]] = []  # (index, line) of candidate body lines
+    in_copyright = False
+    trailer_header = False
+    for i, line in enumerate(lines):
+        _add(lay.editors, md.editors_in(line) if len(line) <= 120 else [])
+        fields = md.meta_fields(line)
+        if fields is not None:
+            if lay.published_date is None and fields.get("date"):
+                lay.published_date = fields["date"]  # type: ignore[assignment]
+            if lay.source is None and fields.get("source"):
+                lay.source = str(fields["source"])
+            lay.boilerplate.append(line)
+            continue
+        stripped = md.BULLET_RE.sub("", line)
+        if in_copyright and _BULLET_OR_NUMBER_RE.match(line):
+            lay.boilerplate.append(line)
+            continue
+        in_copyright = False
+        if _is_copyright(stripped, False):
+            in_copyright = True
+            lay.boilerplate.append(line)
+            continue
+        if _is_chrome(stripped) or _IMAGE_RE.match(stripped) or md._COUNTER_RE.fullmatch(stripped):
+            lay.boilerplate.append(line)
+            continue
+        if stripped in TRAILER_HEADERS:
+            trailer_header = True
+            lay.boilerplate.append(line)
+            continue
+        if trailer_header and not line.endswith("。"):
+            lay.boilerplate.append(line)  # headline list under 最新消息 / 相关新闻
+            continue
+        names = md.credit_line(stripped)
+        if names is not None:
+            _add(lay.reporters, names)
+            lay.boilerplate.append(line)
+            continue
+        if _is_caption(line):
+            rest, names = md.photo_credit(line)
+            _add(lay.photographers, names)
+            lay.captions.append(rest or line)
+            continue
+        kept.append((i, line))
+
+    # Title: the first headline-like line before the first paragraph.
+    body_start = next((k for k, (_, ln) in enumerate(kept) if _is_paragraph(ln)), len(kept))
+    for k in range(body_start):
+        ln = kept[k][1]
+        if 4 <= len(ln) <= 80 and not ln.endswith(("，", ",", "；", "：", ":")):
+            lay.title = ln
+            kept.pop(k)
+            body_start -= 1
+            break
+
+    # Credits inside body lines, and the trailer after the closing credit.
+    body: list[str] = []
+    last_credit = None
+    for k, (_, ln) in enumerate(kept):
+        ln, names = md.end_credit(ln)
+        if names:
+            _add(lay.reporters, names)
+            if k > body_start:
+                last_credit = len(body)
+        ln, names = md.start_credit(ln)
+        _add(lay.reporters, names)
+        if ln:
+            body.append(ln)
+    if last_credit is not None:
+        tail = body[last_credit + 1 :]
+        body = body[: last_credit + 1] + [ln for ln in tail if len(ln) > SHORT]
+        lay.boilerplate.extend(ln for ln in tail if len(ln) <= SHORT)
+
+    # A lead/summary line repeated inside a later paragraph is dropped (kept for audit).
+    final: list[str] = []
+    for k, ln in enumerate(body):
+        if (
+            len(ln) >= DUPLICATE_MIN
+            and len(ln) <= 300
+            and any(ln in other for j, other in enumerate(body) if j != k and len(other) > len(ln))
+        ):
+            lay.boilerplate.append(ln)
+        else:
+            final.append(ln)
+    lay.body = final
+    return lay
