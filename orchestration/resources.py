@@ -19,9 +19,11 @@ dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_D
 dbt_project.prepare_if_dev()
 
 
-def export_warehouse_env() -> None:
-    """dbt's profile and sources read VISITS_WAREHOUSE_DIR; give them the absolute path."""
+def export_warehouse_env(duckdb_file: str) -> None:
+    """dbt's profile and sources read these; give them the absolute warehouse path and
+    the file dbt should write (the build copy, not the published warehouse)."""
     os.environ["VISITS_WAREHOUSE_DIR"] = str(warehouse_dir())
+    os.environ["VISITS_DUCKDB_FILE"] = duckdb_file
 
 
 def dbt_executable() -> str:

@@ -8,6 +8,8 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
 from orchestration.resources import WRITER_POOL, dbt_project, export_warehouse_env
+from visits.publish import export_marts, prepare_build, publish_build
+from visits.settings import duckdb_path, marts_export_dir
 
 
 class VisitsTranslator(DagsterDbtTranslator):
@@ -35,5 +37,10 @@ def dbt_build_args(full_refresh: bool = False) -> list[str]:
     pool=WRITER_POOL,
 )
 def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):  # noqa: ANN201
-    export_warehouse_env()
+    # dbt writes a copy; only a build that finished replaces the file readers use.
+    building = prepare_build(duckdb_path())
+    export_warehouse_env(building.name)
     yield from dbt.cli(dbt_build_args(), context=context).stream()
+    publish_build(duckdb_path())
+    exported = export_marts(duckdb_path(), marts_export_dir())
+    context.log.info("published %s; exported %d marts to %s", duckdb_path(), len(exported), marts_export_dir())

@@ -1,0 +1,65 @@
+"""Shared fixtures: dbt parsed once, and real headless builds into temporary warehouses."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def dbt_parsed() -> Path:
+    """dagster-dbt reads dbt's manifest at import; parse once per session, never at import."""
+    subprocess.run(
+        [str(BIN / "dbt"), "parse", "--quiet", "--project-dir", "dbt_project", "--profiles-dir", "dbt_project"],
+        cwd=REPO,
+        check=True,
+    )
+    return REPO / "dbt_project" / "target" / "manifest.json"
+
+
+def build_env(raw_dir: Path, warehouse_dir: Path, dagster_home: Path) -> dict[str, str]:
+    dagster_home.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "orchestration" / "dagster.yaml", dagster_home / "dagster.yaml")
+    return {
+        **os.environ,
+        "VISITS_RAW_DIR": str(raw_dir),
+        "VISITS_WAREHOUSE_DIR": str(warehouse_dir),
+        "DAGSTER_HOME": str(dagster_home),
+    }
+
+
+def run_build(raw_dir: Path, warehouse_dir: Path, dagster_home: Path) -> subprocess.CompletedProcess:
+    """The contract's headless build command, for real, in a subprocess."""
+    proc = subprocess.run(
+        [str(BIN / "dagster"), "asset", "materialize", "-m", "orchestration.definitions", "--select", "*"],
+        cwd=REPO,
+        env=build_env(raw_dir, warehouse_dir, dagster_home),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
+    return proc
+
+
+def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
+    """Read the warehouse the way users are told to: read-only and briefly."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def sample_articles() -> list[Path]:
+    return sorted((REPO / "raw").glob("*.txt"))

@@ -1,0 +1,169 @@
+"""A full headless build into a temporary warehouse, run for real, checked from outside."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHARED, query, run_build, sample_articles
+from tests.contract import CONTRACT, CONTRACT_TYPES
+
+pytestmark = pytest.mark.slow
+
+# An article we wrote, about a meeting inside one province: loaded, but no visit.
+NOT_A_VISIT = (
+    "本报讯 3月12日，某某省召开全省乡村振兴工作会议。省委书记林某某出席会议并讲话，"
+    "强调要巩固拓展脱贫攻坚成果。各市州负责同志参加会议。"
+)
+# An article we wrote in traditional script, to be stored as GB18030 and as Big5.
+LEGACY = (
+    "時間:2021-04-20\n來源:寧夏日報\n"
+    "4月18日至19日，福建省黨政代表團來寧考察對接閩寧協作工作。寧夏回族自治區黨委書記陳某某主持座談會，"
+    "福建省委書記吳某某講話。\n"
+)
+
+BAD_INPUTS = {
+    "bad/empty.txt": b"",
+    "bad/photo.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200),
+    "bad/report.pdf": b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n" + bytes(range(256)),
+}
+
+
+def _table_snapshot(db: Path) -> dict[str, list]:
+    snap = {}
+    for table in CONTRACT:
+        cols = ", ".join(c for c in CONTRACT[table] if c not in ("first_seen_at", "last_seen_at"))
+        snap[table] = sorted(map(repr, query(db, f"select {cols} from {table}")))
+    return snap
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, dbt_parsed) -> dict:
+    root = tmp_path_factory.mktemp("build")
+    raw = root / "raw"
+    (raw / "bad").mkdir(parents=True)
+    for path in sample_articles():
+        shutil.copy(path, raw / path.name)
+    shutil.copy(sample_articles()[0], raw / "bad" / "same_as_first.txt")
+    for name, data in BAD_INPUTS.items():
+        (raw / name).write_bytes(data)
+    (raw / "legacy_gb18030.txt").write_bytes(LEGACY.encode("gb18030"))
+    (raw / "legacy_big5.txt").write_bytes(LEGACY.replace("時間:2021-04-20", "時間:2021-04-21").encode("big5"))
+    (raw / "not_a_visit.txt").write_text(NOT_A_VISIT, encoding="utf-8")
+    warehouse, home = root / "warehouse", root / "dagster_home"
+    run_build(raw, warehouse, home)
+    return {"raw": raw, "warehouse": warehouse, "home": home, "db": warehouse / "visits.duckdb"}
+
+
+def test_every_contract_table_and_column_exists_with_its_type(built):
+    for table, columns in CONTRACT.items():
+        schema, name = table.split(".")
+        found = dict(
+            query(
+                built["db"],
+                "select column_name, data_type from information_schema.columns"
+                " where table_schema = ? and table_name = ?",
+                [schema, name],
+            )
+        )
+        assert found, f"{table} missing"
+        missing = [c for c in columns if c not in found]
+        assert not missing, f"{table} lacks {missing}"
+    for (table, column), dtype in CONTRACT_TYPES.items():
+        schema, name = table.split(".")
+        (found_type,) = query(
+            built["db"],
+            "select data_type from information_schema.columns"
+            " where table_schema = ? and table_name = ? and column_name = ?",
+            [schema, name, column],
+        )[0]
+        assert found_type == dtype, f"{table}.{column} is {found_type}"
+
+
+def test_one_article_row_per_file_with_status_and_reason(built):
+    rows = {r[0]: r[1:] for r in query(built["db"], "select file_name, status, status_reason from marts.dim_article")}
+    files = sorted(p.relative_to(built["raw"]).as_posix() for p in built["raw"].rglob("*") if p.is_file())
+    assert sorted(rows) == files  # nothing lost
+    assert rows["bad/empty.txt"] == ("quarantined", "empty file")
+    assert rows["bad/photo.png"][0] == "quarantined" and "PNG" in rows["bad/photo.png"][1]
+    assert rows["bad/report.pdf"][0] == "quarantined" and "PDF" in rows["bad/report.pdf"][1]
+    first = sample_articles()[0].name
+    assert rows["bad/same_as_first.txt"] == ("duplicate", f"same content as {first}")
+    assert rows[first] == ("loaded", None)
+    assert rows["legacy_gb18030.txt"][0] == "loaded"
+    assert rows["legacy_big5.txt"][0] == "loaded"
+    assert rows["not_a_visit.txt"][0] == "loaded"
+
+
+def test_legacy_encodings_are_read_as_text(built):
+    rows = dict(
+        query(
+            built["db"],
+            "select a.file_name, s.clean_text from marts.dim_article a join staging.stg_articles s using (article_id)"
+            " where a.file_name like 'legacy%'",
+        )
+    )
+    for text in rows.values():
+        assert "福建省党政代表团" in text  # simplified, whatever the bytes were
+
+
+def test_article_not_about_a_visit_yields_no_visit(built):
+    (count,) = query(
+        built["db"],
+        "select count(*) from marts.fact_visit v, marts.dim_article a"
+        " where a.file_name = 'not_a_visit.txt' and list_contains(v.article_ids, a.article_id)",
+    )[0]
+    assert count == 0
+
+
+def test_stg_articles_holds_every_loaded_article(built):
+    (loaded,) = query(built["db"], "select count(*) from marts.dim_article where status = 'loaded'")[0]
+    (staged,) = query(built["db"], "select count(*) from staging.stg_articles where length(clean_text) > 0")[0]
+    assert staged == loaded
+
+
+def test_every_visit_has_provinces_from_the_34_and_a_pair(built):
+    rows = query(
+        built["db"],
+        "select v.visit_id from marts.fact_visit v"
+        " left join marts.dim_province a on a.name = v.visiting_province"
+        " left join marts.dim_province b on b.name = v.host_province"
+        " left join marts.dim_province_pair p using (province_pair_id)"
+        " where a.name is null or b.name is null or p.province_pair_id is null",
+    )
+    assert rows == []
+    (visits,) = query(built["db"], "select count(*) from marts.fact_visit")[0]
+    assert visits >= len(sample_articles())
+
+
+@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared/gold is not beside the repository")
+def test_samples_score_against_gold(built, tmp_path):
+    out = tmp_path / "score.json"
+    subprocess.run(
+        [sys.executable, str(SHARED / "eval" / "score.py"), "--warehouse", str(built["db"]),
+         "--gold", str(SHARED / "gold"), "--json", str(out)],
+        check=True, capture_output=True, text=True,
+    )
+    result = json.loads(out.read_text())["result"]
+    assert result["visit_prf"][2] == 1.0
+    assert result["official_prf"][2] >= 0.9
+
+
+def test_second_build_changes_nothing_and_a_new_file_adds_only_its_rows(built):
+    before = _table_snapshot(built["db"])
+    run_build(built["raw"], built["warehouse"], built["home"])
+    assert _table_snapshot(built["db"]) == before
+
+    (built["raw"] / "later.txt").write_text(LEGACY.replace("4月18日至19日", "9月2日至3日"), encoding="utf-8")
+    run_build(built["raw"], built["warehouse"], built["home"])
+    after = _table_snapshot(built["db"])
+    new_articles = set(after["marts.dim_article"]) - set(before["marts.dim_article"])
+    assert len(new_articles) == 1 and "later.txt" in next(iter(new_articles))
+    assert set(before["marts.dim_article"]) <= set(after["marts.dim_article"])
+    assert set(before["marts.fact_visit"]) <= set(after["marts.fact_visit"])
+    assert len(after["marts.fact_visit"]) == len(before["marts.fact_visit"]) + 1

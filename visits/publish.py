@@ -1,0 +1,76 @@
+"""Publish a finished build: swap the new DuckDB file in whole, then export the marts.
+
+dbt builds into a copy of the warehouse, never into the file readers have open. Only a
+build that finished (models and error-severity tests) replaces `visits.duckdb`, with one
+atomic rename, so a build killed at any point leaves the previous warehouse readable
+and complete, and readers never hold a lock the build must wait for.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+
+BUILD_SUFFIX = ".building"
+
+
+def build_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + BUILD_SUFFIX)
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb") as fh:
+        os.fsync(fh.fileno())
+
+
+def prepare_build(db_path: Path) -> Path:
+    """A fresh copy of the published warehouse for dbt to write (incremental models need it)."""
+    target = build_path(db_path)
+    for stale in (target, target.with_name(target.name + ".wal")):
+        stale.unlink(missing_ok=True)  # left by a killed build: start over from the published file
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    if db_path.exists():
+        shutil.copyfile(db_path, target)
+    return target
+
+
+def publish_build(db_path: Path) -> None:
+    """Replace the published warehouse with the finished build, atomically."""
+    source = build_path(db_path)
+    con = duckdb.connect(str(source))
+    try:
+        con.execute("checkpoint")  # fold the WAL into the file before it moves
+    finally:
+        con.close()
+    _fsync(source)
+    os.replace(source, db_path)
+
+
+def export_marts(db_path: Path, out_dir: Path, schema: str = "marts") -> list[Path]:
+    """Parquet copies of every mart, for readers who should not touch the DuckDB file."""
+    staging = out_dir.with_name(f".{out_dir.name}.{os.getpid()}.tmp")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        tables = [
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = ? order by 1",
+                [schema],
+            ).fetchall()
+        ]
+        for table in tables:
+            con.execute(f"copy {schema}.{table} to '{staging / table}.parquet' (format parquet)")
+    finally:
+        con.close()
+    old = out_dir.with_name(f".{out_dir.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out_dir.exists():
+        os.replace(out_dir, old)
+    os.replace(staging, out_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    return sorted(out_dir.glob("*.parquet"))
