@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -38,10 +39,14 @@ def build_env(raw_dir: Path, warehouse_dir: Path, dagster_home: Path) -> dict[st
     }
 
 
-def run_build(raw_dir: Path, warehouse_dir: Path, dagster_home: Path) -> subprocess.CompletedProcess:
+def run_build(
+    raw_dir: Path, warehouse_dir: Path, dagster_home: Path, full_refresh: bool = False
+) -> subprocess.CompletedProcess:
     """The contract's headless build command, for real, in a subprocess."""
+    extra = ["--config-json", json.dumps({"ops": {"warehouse_models": {"config": {"full_refresh": True}}}})]
     proc = subprocess.run(
-        [str(BIN / "dagster"), "asset", "materialize", "-m", "orchestration.definitions", "--select", "*"],
+        [str(BIN / "dagster"), "asset", "materialize", "-m", "orchestration.definitions", "--select", "*"]
+        + (extra if full_refresh else []),
         cwd=REPO,
         env=build_env(raw_dir, warehouse_dir, dagster_home),
         capture_output=True,

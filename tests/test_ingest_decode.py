@@ -66,3 +66,8 @@ def test_text_that_is_mostly_garbage_is_refused():
     data = (SIMPLIFIED.encode("utf-8") + b"\xff\xfe\x80\x81" * 50) * 3
     with pytest.raises(DecodeError):
         decode_article(data)
+
+
+def test_a_file_too_large_for_an_article_is_refused_before_decoding():
+    with pytest.raises(DecodeError, match="too large for one article: 50.0 MiB"):
+        decode_article(SIMPLIFIED.encode("utf-8") * (50 * 2**20 // len(SIMPLIFIED.encode("utf-8")) + 1))

@@ -23,8 +23,8 @@ NOT_A_VISIT = (
 # An article we wrote in traditional script, to be stored as GB18030 and as Big5.
 LEGACY = (
     "時間:2021-04-20\n來源:寧夏日報\n"
-    "4月18日至19日，福建省黨政代表團來寧考察對接閩寧協作工作。寧夏回族自治區黨委書記陳某某主持座談會，"
-    "福建省委書記吳某某講話。\n"
+    "4月18日至19日，福建省黨政代表團來寧考察對接閩寧協作工作。寧夏回族自治區黨委書記陳立新主持座談會，"
+    "福建省委書記吳建華講話。\n"
 )
 
 BAD_INPUTS = {
@@ -121,6 +121,21 @@ def test_article_not_about_a_visit_yields_no_visit(built):
     assert count == 0
 
 
+def test_one_visit_reported_twice_is_one_row_and_one_person_is_one_official(built):
+    rows = query(
+        built["db"],
+        "select v.visit_id, len(v.article_ids) from marts.fact_visit v"
+        " where v.visiting_province = '福建省' and v.host_province = '宁夏回族自治区'",
+    )
+    assert len(rows) == 1 and rows[0][1] == 2  # the GB18030 and the Big5 copy of one report
+    people = query(
+        built["db"],
+        "select o.official_id, count(b.article_id) from marts.dim_official o"
+        " join marts.bridge_visit_official b using (official_id) where o.name = '吴建华' group by 1",
+    )
+    assert len(people) == 1 and people[0][1] == 2
+
+
 def test_stg_articles_holds_every_loaded_article(built):
     (loaded,) = query(built["db"], "select count(*) from marts.dim_article where status = 'loaded'")[0]
     (staged,) = query(built["db"], "select count(*) from staging.stg_articles where length(clean_text) > 0")[0]
@@ -167,3 +182,7 @@ def test_second_build_changes_nothing_and_a_new_file_adds_only_its_rows(built):
     assert set(before["marts.dim_article"]) <= set(after["marts.dim_article"])
     assert set(before["marts.fact_visit"]) <= set(after["marts.fact_visit"])
     assert len(after["marts.fact_visit"]) == len(before["marts.fact_visit"]) + 1
+
+    # the incremental path and a full refresh give the same rows
+    run_build(built["raw"], built["warehouse"], built["home"], full_refresh=True)
+    assert _table_snapshot(built["db"]) == after

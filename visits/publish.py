@@ -8,11 +8,15 @@ and complete, and readers never hold a lock the build must wait for.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
+import time
 from pathlib import Path
 
 import duckdb
+
+log = logging.getLogger(__name__)
 
 BUILD_SUFFIX = ".building"
 
@@ -49,12 +53,25 @@ def publish_build(db_path: Path) -> None:
     os.replace(source, db_path)
 
 
+def _connect_read_only(db_path: Path, attempts: int = 6) -> duckdb.DuckDBPyConnection:
+    """Read-only readers share the file; a writer someone left open makes us wait a little."""
+    for attempt in range(attempts):
+        try:
+            return duckdb.connect(str(db_path), read_only=True)
+        except duckdb.IOException:
+            if attempt == attempts - 1:
+                raise
+            log.warning("warehouse locked by another process; retrying")
+            time.sleep(2**attempt)
+    raise AssertionError("unreachable")
+
+
 def export_marts(db_path: Path, out_dir: Path, schema: str = "marts") -> list[Path]:
     """Parquet copies of every mart, for readers who should not touch the DuckDB file."""
     staging = out_dir.with_name(f".{out_dir.name}.{os.getpid()}.tmp")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    con = duckdb.connect(str(db_path), read_only=True)
+    con = _connect_read_only(db_path)
     try:
         tables = [
             r[0]

@@ -30,17 +30,23 @@ def dbt_build_args(full_refresh: bool = False) -> list[str]:
     return args
 
 
+class DbtBuildConfig(dg.Config):
+    full_refresh: bool = False  # rebuild incremental models from all staging batches
+
+
 @dbt_assets(
     manifest=dbt_project.manifest_path,
     project=dbt_project,
     dagster_dbt_translator=VisitsTranslator(),
     pool=WRITER_POOL,
 )
-def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):  # noqa: ANN201
+def warehouse_models(  # noqa: ANN201 - yields dbt events
+    context: dg.AssetExecutionContext, dbt: DbtCliResource, config: DbtBuildConfig
+):
     # dbt writes a copy; only a build that finished replaces the file readers use.
     building = prepare_build(duckdb_path())
     export_warehouse_env(building.name)
-    yield from dbt.cli(dbt_build_args(), context=context).stream()
+    yield from dbt.cli(dbt_build_args(config.full_refresh), context=context).stream()
     publish_build(duckdb_path())
     exported = export_marts(duckdb_path(), marts_export_dir())
     context.log.info("published %s; exported %d marts to %s", duckdb_path(), len(exported), marts_export_dir())

@@ -25,6 +25,10 @@ _MAGIC = [
     (b"\x7fELF", "executable"),
 ]
 
+# A newspaper article is a few KB; anything this large is a dump or a mistake, and would
+# hold up the cleaning of every other article in its batch.
+MAX_ARTICLE_BYTES = 5 * 2**20
+
 # Share of undecodable bytes tolerated in a legacy-encoded file before it is refused.
 MAX_BAD_RATIO = 0.02
 MIN_CJK_CHARS = 1
@@ -83,6 +87,10 @@ def _legacy(data: bytes) -> Decoded:
 
 def decode_article(data: bytes) -> Decoded:
     """Decode an article's bytes; raise DecodeError with a readable reason otherwise."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise DecodeError(
+            f"too large for one article: {len(data) / 2**20:.1f} MiB (limit {MAX_ARTICLE_BYTES / 2**20:.0f} MiB)"
+        )
     if not data.strip():
         raise DecodeError("empty file" if not data else "file holds only whitespace")
     for magic, kind in _MAGIC:
