@@ -1,0 +1,111 @@
+"""The title and list grammar, on invented sentences."""
+
+from visits.extract.officials import find_mentions
+from visits.extract.titles import read_titles
+
+
+def _people(s):
+    return [(m.name, m.titles) for m in find_mentions(s)]
+
+
+def test_single_title_name_then_verb():
+    assert _people("省长鲍文轩主持会议。") == [("鲍文轩", ["省长"])]
+
+
+def test_name_does_not_absorb_verb():
+    assert _people("副省长孙立出席。") == [("孙立", ["副省长"])]
+    assert _people("市委书记孙晓明主持并讲话。") == [("孙晓明", ["市委书记"])]
+
+
+def test_title_chain():
+    assert _people("省委副书记、省长滕子昂介绍情况。") == [("滕子昂", ["省委副书记", "省长"])]
+
+
+def test_title_chain_followed_by_a_list():
+    assert _people("省委常委、秘书长祝远山、范承泽出席。") == [
+        ("祝远山", ["省委常委", "秘书长"]),
+        ("范承泽", ["省委常委", "秘书长"]),
+    ]
+
+
+def test_one_title_over_a_list():
+    got = _people("省委常委葛文清、柴宏伟、贲晓东、屈明远，副省长温子健出席会议。")
+    assert [n for n, _ in got] == ["葛文清", "柴宏伟", "贲晓东", "屈明远", "温子健"]
+    assert got[3][1] == ["省委常委"] and got[4][1] == ["副省长"]
+
+
+def test_group_list_and_ji():
+    got = _people("云南省领导钮光明、阮晓、龙小平及省政府秘书长戈达参加活动。")
+    assert got == [
+        ("钮光明", ["云南省领导"]),
+        ("阮晓", ["云南省领导"]),
+        ("龙小平", ["云南省领导"]),
+        ("戈达", ["省政府秘书长"]),
+    ]
+
+
+def test_name_then_he_then_titled_person():
+    got = _people("广西壮族自治区领导韦达明、黄小群和南宁市市长蒙志强参加。")
+    assert got[-1] == ("蒙志强", ["南宁市市长"])
+    assert got[1] == ("黄小群", ["广西壮族自治区领导"])
+
+
+def test_compound_surname_and_four_character_names():
+    assert _people("副省长欧阳明远出席。") == [("欧阳明远", ["副省长"])]
+    assert _people("省领导吉克阿依、沙马拉博参加。") == [
+        ("吉克阿依", ["省领导"]),
+        ("沙马拉博", ["省领导"]),
+    ]
+
+
+def test_uyghur_name_with_dot():
+    assert _people("自治区副主席艾尔肯·吐尼亚孜参加考察。") == [("艾尔肯·吐尼亚孜", ["自治区副主席"])]
+
+
+def test_name_ending_in_a_verb_character():
+    assert _people("省委常委卜春来、郁文达出席。") == [("卜春来", ["省委常委"]), ("郁文达", ["省委常委"])]
+
+
+def test_list_ending_with_deng():
+    assert _people("四川省领导甘立、谭明等参加活动。")[-1][0] == "谭明"
+
+
+def test_mentioned_leaders_are_not_participants():
+    assert _people("深入学习贯彻习近平总书记来川考察重要讲话精神。") == []
+    assert _people("学习中共中央总书记、国家主席习近平的重要讲话。") == []
+
+
+def test_reporters_and_villagers_are_not_participants():
+    assert _people("（记者 杨帆 孔亮）") == []
+    assert _people("代表团看望了村党支部书记马有福。") == []
+
+
+def test_delegating_official_is_not_a_participant():
+    assert [n for n, _ in _people("省长戚远帆委托副省长仇嘉伟出席。")] == ["仇嘉伟"]
+    assert [n for n, _ in _people("受省长戚远帆委托，副省长仇嘉伟出席。")] == ["仇嘉伟"]
+
+
+def test_not_a_title_before_a_noun():
+    assert _people("对上海市长期以来的支持表示感谢。") == []
+    assert _people("服从当地党委、政府的领导和管理。") == []
+    assert _people("省人大常委会副主任邬一鸣出席。") == [("邬一鸣", ["省人大常委会副主任"])]
+
+
+def test_place_word_inside_company_title():
+    got = _people("东方电气集团公司董事长冷志成参加。")
+    assert got == [("冷志成", ["东方电气集团公司董事长"])]
+    r = read_titles(got[0][1])
+    assert r.province is None and r.central
+
+
+def test_read_titles_strips_province_only():
+    r = read_titles(["中共中央政治局委员", "重庆市委书记"])
+    assert r.province.name == "重庆市" and r.titles == ["中央政治局委员", "市委书记"]
+    r = read_titles(["湖南省省长"])
+    assert r.titles == ["省长"] and r.province.name == "湖南省"
+    r = read_titles(["广西壮族自治区党委书记"])
+    assert r.titles == ["自治区党委书记"]
+    r = read_titles(["昆明市政协主席"])
+    assert r.titles == ["昆明市政协主席"] and r.province.name == "云南省"
+    r = read_titles(["省委副书记"])
+    assert r.province is None and r.unit_char == "省"

@@ -1,0 +1,199 @@
+"""Whole invented articles: every level of visit, direction cues, non-visits."""
+
+from datetime import date
+
+from visits.extract import extract_visits
+
+
+def _one(text, **kw):
+    visits = extract_visits(text, **kw)
+    assert len(visits) == 1, visits
+    return visits[0]
+
+
+def _people(v):
+    return {o.name: (o.province, o.side, o.titles) for o in v.officials}
+
+
+PROVINCE_VISIT = (
+    "本报讯 5月20日至22日，山东省党政代表团来渝考察鲁渝协作工作。21日上午，鲁渝东西部协作第五次联席会议在万州区召开。"
+    "市委书记、市人大常委会主任甘霖主持会议并讲话，山东省委书记、省人大常委会主任宓文成出席并讲话。"
+    "山东省委副书记、省长凤鸣岐，市委副书记、市长靳宇分别介绍情况。\n"
+    "山东省领导褚海涛、郏立民，市领导庹东、阚小雨参加活动。\n"
+    "在渝期间，代表团先后来到巫山县、奉节县考察。（记者 邵晓丹 摄）"
+)
+
+
+def test_province_to_municipality_from_the_host_paper():
+    v = _one(PROVINCE_VISIT, published_date=date(2023, 5, 24), source="重庆日报")
+    assert (v.visiting_province, v.host_province) == ("山东省", "重庆市")
+    assert (v.visiting_unit, v.host_unit) == ("山东省", "重庆市")
+    assert (v.start_date, v.end_date) == (date(2023, 5, 20), date(2023, 5, 22))
+    assert v.meeting_name == "鲁渝东西部协作第五次联席会议"
+    assert v.host_cities == ["重庆市"]
+    assert v.leader_names == ["宓文成"]
+    p = _people(v)
+    assert p["甘霖"] == ("重庆市", "host", ["市委书记", "市人大常委会主任"])
+    assert p["宓文成"] == ("山东省", "visiting", ["省委书记", "省人大常委会主任"])
+    assert p["靳宇"][:2] == ("重庆市", "host")
+    assert p["褚海涛"] == ("山东省", "visiting", ["省领导"])
+    assert p["阚小雨"] == ("重庆市", "host", ["市领导"])
+    assert "邵晓丹" not in p
+
+
+CITY_VISIT = (
+    "7月12日至14日，湖州市党政代表团赴广元市考察对接东西部协作工作。13日上午，湖州·广元东西部协作联席会议在利州区召开。"
+    "广元市委书记欧阳明远主持会议，市委书记司马青云出席并讲话。广元市委副书记、市长钱立新，市委副书记、市长冉晓峰分别介绍情况。"
+    "在广元期间，代表团一行先后来到苍溪县、剑阁县，考察了猕猴桃产业园。"
+)
+
+
+def test_city_to_city_from_the_visiting_paper():
+    v = _one(CITY_VISIT, published_date=date(2021, 7, 16), source="湖州日报")
+    assert (v.visiting_province, v.host_province) == ("浙江省", "四川省")
+    assert (v.visiting_unit, v.host_unit) == ("湖州市", "广元市")
+    assert v.host_cities == ["广元市"]
+    assert v.meeting_name == "湖州·广元东西部协作联席会议"
+    assert v.leader_names == ["司马青云"]
+    p = _people(v)
+    assert p["欧阳明远"][:2] == ("四川省", "host")
+    assert p["司马青云"][:2] == ("浙江省", "visiting")
+    assert p["冉晓峰"][:2] == ("浙江省", "visiting")
+
+
+COUNTY_VISIT = (
+    "9月3日至5日，宁海县党政代表团赴和龙市、汪清县开展东西部协作对接。县委书记甄宇航率队，县委副书记、县长邝文涛参加。"
+    "和龙市委书记金永哲、汪清县委书记朴春华陪同考察。"
+)
+
+
+def test_county_to_two_counties():
+    v = _one(COUNTY_VISIT, published_date=date(2022, 9, 7))
+    assert (v.visiting_unit, v.host_unit) == ("宁海县", "和龙市、汪清县")
+    assert (v.visiting_province, v.host_province) == ("浙江省", "吉林省")
+    assert v.host_cities == ["延边朝鲜族自治州"]
+    assert v.leader_names == ["甄宇航"]
+    p = _people(v)
+    assert p["邝文涛"] == ("浙江省", "visiting", ["县委副书记", "县长"])
+    assert p["朴春华"][:2] == ("吉林省", "host")
+
+
+def test_relative_days_one_character_destination_and_chain_inheritance():
+    text = (
+        "前昨两天，江西省党政代表团来闽考察学习。省委书记、省人大常委会主任易大川，省委副书记、省长骆青松参加有关活动。"
+        "江西省委书记上官明辉，省委常委、秘书长卜春来、郁文达，副省长阿不都热合曼·买买提参加考察。"
+    )
+    v = _one(text, published_date=date(2021, 3, 10), source="福建日报")
+    assert (v.visiting_province, v.host_province) == ("江西省", "福建省")
+    assert (v.start_md, v.end_md) == ("03-08", "03-09")
+    p = _people(v)
+    assert p["易大川"][:2] == ("福建省", "host")
+    assert p["卜春来"] == ("江西省", "visiting", ["省委常委", "秘书长"])
+    assert p["阿不都热合曼·买买提"][:2] == ("江西省", "visiting")
+    assert v.leader_names == ["上官明辉"]
+
+
+def test_autonomous_region_and_central_unit_and_previous_year():
+    text = (
+        "12月30日至31日，北京市党政代表团赴内蒙古自治区考察京蒙协作工作。自治区党委书记乌云其木格主持京蒙扶贫协作第十次联席会议。"
+        "北京市委书记、市人大常委会主任诸葛长风出席并讲话，内蒙古自治区党委副书记、自治区主席巴特尔，北京市委副书记、市长皇甫泽介绍情况。"
+        "北京市领导宫大伟、汤小川，国家乡村振兴局副局长庞立新，自治区领导那日苏、白玉兰参加。在兴安盟期间，代表团深入科尔沁右翼前旗考察。"
+    )
+    v = _one(text, published_date=date(2020, 1, 3))
+    assert v.start_date == date(2019, 12, 30)
+    assert v.host_cities == ["兴安盟"]
+    assert v.meeting_name == "京蒙扶贫协作第十次联席会议"
+    p = _people(v)
+    assert p["乌云其木格"][:2] == ("内蒙古自治区", "host")
+    assert p["巴特尔"] == ("内蒙古自治区", "host", ["自治区党委副书记", "自治区主席"])
+    assert p["庞立新"][0] is None
+    assert p["那日苏"] == ("内蒙古自治区", "host", ["自治区领导"])
+    assert v.leader_names == ["诸葛长风"]
+
+
+def test_we_province_and_delegating_official():
+    text = (
+        "近日，福建省党政代表团来我区考察闽宁协作。自治区党委书记季长河会见代表团一行。"
+        "省长戚远帆委托副省长仇嘉伟率队出席闽宁协作第二十四次联席会议。代表团到固原市西吉县考察了村党支部书记马有福家的养殖场。"
+    )
+    v = _one(text, source="宁夏日报")
+    assert (v.visiting_province, v.host_province) == ("福建省", "宁夏回族自治区")
+    assert v.start_date is None and v.start_md is None
+    p = _people(v)
+    assert "戚远帆" not in p and "马有福" not in p
+    assert v.leader_names == ["仇嘉伟"]
+    assert v.host_cities == ["固原市"]
+
+
+def test_we_province_without_source_uses_the_other_named_province():
+    text = (
+        "6月5日，上海市代表团到我省考察沪滇协作。省委书记施远平陪同。代表团来到云南省大理州宾川县考察，"
+        "上海市委书记宁文博率队。上海市领导於家明，云南省领导查明亮参加。"
+    )
+    v = _one(text, published_date=date(2020, 6, 7))
+    assert (v.visiting_province, v.host_province) == ("上海市", "云南省")
+    assert v.host_cities == ["大理白族自治州"]
+    assert _people(v)["施远平"][:2] == ("云南省", "host")
+    assert v.leader_names == ["宁文博"]
+
+
+def test_leader_walk_back_over_a_title_chain():
+    text = (
+        "6月2日，广西壮族自治区党委书记覃立新，自治区党委副书记、自治区主席韦冬明率广西党政代表团来粤考察。"
+        "广东省委书记麦家强陪同。"
+    )
+    v = _one(text, published_date=date(2022, 6, 4), source="南方日报")
+    assert v.leader_names == ["覃立新", "韦冬明"]
+    assert (v.visiting_province, v.host_province) == ("广西壮族自治区", "广东省")
+
+
+def test_meeting_in_one_province_without_delegation_is_no_visit():
+    assert (
+        extract_visits("3月5日，省委书记贺明在成都会见了来访的客人，副省长冷小川参加。", source="四川日报")
+        == []
+    )
+
+
+def test_exchange_inside_one_province_is_no_visit():
+    assert extract_visits("8月2日，达州市党政代表团赴成都市考察学习。") == []
+
+
+def test_trip_abroad_is_no_visit():
+    assert extract_visits("9月1日至6日，浙江省党政代表团赴德国、法国访问。省委书记曹立出席。") == []
+
+
+def test_past_visit_in_a_speech_is_not_another_visit():
+    text = "4月10日，青岛市党政代表团赴安顺市考察。他说，去年安顺市党政代表团赴青岛市考察时双方签订了协议。"
+    visits = extract_visits(text, published_date=date(2021, 4, 12))
+    assert [(v.visiting_unit, v.host_unit) for v in visits] == [("青岛市", "安顺市")]
+
+
+def test_two_visits_in_one_article():
+    text = "5月8日，江苏省党政代表团赴青海省考察。5月10日，江苏省党政代表团赴陕西省考察。"
+    visits = extract_visits(text, published_date=date(2021, 5, 12))
+    assert [(v.host_province, v.start_md) for v in visits] == [("青海省", "05-08"), ("陕西省", "05-10")]
+
+
+def test_title_argument_is_read():
+    v = _one(
+        "10月9日，代表团考察了产业园。市委书记华少东出席。",
+        title="济南市党政代表团赴湘西州考察",
+        published_date=date(2021, 10, 10),
+    )
+    assert (v.visiting_unit, v.host_unit) == ("济南市", "湘西土家族苗族自治州")
+    assert v.start_date == date(2021, 10, 9)
+
+
+def test_unprefixed_leader_belongs_to_the_delegation_led():
+    text = "11月2日，省委书记石磊率四川省党政代表团赴浙江省学习考察。浙江省委书记冯海陪同。"
+    v = _one(text, published_date=date(2021, 11, 4), source="浙江日报")
+    assert v.leader_names == ["石磊"]
+    assert _people(v)["石磊"][:2] == ("四川省", "visiting")
+
+
+def test_led_trip_without_the_word_delegation():
+    text = "4月8日至10日，宁波市委书记彭立群率队赴黔西南州考察东西部协作工作。黔西南州委书记杨光辉陪同。"
+    v = _one(text, published_date=date(2021, 4, 12))
+    assert (v.visiting_unit, v.host_unit) == ("宁波市", "黔西南布依族苗族自治州")
+    assert v.leader_names == ["彭立群"]
+    assert _people(v)["杨光辉"][:2] == ("贵州省", "host")

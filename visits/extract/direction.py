@@ -1,0 +1,134 @@
+"""Who went where: delegation patterns, the publishing side, pair names.
+
+X(党政)代表团(一行)…赴/到/来/前往 Y        X, Y: gazetteer places, 我省/我市, or 来甘-style abbreviations
+…率队/带队/率团 赴/到/来 Y                 the visiting side from the leader's title or the paper
+在X期间 / 来X考察                          X is the host
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from visits.extract.gazetteer import aliases, find_places, lookup_province, resolve_unit
+from visits.reference import Division, Province, province_by_name, provinces
+
+_DELEG = r"(?:党政|政府|人大|政协|各界|友好)?(?:代表团|考察团|学习考察团|调研团|调研组|考察组|工作组|访问团)"
+_MOVE = r"(?:赴|到|来到|来|抵达|前往|莅临|走进)"
+_SELF = r"我(?:省|市|区|州|县|旗)"
+# after a one-character abbreviation (来甘, 赴沪, 援黔) the next word must be a verb or punctuation
+_ABBR_NEXT = r"(?=考察|调研|学习|访问|交流|对接|开展|推进|参观|期间|指导|洽谈|出席|参加|慰问|[，,。、；])"
+
+
+@lru_cache(maxsize=1)
+def _place_alt() -> str:
+    return "|".join(map(re.escape, sorted(aliases(), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _abbr_alt() -> str:
+    return "|".join(sorted({a for p in provinces() for a in p.abbreviations}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    place = f"(?:{_place_alt()})"
+    places = rf"{place}(?:[、和与]{place})*"
+    dest = rf"(?P<dest>{places}|{_SELF}|(?:{_abbr_alt()}){_ABBR_NEXT})"
+    deleg = re.compile(
+        rf"(?P<unit>{places}|{_SELF})(?:委|政府)?{_DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE}{dest}"
+    )
+    led = re.compile(rf"(?:率队|带队|率团|一行|组团)[^，,。；;]{{0,12}}?{_MOVE}{dest}")
+    return deleg, led
+
+
+@dataclass
+class Direction:
+    visiting: str  # the unit as written: 上海市, 我省, 达州, 龙井市、敦化市
+    host: str
+    start: int  # position of the match in the searched text
+    sentence: str
+
+
+def _split_units(s: str) -> list[str]:
+    """龙井市、敦化市 -> two units; 和/与 split only where the whole is not a name (和龙市)."""
+    out = []
+    for part in s.split("、"):
+        if part in aliases() or lookup_province(part):
+            out.append(part)
+        else:
+            out += [u for u in re.split(r"[和与]", part) if u]
+    return out
+
+
+def find_directions(text: str) -> list[Direction]:
+    """Delegation movements in the text, in order."""
+    deleg, led = _patterns()
+    out = []
+    for sent_m in re.finditer(r"[^。！？\n]+", text):
+        sent = sent_m.group()
+        for m in deleg.finditer(sent):
+            out.append(Direction(m.group("unit"), m.group("dest"), sent_m.start() + m.start(), sent))
+        for m in led.finditer(sent):
+            # the visiting unit: the first place named before the verb (宁波市委书记…率队)
+            before = [h for h in find_places(sent[: m.start()])]
+            unit = before[0].text if before else "我" + "省"
+            out.append(Direction(unit, m.group("dest"), sent_m.start() + m.start(), sent))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def province_counts(text: str) -> Counter[str]:
+    """How often each province is named, directly or through its places and abbreviations."""
+    c: Counter[str] = Counter()
+    for h in find_places(text):
+        names = {u.province_name for u in h.units}
+        if len(names) == 1:
+            c[names.pop()] += 1
+    return c
+
+
+def source_province(source: str | None) -> Province | None:
+    """贵州日报 -> 贵州省; 达州日报 -> 四川省; 新华社 -> None."""
+    if not source:
+        return None
+    for h in find_places(source):
+        names = {u.province_name for u in h.units}
+        if len(names) == 1:
+            return province_by_name()[names.pop()]
+    return None
+
+
+def resolve_side(token: str, prefer: tuple[str, ...] = ()) -> list[Division]:
+    """The units a direction token names (several for 龙井市、敦化市); [] when unknown."""
+    out = []
+    for part in _split_units(token):
+        d = resolve_unit(part, prefer)
+        if d is None:
+            p = lookup_province(part)
+            d = resolve_unit(p.name) if p else None
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def pair_provinces(text: str) -> list[tuple[Province, Province]]:
+    """Pair names such as 苏陕, 沪滇, 粤桂 followed by a cooperation word."""
+    abbr = _abbr_alt()
+    out = []
+    for m in re.finditer(rf"({abbr})({abbr})(?=扶贫|协作|合作|对口|两省|两地|两市|东西部|帮扶)", text):
+        a, b = lookup_province(m.group(1)), lookup_province(m.group(2))
+        if a and b and a != b and (a, b) not in out:
+            out.append((a, b))
+    return out
+
+
+def pair_words(visiting: Province, host: Province) -> tuple[str, ...]:
+    """Words that name the pair in a meeting name: 苏陕, 陕苏, 江苏, 陕西 …"""
+    words = [visiting.short_name, host.short_name]
+    for a in visiting.abbreviations:
+        for b in host.abbreviations:
+            words += [a + b, b + a]
+    return tuple(words)

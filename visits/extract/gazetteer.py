@@ -1,0 +1,117 @@
+"""Find administrative places in text and resolve them to GB/T 2260 units.
+
+Aliases: every full name; province short names; prefecture short forms (甘南, 遵义) and
+their 州 form (甘南州); 自治县/自治旗 in their short 县/旗 form (积石山县). County short
+forms without a suffix are not matched: too many are ordinary words (和平, 合作, 长安).
+A hit still needs context (see `plausible`): 合作市场 is not 合作市.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from visits.reference import Division, Province, divisions, province_by_name, provinces
+
+# Prefecture short forms that are, far more often, ordinary words or brands in news text.
+AMBIGUOUS_SHORT = frozenset(
+    "来宾 长治 白银 安康 阿里 中山 黄山 普洱 朝阳 大同 日照 大庆 北海 大理 宁德 玉树 红河 "
+    "东方 三明 通化 兴安 吉安 丽水 金华 永州 抚州 宜春 新余".split()
+)
+# After X市 these characters make it a word (合作市场, 城市民生), not a city.
+_NOT_CITY_AFTER = "场"
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    start: int
+    end: int
+    text: str
+    units: tuple[Division, ...]  # every unit the alias can name
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, tuple[Division, ...]]:
+    table: dict[str, list[Division]] = {}
+    province_shorts = {p.short_name for p in provinces()}
+
+    def add(alias: str, d: Division) -> None:
+        if len(alias) >= 2 and d not in table.setdefault(alias, []):
+            table[alias].append(d)
+
+    for d in divisions():
+        add(d.name, d)
+        if d.level == "province":
+            add(d.short_name, d)
+        elif d.level == "prefecture":
+            short = d.short_name
+            if short != d.name and short not in AMBIGUOUS_SHORT and short not in province_shorts:
+                add(short, d)
+            if d.name.endswith("自治州"):
+                add(short + "州", d)
+        elif d.name.endswith(("自治县", "自治旗")):
+            add(d.short_name + d.name[-1], d)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    names = sorted(aliases(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def plausible(text: str, start: int, end: int) -> bool:
+    """Context check for a hit: reject 合作市场-style words."""
+    alias = text[start:end]
+    if alias.endswith("市") and end < len(text) and text[end] in _NOT_CITY_AFTER:
+        return False
+    return True
+
+
+def find_places(text: str) -> list[PlaceHit]:
+    """Longest-first, non-overlapping gazetteer hits that pass the context check."""
+    table = aliases()
+    hits = []
+    pos = 0
+    pat = _pattern()
+    while True:
+        m = pat.search(text, pos)
+        if not m:
+            return hits
+        start, end = m.span()
+        if plausible(text, start, end):
+            hits.append(PlaceHit(start, end, m.group(), table[m.group()]))
+            pos = end
+        else:
+            # retry one character on: a shorter alias may still start inside (合作市场 -> nothing)
+            pos = start + 1
+
+
+def province_of(code: str) -> Province | None:
+    for p in provinces():
+        if p.code == code[:2] + "0000":
+            return p
+    return None
+
+
+def lookup_province(token: str) -> Province | None:
+    """A province from its full name, short name or one-character abbreviation."""
+    token = token.removeprefix("中共")
+    p = province_by_name().get(token)
+    if p:
+        return p
+    for p in provinces():
+        if token in p.abbreviations:
+            return p
+    return None
+
+
+def resolve_unit(name: str, prefer: tuple[str, ...] = ()) -> Division | None:
+    """The unit a place name stands for; among homonyms prefer units in the `prefer`
+    province names, then the higher level."""
+    units = aliases().get(name)
+    if not units:
+        return None
+    level_order = {"province": 0, "prefecture": 1, "county": 2}
+    return min(units, key=lambda d: (d.province_name not in prefer, level_order[d.level]))

@@ -1,0 +1,240 @@
+"""Find titled officials in a sentence by the title-and-list grammar.
+
+    TITLE(、TITLE)* NAME ((、|和|及) (TITLE(、TITLE)*)? NAME)*
+
+A title chain is followed by a name; after the name a 、/和/及 either starts another titled
+person or adds another name under the same title (省委常委甲、乙、丙). A name is 2–4
+characters (a compound surname counts as one), or a minority name with ·, and must end
+at punctuation or at a word that cannot continue a name (出席, 主持, 率 …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from visits.extract.titles import MENTION_ONLY, TITLE_ITEM, TITLE_WORDS, VILLAGE
+
+# Common single-character surnames (the order is irrelevant). 来/会/期 and other
+# characters that mostly start ordinary words are deliberately left out.
+SURNAMES = frozenset(
+    "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎"
+    "鲁韦昌马苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄"
+    "穆萧尹姚邵湛汪祁毛禹狄米贝明臧计伏成戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭"
+    "梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚"
+    "程嵇邢滑裴陆荣翁荀羊於惠甄曲封芮羿储靳汲邴糜松井段富巫乌焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫"
+    "宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴胥能苍双闻"
+    "莘党翟谭贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向"
+    "古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾"
+    "毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公谌尧岳帅仝付卿揭佘覃苟原晋练褚买阿热依玉达洛次格扎尼"
+    "邝朴佟闫冼禤缑郄亓芦郇粟侬兰麦敬旷仉隋战展尉银斯门眭代千玄南琚姚"
+    # first characters of many Tibetan, Uyghur and Mongolian names
+    "旦德贡巴艾吐努帕库哈乌吉宝额赛呼萨"
+)
+# Minority names may run to five characters without a family name (乌云其木格).
+MINORITY_INITIALS = frozenset("阿巴乌那其吉宝额赛呼萨斯图多普拉布特格达次扎尼旦德贡艾吐努帕库哈热依玉洛索")
+COMPOUND_SURNAMES = (
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 令狐 长孙 宇文 司徒 夏侯 轩辕 端木 呼延 南宫 "
+    "万俟 闻人 申屠 钟离 太史 独孤 拓跋 西门 澹台 公冶 宗政 濮阳 淳于 单于 赫连"
+).split()
+
+_PUNCT = "".join("，,。、；;：:！？!?“”\"‘’'（）()《》【】[] \u3000\t\n—…·")
+# Words that end a name: verbs and connectors that follow a person in these reports.
+_STOP_WORDS = sorted(
+    """率 率领 率队 率团 带队 带领 领队 出席 主持 参加 讲话 致辞 介绍 陪同 等 和 及 与 同 分别 在 对 代表 表示
+    指出 强调 说 一行 会见 会谈 看望 考察 调研 共同 签署 作 为 向 也 还 就 到 赴 来 先后 一同 一起 参观
+    通报 宣读 发言 致 回答 听取 见证 同志 并 了解 委托 受 主讲 深入 走访 慰问 接受 见面 前往 热情 亲切
+    欢迎 感谢 担任 希望 要求 详细 认真 实地 首先 随后 专程 则 指 共 已 是 的 所 以 将 把 从 于 当 上 曾
+    作了 也都 分别在 通过 对此 赶赴 出面 会同 协同 一道 主动 现场 围绕""".split(),
+    key=len,
+    reverse=True,
+)
+_NOT_NAMES = {
+    "其他",
+    "其中",
+    "图为",
+    "多次",
+    "普遍",
+    "同志",
+    "一行",
+    "关于",
+    "领导",
+    "干部",
+    "同时",
+    "以及",
+    "有关",
+    "相关",
+    "负责",
+    "分别",
+    "两地",
+    "两省",
+}
+_CONNECTOR = re.compile(r"、|和|及|与|以及")
+
+
+@dataclass
+class Mention:
+    name: str
+    titles: list[str]  # raw title items as written
+    start: int  # where the title (or the bare name in a list) starts
+    name_start: int
+    end: int  # end of the name
+    group: int  # mentions sharing one title share a group id
+
+
+def _is_boundary(s: str, i: int) -> bool:
+    if i >= len(s) or s[i] in _PUNCT:
+        return True
+    return any(s.startswith(w, i) for w in _STOP_WORDS)
+
+
+def _name_at(s: str, i: int) -> int | None:
+    """End index of a person's name starting at i, else None.
+
+    The shortest length that ends at a boundary wins (王伟和李强 -> 王伟), except that a
+    one-character stop word directly followed by punctuation is the name's last character
+    (卜春来、 -> 卜春来). Without a known surname only 4–5 characters pass (minority names),
+    and only when no shorter length ended at a boundary (期以来对 is not a name)."""
+    if i >= len(s) or s[i] in _PUNCT:
+        return None
+    m = re.match(r"[\u4e00-\u9fff]{1,6}·", s[i:])
+    if m:  # 阿不都热合曼·买买提: the shortest tail that ends at a boundary
+        for k in range(i + m.end() + 1, min(len(s), i + m.end() + 9) + 1):
+            if not "\u4e00" <= s[k - 1] <= "\u9fff" and s[k - 1] != "·":
+                break
+            if s[k - 1] != "·" and _is_boundary(s, k):
+                return k
+        return None
+    compound = any(s.startswith(c, i) for c in COMPOUND_SURNAMES)
+    has_surname = compound or s[i] in SURNAMES
+    earlier_boundary = False
+    for n in range(3 if compound else 2, 6):
+        chunk = s[i : i + n]
+        if len(chunk) < n or any(not ("\u4e00" <= c <= "\u9fff") for c in chunk):
+            return None
+        if chunk[:2] in _NOT_NAMES:
+            return None
+        if not _is_boundary(s, i + n):
+            continue
+        if has_surname and n <= 4:
+            single_stop = s[i + n] not in _PUNCT + "等率和及与" and not _multi_stop(s, i + n)
+            if (
+                single_stop
+                and n < 4
+                and i + n + 1 < len(s)
+                and (s[i + n + 1] in _PUNCT or _multi_stop(s, i + n + 1))
+            ):
+                return i + n + 1
+            return i + n
+        if n >= 4 and not earlier_boundary and (has_surname or n == 4 or s[i] in MINORITY_INITIALS):
+            return i + n
+        # a rare family name (庹, 冚 …) still passes where only a name can stand: right before
+        # 、，。 or 等 and holding no title word or stop word
+        if (
+            n <= 3
+            and not earlier_boundary
+            and _closes_list(s, i + n)
+            and not _has_title_word(chunk)
+            and not any(w in chunk for w in _STOP_WORDS)
+        ):
+            return i + n
+        earlier_boundary = True
+    return None
+
+
+def _closes_list(s: str, i: int) -> bool:
+    return i >= len(s) or s[i] in "、，,。；;" or s.startswith("等", i)
+
+
+def _multi_stop(s: str, i: int) -> bool:
+    return any(len(w) > 1 and s.startswith(w, i) for w in _STOP_WORDS)
+
+
+def _title_chain_at(s: str, i: int) -> tuple[list[str], int] | None:
+    """Title items of a chain starting at i, and where the name starts."""
+    items = []
+    pos = i
+    while True:
+        m = TITLE_ITEM.match(s, pos)
+        if not m:
+            return None
+        items.append(m.group())
+        pos = m.end()
+        if pos < len(s) and s[pos] == "、" and TITLE_ITEM.match(s, pos + 1) and _chain_continues(s, pos + 1):
+            pos += 1
+            continue
+        return items, pos
+
+
+def _chain_continues(s: str, i: int) -> bool:
+    """After 、 is there another title (not a name that happens to start like one)?"""
+    m = TITLE_ITEM.match(s, i)
+    if m and _name_at(s, m.end()) is not None:
+        return True
+    end = _name_at(s, i)
+    return end is None or _has_title_word(s[i:end])
+
+
+_TRIM = re.compile(r"^.*(?:由|受|陪同|会见|看望|邀请|率领|带领|了|的|是|经|请|向|被|随同|在)")
+
+
+def find_mentions(s: str) -> list[Mention]:
+    """Every titled person in sentence s, in order, with list members sharing a title."""
+    out: list[Mention] = []
+    i = 0
+    group = 0
+    while i < len(s):
+        if i > 0 and s[i - 1] not in _PUNCT and not _after_connector_or_verb(s, i):
+            i += 1
+            continue
+        chain = _title_chain_at(s, i)
+        if chain is None:
+            i += 1
+            continue
+        items, name_start = chain
+        name_end = _name_at(s, name_start)
+        if name_end is None:
+            i += 1
+            continue
+        trimmed = _TRIM.sub("", items[0])
+        if not trimmed:
+            i += 1
+            continue
+        items[0] = trimmed
+        if items[-1].endswith("领导") and not re.search(r"[省市区州县盟旗]领导$", items[-1]):
+            i += 1
+            continue  # 政府的领导和管理: bare 领导 is not a group title
+        start = name_start - sum(len(x) for x in items) - (len(items) - 1)
+        group += 1
+        keep = not any(MENTION_ONLY.search(t) or VILLAGE.search(t) for t in items)
+        if keep and not s.startswith("委托", name_end):
+            out.append(Mention(s[name_start:name_end], items, start, name_start, name_end, group))
+        i = name_end
+        # the list after the name: more names under the same title, or new titled people
+        while True:
+            m = _CONNECTOR.match(s, i)
+            if not m:
+                break
+            j = m.end()
+            end = _name_at(s, j)
+            if end is None or _has_title_word(s[j:end]):
+                break  # not a bare name: a new titled person (the outer loop takes it) or the end
+            if keep and not s.startswith("委托", end):
+                out.append(Mention(s[j:end], items, j, j, end, group))
+            i = end
+        # the outer loop resumes at i (a connector or punctuation)
+        if i < len(s) and _CONNECTOR.match(s, i):
+            i = _CONNECTOR.match(s, i).end()
+    return out
+
+
+def _has_title_word(text: str) -> bool:
+    return any(w in text for w in TITLE_WORDS)
+
+
+def _after_connector_or_verb(s: str, i: int) -> bool:
+    """May a title start at i although the previous character is not punctuation?"""
+    before = s[max(0, i - 2) : i]
+    return bool(
+        re.search(r"(?:由|受|和|及|与|同|率|在|向|请|了|的|是|对|为|陪同|会见|看望|邀请|委托)$", before)
+    )

@@ -1,0 +1,45 @@
+"""Prefecture-level places the delegation went to in the host province.
+
+A gazetteer hit counts only inside a clause where a movement or venue word comes before it
+(到/赴/来到/深入/在…): places named in speeches (帮扶凉山州、甘孜州, 支持深圳建设…) are
+not places visited. Counties and districts map up to their prefecture.
+"""
+
+from __future__ import annotations
+
+import re
+
+from visits.extract.gazetteer import find_places
+
+# 到/在 only as movement or venue: not 认识到, 做到, 存在, 正在, 在于
+_VISIT_WORD = re.compile(
+    r"(?<![识受做得达看想提遇见收听直感])到|赴|来到|深入|走进|前往|抵达|(?<![存正现实所])在(?!于)"
+    r"|考察|调研|参观|走访|察看|视察|途经"
+)
+_CLAUSE = re.compile(r"[^，,。；;！？\n：:]+")
+# A short place form that starts a street or company name (张掖路, 定西薯业公司) is not a visit
+# to that place; full names (常州市…) and forms in brackets ((常州)有限公司) still count.
+_NAMED_THING = re.compile(
+    r"^(?:路|街|大街|大道|巷|[^\s，,。、的和市县区州（）()]{0,6}?(?:公司|集团|银行|控股|股份|商会|办事处))"
+)
+
+
+def host_cities(text: str, host_province: str) -> list[str]:
+    """Full names of the prefecture-level places visited, in order of first mention."""
+    out: list[str] = []
+    for clause_m in _CLAUSE.finditer(text):
+        clause = clause_m.group()
+        for hit in find_places(clause):
+            if not _VISIT_WORD.search(clause[: hit.start]):
+                continue
+            is_full_name = any(u.name == hit.text for u in hit.units)
+            if not is_full_name and _NAMED_THING.match(clause[hit.end :]):
+                continue
+            units = [u for u in hit.units if u.province_name == host_province and u.level != "province"]
+            if not units:
+                continue
+            # among same-named units of the host province prefer the higher level
+            unit = min(units, key=lambda u: u.level != "prefecture")
+            if unit.prefecture_name and unit.prefecture_name not in out:
+                out.append(unit.prefecture_name)
+    return out

@@ -1,0 +1,361 @@
+"""Assemble VisitRecords from cleaned article text: direction, dates, places, meeting, officials."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from visits.extract.dates import VisitDates, date_in_text, parse_dates
+from visits.extract.direction import (
+    Direction,
+    find_directions,
+    pair_provinces,
+    pair_words,
+    province_counts,
+    resolve_side,
+    source_province,
+)
+from visits.extract.gazetteer import find_places
+from visits.extract.meeting import find_meeting, find_programme
+from visits.extract.officials import Mention, find_mentions
+from visits.extract.places import host_cities
+from visits.extract.titles import TitleReading, rank, read_titles
+from visits.records import OfficialMention, VisitRecord
+from visits.reference import Division, Province, division_by_code, province_by_name
+
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_SELF = re.compile(r"^我(省|市|区|州|县|旗)$")
+# A movement told as past background (去年…代表团来我省) is not this article's visit.
+_PAST = re.compile(r"去年|前年|此前|曾经|曾|以来|年前|上次|上一次|历年|多年")
+_LEADS = re.compile(r"^(?:率领|率队|率团|带队|带领|领队|率)")
+_ADJACENT = re.compile(r"^[，,、和及与以及\s]*$")
+
+
+@dataclass
+class _Side:
+    province: Province
+    units: list[Division]
+
+    @property
+    def unit_name(self) -> str:
+        return "、".join(u.name for u in self.units)
+
+    @property
+    def unit_char(self) -> str:
+        """The character unprefixed titles of this side start with (省委书记, 市长, 州委书记)."""
+        u = self.units[0]
+        if u.level == "province":
+            return self.province.unit_char
+        if u.name.endswith("地区"):
+            return "地"
+        return u.name[-1]
+
+
+def _resolve(
+    token: str, home: Province | None, other: Province | None, counts: dict[str, int], source: str | None
+) -> _Side | None:
+    """A direction token as a side: places, one-character abbreviations, or 我省/我市."""
+    m = _SELF.match(token)
+    if m:
+        if home is None:
+            # the paper's own province: the most named one that is not the other side
+            ranked = [
+                n for n, _ in sorted(counts.items(), key=lambda kv: -kv[1]) if not other or n != other.name
+            ]
+            if not ranked:
+                return None
+            home = province_by_name()[ranked[0]]
+        units = [_division(home)]
+        if m.group(1) not in "省区" or home.kind == "直辖市":
+            # 我市/我州/我县: the paper's own city, from the source name when it names one
+            src = [h for h in find_places(source or "") if h.units[0].level != "province"]
+            if src and src[0].units[0].province_name == home.name:
+                units = [src[0].units[0]]
+        return _Side(home, units)
+    prefer = tuple(n for n, _ in sorted(counts.items(), key=lambda kv: -kv[1]))
+    units = resolve_side(token, prefer)
+    if not units:
+        return None
+    prov = province_by_name()[units[0].province_name]
+    units = [u for u in units if u.province_name == prov.name]
+    return _Side(prov, units)
+
+
+def _division(p: Province) -> Division:
+    return division_by_code()[p.code]
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _SENTENCE.finditer(text)]
+
+
+@dataclass
+class _Person:
+    name: str
+    titles: list[str]
+    province: Province | None
+    side: str | None
+    evidence: str
+    rank: int
+
+
+def _people(text: str, visiting: _Side, host: _Side, home: str | None) -> tuple[list[_Person], list[str]]:
+    """Officials with province and side, and the names marked as leading (率/带队)."""
+    sides = {"visiting": visiting, "host": host}
+    home_side = sides.get(home) if home else None
+    other_side = sides.get({"visiting": "host", "host": "visiting"}.get(home or "", ""))
+    people: dict[str, _Person] = {}
+    leaders: list[str] = []
+    for _, sent in _sentences(text):
+        mentions = find_mentions(sent)
+        # the previous person: mention, province, the unit character their province was
+        # named with (None when it was only implied), side, reading
+        prev: tuple[Mention, Province | None, str | None, str | None, TitleReading] | None = None
+        by_group: dict[int, tuple[Province | None, str | None, str | None, TitleReading]] = {}
+        for m in mentions:
+            if m.group in by_group:
+                prov, named, side, reading = by_group[m.group]
+            else:
+                reading = read_titles(m.titles)
+                adjacent = prev is not None and _ADJACENT.match(sent[prev[0].end : m.start]) is not None
+                named = reading.prefix_unit_char if reading.province is not None else None
+                prov = reading.province
+                side = None
+                if prov is None and reading.central:
+                    side = prev[3] if adjacent and prev else None
+                elif prov is None and (led := _led_delegation(sent, m.end)) is not None:
+                    prov = led  # 省委书记甲率四川省党政代表团: the leader is of the delegation's province
+                elif prov is None:
+                    # the same titles again are the other side's counterpart (市长甲，市长乙)
+                    inherit = (
+                        prev
+                        if adjacent
+                        and prev
+                        and prev[2]
+                        and prev[2] == reading.unit_char
+                        and prev[4].core != reading.core
+                        else None
+                    )
+                    if inherit:
+                        prov, named = inherit[1], inherit[2]
+                    else:
+                        prov = _implicit_province(reading, home_side, other_side, visiting, host)
+                if prov is not None:
+                    side = (
+                        "visiting" if prov == visiting.province else "host" if prov == host.province else None
+                    )
+                by_group[m.group] = (prov, named, side, reading)
+            prev = (m, prov, named, side, reading)
+            person = people.get(m.name)
+            if person is None:
+                r = min((rank(t, prov) for t in reading.titles), default=100)
+                people[m.name] = _Person(m.name, list(reading.titles), prov, side, sent.strip(), r)
+            else:
+                person.titles += [t for t in reading.titles if t not in person.titles]
+            if _LEADS.match(sent[m.end :]):
+                leaders += _walk_back(sent, mentions, m)
+    return list(people.values()), leaders
+
+
+def _led_delegation(sent: str, end: int) -> Province | None:
+    """The province of the delegation a person leads: 甲率四川省党政代表团 -> 四川省."""
+    m = re.match(r"(?:率领|带领|率)([^，,。；;]{2,14}?)(?:党政)?(?:代表团|考察团)", sent[end:])
+    if not m:
+        return None
+    hits = find_places(m.group(1))
+    if hits and hits[0].start == 0:
+        return province_by_name().get(hits[0].units[0].province_name)
+    return None
+
+
+def _implicit_province(
+    reading: TitleReading, home: _Side | None, other: _Side | None, visiting: _Side, host: _Side
+) -> Province | None:
+    """An unprefixed title (not continuing a named one, 广东省委书记甲，省长乙) belongs to the
+    publishing side when its kind of unit fits (省委书记 in a provincial paper), else to the
+    side it fits (市委书记 when only one side is a 市), else to the publishing side."""
+    uc = reading.unit_char
+    candidates = (home, other) if home is not None else (visiting, host)
+    fits = [s for s in candidates if s is not None and uc is not None and uc == s.unit_char]
+    if home is not None and fits:
+        return fits[0].province
+    if len(fits) == 1:
+        return fits[0].province
+    return home.province if home is not None else None
+
+
+def _walk_back(sent: str, mentions: list[Mention], last: Mention) -> list[str]:
+    """The leader and the people listed right before them (甲，省长乙率…)."""
+    idx = mentions.index(last)
+    names = [last.name]
+    while idx > 0 and _ADJACENT.match(sent[mentions[idx - 1].end : mentions[idx].start]):
+        idx -= 1
+        names.insert(0, mentions[idx].name)
+    return names
+
+
+def _bare_leaders(text: str, names: list[str]) -> list[str]:
+    """甲、乙率代表团… and 由甲带队 with names already known as officials."""
+    if not names:
+        return []
+    alt = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    out: list[str] = []
+    for m in re.finditer(rf"((?:{alt})(?:[、和](?:{alt}))*)(?:率领|率队|率团|带队|带领|领队|率)", text):
+        out += [n for n in re.split(r"[、和]", m.group(1)) if n not in out]
+    return out
+
+
+def _visit_dates(text: str, same_visit: list[Direction], published: date | None) -> VisitDates | None:
+    """The date told with the movement (any report of it in the article), else the first date."""
+    for d in same_visit:
+        found = parse_dates(d.sentence, published)
+        if found:
+            return found
+    for _, sent in _sentences(text):
+        found = parse_dates(sent, published)
+        if found:
+            return found
+    return None
+
+
+def extract_visits(
+    text: str,
+    *,
+    title: str | None = None,
+    published_date: date | None = None,
+    source: str | None = None,
+) -> list[VisitRecord]:
+    """Every inter-provincial delegation visit the article reports, with its officials."""
+    full = f"{title}\n{text}" if title else text
+    directions = find_directions(full)
+    if not directions:
+        return []
+    published = published_date or date_in_text(full)
+    counts = province_counts(full)
+    for a, b in pair_provinces(full):  # 苏陕协作, 沪滇: the pair's provinces are the article's
+        counts[a.name] += 2
+        counts[b.name] += 2
+    home = source_province(source)
+
+    visits: dict[tuple[str, str], tuple[_Side, _Side, list[Direction]]] = {}
+    for d in directions:
+        visiting, host = _sides(d, home, counts, source)
+        if visiting is None or host is None or visiting.province == host.province:
+            continue
+        key = (visiting.province.name, host.province.name)
+        if key in visits:
+            visits[key][2].append(d)
+        elif not visits or (not _PAST.search(d.sentence) and parse_dates(d.sentence, published)):
+            # after the first, a movement counts only as a dated, present visit
+            visits[key] = (visiting, host, [d])
+    return [_record(text, full, ds, v, h, home, published) for v, h, ds in visits.values()]
+
+
+def _sides(
+    d: Direction, home: Province | None, counts: dict[str, int], source: str | None
+) -> tuple[_Side | None, _Side | None]:
+    host_first = _SELF.match(d.visiting) is not None
+    if host_first:
+        host = _resolve(d.host, home, None, counts, source)
+        visiting = _resolve(d.visiting, home, host.province if host else None, counts, source)
+    else:
+        visiting = _resolve(d.visiting, home, None, counts, source)
+        host = _resolve(d.host, home, visiting.province if visiting else None, counts, source)
+    return visiting, host
+
+
+def _home_side(
+    home: Province | None, visiting: _Side, host: _Side, full: str, people_text: str
+) -> str | None:
+    """Which side the paper writes from: its source, 我省, 来X, or whose titles go unprefixed."""
+    if home == visiting.province:
+        return "visiting"
+    if home == host.province:
+        return "host"
+    # 我省代表团 is the visitors' paper; 到我省 and 来甘/来川 are written from the host's side
+    if re.search(r"我(?:省|市|区|州|县)(?:党政)?代表团", full):
+        return "visiting"
+    if re.search(r"(?:到|来|赴)我(?:省|市|区|州|县)", full):
+        return "host"
+    host_words = "|".join(host.province.abbreviations + (host.province.short_name,))
+    if re.search(rf"来(?:{host_words})", full):
+        return "host"
+    # the side whose name never prefixes a title is the paper's own (江苏省委书记甲 … 省委书记乙)
+    prefixed = {"visiting": 0, "host": 0}
+    for _, sent in _sentences(people_text):
+        for m in find_mentions(sent):
+            r = read_titles(m.titles)
+            if r.place_level != "province":
+                continue  # 西安市政协主席 names a city, not the province's own prefix
+            if r.province == visiting.province:
+                prefixed["visiting"] += 1
+            elif r.province == host.province:
+                prefixed["host"] += 1
+    if prefixed["visiting"] and not prefixed["host"]:
+        return "host"
+    if prefixed["host"] and not prefixed["visiting"]:
+        return "visiting"
+    return None
+
+
+def _record(
+    text: str,
+    full: str,
+    same_visit: list[Direction],
+    visiting: _Side,
+    host: _Side,
+    home: Province | None,
+    published: date | None,
+) -> VisitRecord:
+    home_side = _home_side(home, visiting, host, full, text)
+    people, leaders = _people(text, visiting, host, home_side)
+    names = [p.name for p in people]
+    leaders += [n for n in _bare_leaders(full, names) if n not in leaders]
+    visiting_people = [p for p in people if p.side == "visiting"]
+    visiting_names = {p.name for p in visiting_people}
+    leaders = [n for n in dict.fromkeys(leaders) if n in visiting_names]
+    if not leaders and visiting_people:
+        best = min(p.rank for p in visiting_people)
+        leaders = [next(p.name for p in visiting_people if p.rank == best)]
+    leader_set = set(leaders)
+
+    dates = _visit_dates(text, same_visit, published)
+    cities = host_cities(full, host.province.name)
+    if host.units[0].level != "province":
+        for u in reversed(host.units):
+            if u.prefecture_name and u.prefecture_name not in cities:
+                cities.insert(0, u.prefecture_name)
+    elif host.province.kind == "直辖市":
+        cities = [host.province.name]
+    words = pair_words(visiting.province, host.province) + tuple(
+        u.short_name for u in visiting.units + host.units
+    )
+    return VisitRecord(
+        visiting_province=visiting.province.name,
+        host_province=host.province.name,
+        visiting_unit=visiting.unit_name,
+        host_unit=host.unit_name,
+        start_date=dates.start if dates else None,
+        end_date=dates.end if dates else None,
+        start_md=dates.start_md if dates else None,
+        end_md=dates.end_md if dates else None,
+        host_cities=cities,
+        meeting_name=find_meeting(full, words),
+        programme=find_programme(full),
+        leader_names=leaders,
+        officials=[
+            OfficialMention(
+                name=p.name,
+                province=p.province.name if p.province else None,
+                titles=p.titles,
+                side=p.side,
+                is_leader=p.name in leader_set,
+                evidence=p.evidence,
+            )
+            for p in people
+        ],
+    )
+
+
+__all__ = ["extract_visits"]
