@@ -1,7 +1,6 @@
 -- Unordered province pairs that are a reference pairing or have a visit.
 with provinces as (
-    select name, case region when 'east' then 0 when 'northeast' then 1 when 'central' then 2 else 3 end as r, province_code
-    from {{ ref('dim_province') }}
+    select * from {{ ref('dim_province') }}
 ),
 
 reference as (
