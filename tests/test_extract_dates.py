@@ -45,3 +45,12 @@ def test_day_only_against_published_date():
 
 def test_chinese_numerals():
     assert _d("十一月二十一日", date(2018, 12, 1))[0] == date(2018, 11, 21)
+
+
+def test_range_of_relative_days():
+    from datetime import date as _d
+
+    from visits.extract.dates import parse_dates
+
+    got = parse_dates("前天至昨天，浙江党政考察团来我省调研。", _d(2012, 11, 1))
+    assert (got.start, got.end) == (_d(2012, 10, 30), _d(2012, 10, 31))

@@ -30,7 +30,7 @@ def test_province_to_municipality_from_the_host_paper():
     assert (v.visiting_unit, v.host_unit) == ("山东省", "重庆市")
     assert (v.start_date, v.end_date) == (date(2023, 5, 20), date(2023, 5, 22))
     assert v.meeting_name == "鲁渝东西部协作第五次联席会议"
-    assert v.host_cities == ["重庆市"]
+    assert v.host_cities == []  # a municipality has no prefecture-level places (SCHEMA)
     assert v.leader_names == ["宓文成"]
     p = _people(v)
     assert p["甘霖"] == ("重庆市", "host", ["市委书记", "市人大常委会主任"])

@@ -55,13 +55,15 @@ def _start_build(w: dict) -> subprocess.Popen:
     )
 
 
-@pytest.mark.parametrize("kill_after", [3.0, 9.0, 16.0, 24.0])
+# Kill points spread over the build: scanning/cleaning, extraction, dbt, publishing.
+# Each case adds an article about a visit in its own month, so no two are the same visit.
+@pytest.mark.parametrize(("kill_after", "month"), [(3.0, 1), (9.0, 2), (16.0, 3), (24.0, 4)])
 def test_a_build_killed_at_any_point_leaves_the_previous_warehouse_and_the_next_build_finishes(
-    warehouse, kill_after
+    warehouse, kill_after, month
 ):
     before = _snapshot(warehouse["db"])
-    name = f"new_{int(kill_after)}.txt"
-    (warehouse["raw"] / name).write_text(NEW_ARTICLE.replace("10月9日", f"10月{int(kill_after)}日"), encoding="utf-8")
+    name = f"new_{month}.txt"
+    (warehouse["raw"] / name).write_text(NEW_ARTICLE.replace("10月9日至10日", f"{month}月9日至10日"), encoding="utf-8")
     proc = _start_build(warehouse)
     time.sleep(kill_after)
     finished_before_kill = proc.poll() is not None
@@ -83,7 +85,7 @@ def test_a_build_killed_at_any_point_leaves_the_previous_warehouse_and_the_next_
 
 
 def test_a_reader_holding_the_file_does_not_stop_a_build_and_sees_a_whole_warehouse(warehouse):
-    (warehouse["raw"] / "reader_case.txt").write_text(NEW_ARTICLE.replace("10月9日", "11月3日"), encoding="utf-8")
+    (warehouse["raw"] / "reader_case.txt").write_text(NEW_ARTICLE.replace("10月9日至10日", "11月9日至10日"), encoding="utf-8")
     con = duckdb.connect(str(warehouse["db"]), read_only=True)
     try:
         (before,) = con.execute("select count(*) from marts.dim_article").fetchone()
@@ -97,7 +99,7 @@ def test_a_reader_holding_the_file_does_not_stop_a_build_and_sees_a_whole_wareho
 
 
 def test_a_writer_left_open_on_the_warehouse_does_not_fail_the_build(warehouse):
-    (warehouse["raw"] / "writer_case.txt").write_text(NEW_ARTICLE.replace("10月9日", "12月1日"), encoding="utf-8")
+    (warehouse["raw"] / "writer_case.txt").write_text(NEW_ARTICLE.replace("10月9日至10日", "12月9日至10日"), encoding="utf-8")
     # another process holds a read-write connection (a careless notebook) for a few seconds;
     # the build writes a copy and swaps it in, so that lock is never in its way
     holder = subprocess.Popen(

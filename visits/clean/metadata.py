@@ -30,6 +30,20 @@ _MASTHEAD_RE = re.compile(
     rf"^(?:({_PAPER})\s*(?:第?\S{{0,4}}版\s*)?\d{{4}}年\d{{1,2}}月\d{{1,2}}日(?:\s*星期.)?"
     rf"|\d{{4}}年\d{{1,2}}月\d{{1,2}}日(?:\s*星期.)?\s*({_PAPER}))$"
 )
+# A header line that only names the outlet, optionally with the date: `2017-07-25　新华日报`,
+# `【宁夏日报】`, `中国日报网`. Bare names need a strong outlet suffix (a short headline may end
+# in 报); forum and community sites are not sources.
+_OUTLET_STRONG = (
+    r"(?:日报|晚报|早报|时报|商报|都市报|青年报|法制报|法治报|新闻网|网|在线|客户端|电视台|广播电视台)"
+)
+_OUTLET_ANY = rf"(?:{_OUTLET_STRONG}|报|新闻|杂志|周刊)"
+_HEADER_DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+_HEADER_SOURCE_RES = [
+    re.compile(rf"^(?:{_HEADER_DATE}\s*)?【({HAN}{{2,12}}?{_OUTLET_ANY})】(?:\s*{_HEADER_DATE})?$"),
+    re.compile(rf"^{_HEADER_DATE}\s*({HAN}{{2,12}}?{_OUTLET_ANY})$"),
+    re.compile(rf"^({HAN}{{2,10}}?{_OUTLET_STRONG})$"),
+]
+_FORUM_NAME_RE = re.compile(r"论坛|社区|贴吧|博客|微博|百科")
 _SOURCE_RE = re.compile(r"(?<![“\"‘'])来源[:：]\s*([^\s|｜,，;；:：“”\"]{2,20})")
 _EDITOR_RE = re.compile(rf"(?:责任编辑|责编|编辑)[:：]\s*({NAME})(?!{HAN})")
 _COUNTER_RE = re.compile(r"(?:点击|浏览|阅读|点击数|浏览次数|阅读次数|访问)(?:量|数|次数)?[:：]?\s*\d+")
@@ -66,13 +80,16 @@ def meta_fields(line: str) -> dict[str, object] | None:
     """Fields of a header/metadata line, or None when the line is not one.
 
     Recognised: `时间:…`, `来源:…`, `点击:0`, `2019-11-11 09:22:18|来源:…|编辑:…`,
-    masthead `四川日报 2018年06月04日`, forum `#楼主# 2019-5-11`, dated URLs, editor lines.
+    masthead `四川日报 2018年06月04日`, outlet headers `2017-07-25　新华日报` / `【宁夏日报】`, forum `#楼主# 2019-5-11`, dated URLs, editor lines.
     """
     s = BULLET_RE.sub("", line)
     if len(s) > 120 or s.endswith("。"):
         return None
     masthead = _MASTHEAD_RE.match(s)
     fields: dict[str, object] = {}
+    outlet = _header_source(s.strip())
+    if outlet:
+        return {"source": outlet, "date": parse_date(s)}
     if masthead:
         fields["source"] = masthead.group(1) or masthead.group(2)
         fields["date"] = parse_date(s)
@@ -93,6 +110,15 @@ def meta_fields(line: str) -> dict[str, object] | None:
         fields["source"] = src.group(1)
     fields["editors"] = _EDITOR_RE.findall(s)
     return fields
+
+
+def _header_source(s: str) -> str | None:
+    """The outlet a short header line names (see _HEADER_SOURCE_RES), else None."""
+    for pattern in _HEADER_SOURCE_RES:
+        m = pattern.match(s)
+        if m and not _FORUM_NAME_RE.search(m.group(1)):
+            return m.group(1)
+    return None
 
 
 def end_credit(line: str) -> tuple[str, list[str]]:

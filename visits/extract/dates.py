@@ -60,7 +60,18 @@ RELATIVE = {
     "今天": (0, 0),
     "今日": (0, 0),
 }
-_RELATIVE_RE = re.compile("|".join(RELATIVE))
+# Ranges of single relative days: 前天至昨天, 昨天到今天 (start of the first, end of the second).
+_SINGLE_DAYS = {k: v for k, v in RELATIVE.items() if len(k) == 2}
+RELATIVE.update(
+    {
+        f"{a}{sep}{b}": (_SINGLE_DAYS[a][0], _SINGLE_DAYS[b][1])
+        for a in _SINGLE_DAYS
+        for b in _SINGLE_DAYS
+        for sep in ("至", "到", "—")
+        if _SINGLE_DAYS[a][0] < _SINGLE_DAYS[b][1]
+    }
+)
+_RELATIVE_RE = re.compile("|".join(sorted(RELATIVE, key=len, reverse=True)))
 
 
 @dataclass

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from visits.extract.gazetteer import aliases, find_places, lookup_province, resolve_unit
+from visits.extract.papers import CENTRAL, PAPER_PROVINCE
 from visits.reference import Division, Province, province_by_name, provinces
 
 _DELEG = r"(?:党政|政府|人大|政协|各界|友好)?(?:代表团|考察团|学习考察团|调研团|调研组|考察组|工作组|访问团)"
@@ -91,9 +92,14 @@ def province_counts(text: str) -> Counter[str]:
 
 
 def source_province(source: str | None) -> Province | None:
-    """贵州日报 -> 贵州省; 达州日报 -> 四川省; 新华社 -> None."""
+    """贵州日报 -> 贵州省; 达州日报 -> 四川省; 大众日报 -> 山东省 (papers.py); 新华社 -> None."""
     if not source:
         return None
+    name = source.strip()
+    if name in CENTRAL:
+        return None
+    if name in PAPER_PROVINCE:
+        return province_by_name()[PAPER_PROVINCE[name]]
     for h in find_places(source):
         names = {u.province_name for u in h.units}
         if len(names) == 1:

@@ -13,30 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from visits.extract.surnames import COMPOUND_SURNAMES, MINORITY_INITIALS, SURNAMES
 from visits.extract.titles import MENTION_ONLY, TITLE_ITEM, TITLE_WORDS, VILLAGE
-
-# Common single-character surnames (the order is irrelevant). 来/会/期 and other
-# characters that mostly start ordinary words are deliberately left out.
-SURNAMES = frozenset(
-    "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎"
-    "鲁韦昌马苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄"
-    "穆萧尹姚邵湛汪祁毛禹狄米贝明臧计伏成戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭"
-    "梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚"
-    "程嵇邢滑裴陆荣翁荀羊於惠甄曲封芮羿储靳汲邴糜松井段富巫乌焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫"
-    "宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴胥能苍双闻"
-    "莘党翟谭贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向"
-    "古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾"
-    "毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公谌尧岳帅仝付卿揭佘覃苟原晋练褚买阿热依玉达洛次格扎尼"
-    "邝朴佟闫冼禤缑郄亓芦郇粟侬兰麦敬旷仉隋战展尉银斯门眭代千玄南琚姚"
-    # first characters of many Tibetan, Uyghur and Mongolian names
-    "旦德贡巴艾吐努帕库哈乌吉宝额赛呼萨"
-)
-# Minority names may run to five characters without a family name (乌云其木格).
-MINORITY_INITIALS = frozenset("阿巴乌那其吉宝额赛呼萨斯图多普拉布特格达次扎尼旦德贡艾吐努帕库哈热依玉洛索")
-COMPOUND_SURNAMES = (
-    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 令狐 长孙 宇文 司徒 夏侯 轩辕 端木 呼延 南宫 "
-    "万俟 闻人 申屠 钟离 太史 独孤 拓跋 西门 澹台 公冶 宗政 濮阳 淳于 单于 赫连"
-).split()
 
 _PUNCT = "".join("，,。、；;：:！？!?“”\"‘’'（）()《》【】[] \u3000\t\n—…·")
 # Words that end a name: verbs and connectors that follow a person in these reports.
@@ -117,7 +95,9 @@ def _name_at(s: str, i: int) -> int | None:
         if not _is_boundary(s, i + n):
             continue
         if has_surname and n <= 4:
-            single_stop = s[i + n] not in _PUNCT + "等率和及与" and not _multi_stop(s, i + n)
+            single_stop = (
+                i + n < len(s) and s[i + n] not in _PUNCT + "等率和及与" and not _multi_stop(s, i + n)
+            )
             if (
                 single_stop
                 and n < 4
@@ -128,18 +108,22 @@ def _name_at(s: str, i: int) -> int | None:
             return i + n
         if n >= 4 and not earlier_boundary and (has_surname or n == 4 or s[i] in MINORITY_INITIALS):
             return i + n
-        # a rare family name (庹, 冚 …) still passes where only a name can stand: right before
-        # 、，。 or 等 and holding no title word or stop word
+        # a family name missing from the list still passes where only a name can stand: right
+        # before 、，。/等 or a verb only a person does (率队, 出席, 主持), holding no title or stop word
         if (
             n <= 3
             and not earlier_boundary
-            and _closes_list(s, i + n)
+            and (_closes_list(s, i + n) or _PERSON_VERB.match(s, i + n))
             and not _has_title_word(chunk)
             and not any(w in chunk for w in _STOP_WORDS)
         ):
             return i + n
         earlier_boundary = True
     return None
+
+
+# Verbs whose subject is a person: before them an unknown-surname 2–3 character word is a name.
+_PERSON_VERB = re.compile(r"率|带队|带领|一行|出席|主持|参加|讲话|致辞|分别|陪同|介绍|会见|看望|调研|考察")
 
 
 def _closes_list(s: str, i: int) -> bool:

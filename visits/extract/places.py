@@ -8,8 +8,10 @@ not places visited. Counties and districts map up to their prefecture.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from visits.extract.gazetteer import find_places
+from visits.extract.gazetteer import AMBIGUOUS_SHORT, find_places
+from visits.reference import divisions
 
 # 到/在 only as movement or venue: not 认识到, 做到, 存在, 正在, 在于
 _VISIT_WORD = re.compile(
@@ -24,11 +26,38 @@ _NAMED_THING = re.compile(
 )
 
 
+# An everyday-word short form (黄山, 长治, 大同, 丽水) names the place only right after a movement
+# or venue word or a connector, and before a boundary: 来到丽水、在大同举行、太原、长治和朔州 —
+# not 长治久安, 大同小异, 宁德时代, 三明治.
+_AMBIG_BEFORE = re.compile(r"(?:到|赴|来到|深入|走进|前往|抵达|在|和|及|与|、)$")
+_AMBIG_AFTER = re.compile(r"(?:$|[，,。、；;）)]|和|及|与|的|举行|召开|考察|调研|参观|期间|等地)")
+
+
+@lru_cache(maxsize=64)
+def _ambiguous_prefectures(host_province: str) -> dict[str, str]:
+    """Short form -> full name for the host province's prefectures left out of the gazetteer."""
+    return {
+        d.short_name: d.name
+        for d in divisions()
+        if d.level == "prefecture" and d.province_name == host_province and d.short_name in AMBIGUOUS_SHORT
+    }
+
+
+def _ambiguous_hits(clause: str, host_province: str) -> list[tuple[int, str]]:
+    out = []
+    for short, full in _ambiguous_prefectures(host_province).items():
+        for m in re.finditer(re.escape(short), clause):
+            if _AMBIG_BEFORE.search(clause[: m.start()]) and _AMBIG_AFTER.match(clause, m.end()):
+                out.append((m.start(), full))
+    return out
+
+
 def host_cities(text: str, host_province: str) -> list[str]:
     """Full names of the prefecture-level places visited, in order of first mention."""
     out: list[str] = []
     for clause_m in _CLAUSE.finditer(text):
         clause = clause_m.group()
+        found: list[tuple[int, str]] = _ambiguous_hits(clause, host_province)
         for hit in find_places(clause):
             if not _VISIT_WORD.search(clause[: hit.start]):
                 continue
@@ -40,6 +69,9 @@ def host_cities(text: str, host_province: str) -> list[str]:
                 continue
             # among same-named units of the host province prefer the higher level
             unit = min(units, key=lambda u: u.level != "prefecture")
-            if unit.prefecture_name and unit.prefecture_name not in out:
-                out.append(unit.prefecture_name)
+            if unit.prefecture_name:
+                found.append((hit.start, unit.prefecture_name))
+        for start, name in sorted(found):
+            if name not in out and _VISIT_WORD.search(clause[:start]):
+                out.append(name)
     return out

@@ -20,10 +20,11 @@ TITLE_WORDS = sorted(
     key=len,
     reverse=True,
 )
-# A title word directly followed by these is part of a longer noun: 常委会, 书记处, 主席团, 领导小组.
-_NOT_AFTER = "会处团小干人们下班岗职层机同部力作"
+# A title word directly followed by these is part of a longer noun: 常委会, 书记处, 主席团, 领导小组,
+# 领导班子, 领导干部. 班 and 干 are family names too (市长班某), so only the whole word blocks.
+_NOT_AFTER = r"班子|干部|干事|[会处团小人们下岗职层机同部力作]"
 TITLE_ITEM = re.compile(
-    r"[\u4e00-\u9fff·]{0,24}?(?:" + "|".join(TITLE_WORDS) + r")(?:助理)?" + rf"(?![{_NOT_AFTER}])"
+    r"[\u4e00-\u9fff·]{0,24}?(?:" + "|".join(TITLE_WORDS) + r")(?:助理)?" + rf"(?!{_NOT_AFTER})"
 )
 # Titles of people who are only ever quoted or mentioned in these reports, never delegates.
 MENTION_ONLY = re.compile(r"总书记|国家主席|国务院总理|^总理")

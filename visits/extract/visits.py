@@ -16,7 +16,7 @@ from visits.extract.direction import (
     resolve_side,
     source_province,
 )
-from visits.extract.gazetteer import find_places
+from visits.extract.gazetteer import aliases, find_places
 from visits.extract.meeting import find_meeting, find_programme
 from visits.extract.officials import Mention, find_mentions
 from visits.extract.places import host_cities
@@ -30,6 +30,8 @@ _SELF = re.compile(r"^我(省|市|区|州|县|旗)$")
 _PAST = re.compile(r"去年|前年|此前|曾经|曾|以来|年前|上次|上一次|历年|多年")
 _LEADS = re.compile(r"^(?:率领|率队|率团|带队|带领|领队|率)")
 _ADJACENT = re.compile(r"^[，,、和及与以及\s]*$")
+# A bare group title: 省领导, 市领导, 自治区领导 (no place before it).
+_GROUP_WORD = re.compile(r"^(?:省|市|区|州|县|自治区|自治州)领导$")
 
 
 @dataclass
@@ -98,6 +100,7 @@ class _Person:
     side: str | None
     evidence: str
     rank: int
+    how: str = "named"  # how the province was found: named | led | implicit
 
 
 def _people(text: str, visiting: _Side, host: _Side, home: str | None) -> tuple[list[_Person], list[str]]:
@@ -112,20 +115,24 @@ def _people(text: str, visiting: _Side, host: _Side, home: str | None) -> tuple[
         # the previous person: mention, province, the unit character their province was
         # named with (None when it was only implied), side, reading
         prev: tuple[Mention, Province | None, str | None, str | None, TitleReading] | None = None
-        by_group: dict[int, tuple[Province | None, str | None, str | None, TitleReading]] = {}
+        by_group: dict[int, tuple[Province | None, str | None, str | None, TitleReading, str]] = {}
         for m in mentions:
             if m.group in by_group:
-                prov, named, side, reading = by_group[m.group]
+                prov, named, side, reading, how = by_group[m.group]
             else:
                 reading = read_titles(m.titles)
+                how = "named"
                 adjacent = prev is not None and _ADJACENT.match(sent[prev[0].end : m.start]) is not None
                 named = reading.prefix_unit_char if reading.province is not None else None
-                prov = reading.province
+                prov = _prefer_sides(reading, visiting, host)
                 side = None
                 if prov is None and reading.central:
                     side = prev[3] if adjacent and prev else None
                 elif prov is None and (led := _led_delegation(sent, m.end)) is not None:
                     prov = led  # 省委书记甲率四川省党政代表团: the leader is of the delegation's province
+                elif prov is None and _LEADS.match(sent[m.end :]):
+                    prov = visiting.province  # 市委书记甲率队赴…: whoever leads is a visitor
+                    how = "led"
                 elif prov is None:
                     # the same titles again are the other side's counterpart (市长甲，市长乙)
                     inherit = (
@@ -135,27 +142,98 @@ def _people(text: str, visiting: _Side, host: _Side, home: str | None) -> tuple[
                         and prev[2]
                         and prev[2] == reading.unit_char
                         and prev[4].core != reading.core
+                        and _continues_ranking(prev[4], reading, prev[1])
                         else None
                     )
+                    how = "implicit"
+                    if home_side is not None and _GROUP_WORD.match(reading.titles[-1]) and inherit:
+                        # 市领导甲、乙 in a paper with a known side are the paper's own leaders,
+                        # even right after the other side's 南宁市政协主席丙
+                        inherit = None
                     if inherit:
                         prov, named = inherit[1], inherit[2]
+                    elif home_side is None and adjacent and prev and prev[1] is not None:
+                        # no paper side known: a list that keeps going down in rank stays on
+                        # the previous person's side; one that starts again from the top
+                        # (陕西省领导甲…，省委副书记乙) or repeats the title is the other side's
+                        same = prev[4].core != reading.core and _continues_ranking(prev[4], reading, prev[1])
+                        this = visiting if prev[1] == visiting.province else host
+                        pick = this if same else (host if this is visiting else visiting)
+                        fits = reading.unit_char is not None and reading.unit_char == pick.unit_char
+                        prov = pick.province if fits else None
                     else:
                         prov = _implicit_province(reading, home_side, other_side, visiting, host)
                 if prov is not None:
                     side = (
                         "visiting" if prov == visiting.province else "host" if prov == host.province else None
                     )
-                by_group[m.group] = (prov, named, side, reading)
+                by_group[m.group] = (prov, named, side, reading, how)
             prev = (m, prov, named, side, reading)
             person = people.get(m.name)
             if person is None:
                 r = min((rank(t, prov) for t in reading.titles), default=100)
-                people[m.name] = _Person(m.name, list(reading.titles), prov, side, sent.strip(), r)
+                people[m.name] = _Person(m.name, list(reading.titles), prov, side, sent.strip(), r, how)
             else:
                 person.titles += [t for t in reading.titles if t not in person.titles]
             if _LEADS.match(sent[m.end :]):
                 leaders += _walk_back(sent, mentions, m)
+    for person in people.values():
+        # 甲代表安顺表示欢迎: whom a person speaks for beats a guess from an unprefixed title
+        if person.how == "implicit" or person.province is None:
+            spoken = _speaks_for(text, person.name, visiting, host)
+            if spoken is not None:
+                person.province = spoken.province
+                person.side = "visiting" if spoken is visiting else "host"
     return list(people.values()), leaders
+
+
+def _prefer_sides(reading: TitleReading, visiting: _Side, host: _Side) -> Province | None:
+    """The prefix's province; for a homonym (东乡县 in 甘肃 and 江西) the one this visit joins."""
+    prov = reading.province
+    if prov is None or prov in (visiting.province, host.province) or not reading.place:
+        return prov
+    units = aliases().get(reading.place, ())
+    stem = reading.place[:-1] if reading.place[-1] in "县市区州旗" else reading.place
+    for side in (visiting, host):
+        if any(u.province_name == side.province.name for u in units):
+            return side.province
+        # the side's own unit under its short name (东乡县 for 东乡族自治县)
+        if len(stem) >= 2 and any(u.name.startswith(stem) for u in side.units):
+            return side.province
+    return prov
+
+
+def _side_words(side: _Side) -> tuple[str, ...]:
+    """Names a side goes by: its units in full and short (中山, 东乡族自治县) and its province."""
+    p = side.province
+    words = {p.name, p.short_name, *p.abbreviations}
+    for u in side.units:
+        words |= {u.name, u.short_name}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _speaks_for(text: str, name: str, visiting: _Side, host: _Side) -> _Side | None:
+    """The side a person speaks for: 甲(首先)代表安顺/代表江苏省委省政府 -> that side."""
+    found: set[int] = set()
+    for m in re.finditer(rf"{re.escape(name)}(?:首先|也|还|则)?代表", text):
+        after = text[m.end() : m.end() + 12]
+        hits = find_places(after)
+        provs = {u.province_name for u in hits[0].units} if hits and hits[0].start == 0 else set()
+        for i, side in enumerate((visiting, host)):
+            if side.province.name in provs or after.startswith(_side_words(side)):
+                found.add(i)
+    if len(found) != 1:
+        return None
+    return (visiting, host)[found.pop()]
+
+
+def _continues_ranking(prev: TitleReading, cur: TitleReading, province: Province | None) -> bool:
+    """An unprefixed title continues the previous person's side only when the list keeps going
+    down in rank (上海市委书记甲，市委副书记、市长乙). A more senior title after a junior one
+    (广东副省长甲，省委常委乙; X省领导…，省委副书记乙) starts the other side's list."""
+    before = min((rank(t, province) for t in prev.titles), default=100)
+    now = min((rank(t, province) for t in cur.titles), default=100)
+    return now >= before
 
 
 def _led_delegation(sent: str, end: int) -> Province | None:
@@ -322,12 +400,12 @@ def _record(
 
     dates = _visit_dates(text, same_visit, published)
     cities = host_cities(full, host.province.name)
-    if host.units[0].level != "province":
+    if host.province.kind == "直辖市":
+        cities = []  # a municipality's districts are county-level: it has no prefecture-level places
+    elif host.units[0].level != "province":
         for u in reversed(host.units):
             if u.prefecture_name and u.prefecture_name not in cities:
                 cities.insert(0, u.prefecture_name)
-    elif host.province.kind == "直辖市":
-        cities = [host.province.name]
     words = pair_words(visiting.province, host.province) + tuple(
         u.short_name for u in visiting.units + host.units
     )

@@ -1,0 +1,117 @@
+"""Whose official is whom, leaders, host cities and outlet provinces, on invented articles."""
+
+from datetime import date
+
+from visits.extract import extract_visits
+from visits.extract.direction import source_province
+from visits.extract.places import host_cities
+
+
+def _one(text, **kw):
+    visits = extract_visits(text, **kw)
+    assert len(visits) == 1, visits
+    return visits[0]
+
+
+def _people(v):
+    return {o.name: (o.province, o.side) for o in v.officials}
+
+
+NEUTRAL_LISTS = (
+    "11日至12日，陕西省委书记尚文博率队赴江苏考察交流，并在盐城市召开座谈会。"
+    "江苏省委书记邬立群主持会议并讲话，尚文博出席会议并讲话。"
+    "陕西省委常委苗家和，陕西省领导鄢红、辜志明，省委副书记栗晓川，省委常委宾海燕出席会议。"
+)
+
+
+def test_a_list_that_restarts_from_the_top_is_the_other_side():
+    v = _one(NEUTRAL_LISTS, published_date=date(2019, 6, 13))
+    p = _people(v)
+    assert p["鄢红"] == ("陕西省", "visiting")
+    assert p["栗晓川"] == ("江苏省", "host")  # 省委副书记 after 省领导: a new list
+    assert p["宾海燕"] == ("江苏省", "host")
+
+
+def test_a_descending_list_keeps_its_side():
+    text = (
+        "5月8日，上海市党政代表团赴贵州考察。上海市委书记牟文涛，市委副书记、市长楼一鸣出席座谈会。"
+        "贵州省委书记况立主持会议。"
+    )
+    p = _people(_one(text, published_date=date(2019, 5, 10), source="贵州日报"))
+    assert p["楼一鸣"] == ("上海市", "visiting")
+    assert p["况立"] == ("贵州省", "host")
+
+
+CITY_PAIR = (
+    "9月10日，青岛市委书记邸志强率队来我市开展协作交流。当天，两市召开座谈会。"
+    "邸志强出席并讲话。市委书记漆海波主持会议。"
+    "漆海波首先代表安顺对代表团一行表示欢迎。"
+)
+
+
+def test_who_a_person_speaks_for_sets_their_side():
+    v = _one(CITY_PAIR, published_date=date(2019, 9, 11))
+    assert _people(v)["漆海波"] == ("贵州省", "host")
+    assert _people(v)["邸志强"] == ("山东省", "visiting")
+
+
+def test_whoever_leads_the_delegation_is_a_visitor():
+    text = "6月25日，市委书记迟海率队赴大连市对接协作工作。大连市委书记涂文出席座谈会。"
+    v = _one(text, published_date=date(2020, 6, 26), source="六盘水日报")
+    assert _people(v)["迟海"] == ("贵州省", "visiting")
+    assert v.leader_names == ["迟海"]
+
+
+def test_several_leaders():
+    text = "3月2日，省委书记修文、省长丛林率江苏省党政代表团赴陕西考察。陕西省委书记赫明主持座谈会。"
+    v = _one(text, published_date=date(2021, 3, 3), source="新华日报")
+    assert v.leader_names == ["修文", "丛林"]
+
+
+def test_outlets_without_a_place_in_their_name():
+    assert source_province("大众日报").name == "山东省"
+    assert source_province("南方日报").name == "广东省"
+    assert source_province("贵州日报").name == "贵州省"
+    assert source_province("人民日报") is None
+    assert source_province("中国西藏网") is None  # central: 西藏 is the topic
+
+
+def test_municipality_host_has_no_host_cities():
+    text = "4月2日，青浦区党政代表团赴平谷区考察，先后来到平谷区金海湖镇。"
+    v = _one(text, published_date=date(2020, 4, 3))
+    assert v.host_province == "北京市" and v.host_cities == []
+
+
+def test_everyday_word_short_forms_count_only_as_places():
+    text = "代表团先后来到太原、长治和朔州考察。"
+    assert host_cities(text, "山西省") == ["太原市", "长治市", "朔州市"]
+    assert host_cities("代表团到此考察，共话长治久安。", "山西省") == []
+    # a place word inside a company name is not a visit to the place
+    assert host_cities("代表团深入黄山茶业有限公司考察。", "安徽省") == []
+
+
+def test_hezuo_the_word_is_not_hezuo_city():
+    assert host_cities("代表团到甘南州合作市考察。", "甘肃省") == ["甘南藏族自治州"]
+    assert host_cities("代表团到甘南考察，共商深化合作市场对接。", "甘肃省") == ["甘南藏族自治州"]
+
+
+def test_speaks_for_an_everyday_word_short_form():
+    # 中山 is kept out of the gazetteer's short forms (an ordinary word); the side's own name counts
+    text = "5月20日，徐州市代表团赴中山市考察。市委书记邢丹主持会议。邢丹代表中山对代表团表示欢迎。"
+    assert _people(_one(text, published_date=date(2020, 5, 21)))["邢丹"] == ("广东省", "host")
+
+
+def test_homonym_county_prefix_takes_the_visits_province():
+    # 东乡 is a county of 甘肃 and a district name in 江西: the visit decides
+    text = "6月3日，厦门市考察团赴东乡族自治县考察。东乡县委书记牟立主持座谈会。"
+    assert _people(_one(text, published_date=date(2018, 6, 4)))["牟立"] == ("甘肃省", "host")
+
+
+def test_bare_group_title_in_a_home_paper_is_the_papers_side():
+    text = (
+        "3月5日，重庆市党政代表团赴广西考察，在南宁市召开座谈会。"
+        "南宁市政协主席隋斌，市领导宣立、茹坚参加活动。"
+    )
+    p = _people(_one(text, published_date=date(2020, 3, 6), source="重庆日报"))
+    assert p["隋斌"] == ("广西壮族自治区", "host")
+    assert p["宣立"] == ("重庆市", "visiting")
