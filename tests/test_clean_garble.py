@@ -7,6 +7,7 @@ All sentences, names and places here are invented.
 
 from __future__ import annotations
 
+import codecs
 import time
 
 import opencc
@@ -134,3 +135,80 @@ def test_many_random_damages_never_leave_junk():
         assert T2S.convert(art.clean_text) == art.clean_text
         if art.garbled_spans_placeholder == 0:
             assert art.clean_text == T2S.convert(s)
+
+
+# --- damage exactly as the generator/notes decode it: an orphaned lead byte swallows the next
+# ASCII byte as `?`; a well-formed but unassigned pair (user-defined area) is lost silently.
+FW_TO_ASCII = [("，", ","), ("：", ":"), ("；", ";"), ("！", "!"), ("？", "?"), ("（", "("), ("）", ")")]
+
+
+def _orphan_handler(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)
+    data, i = exc.object, exc.start
+    if i + 1 >= len(data):
+        return "?", i + 1
+    nxt = data[i + 1]
+    return ("", i + 2) if 0x40 <= nxt <= 0xFE and nxt != 0x7F else ("?", i + 2)
+
+
+codecs.register_error("test_gbk_orphan", _orphan_handler)
+
+
+def damage_bytes(text: str, table: list[str], punct: bool = False) -> str:
+    data = text.encode("gbk")
+    if punct:
+        for fw, a in FW_TO_ASCII:
+            data = data.replace(fw.encode("gbk"), a.encode("ascii"))
+    for ch in table:
+        key = ch.encode("gbk")
+        data = data.replace(key, key + b"(" + reading(ch).encode("gbk") + b")")
+    return data.decode("gbk", errors="test_gbk_orphan")
+
+
+def test_orphan_form_straddle_is_rebuilt():
+    garbled = damage_bytes(STRADDLE2, ["瘱", "協"])
+    assert "?" in garbled
+    art = clean_article(garbled)
+    assert art.clean_text == T2S.convert(STRADDLE2) and art.garbled_spans_rebuilt == 1
+
+
+PUNCT_TEXT = (
+    "代表團在和田縣召開座談會。和田縣委書記主持會議,雙方簽署協議。"
+    "會議強調,要深化合作。和田縣將繼續推進項目建設。"
+)
+
+
+def test_punctuation_straddle_keeps_following_text():
+    # 。和 = A1 A3 | BA CD: A3 BA is `：`, so a byte-level `：` -> `:` eats the 。 and the lead of 和.
+    garbled = damage_bytes(PUNCT_TEXT, [], punct=True)
+    assert "?" in garbled and "和田縣委" not in garbled
+    art = clean_article(garbled)
+    assert art.garbled_spans_found == 2
+    assert "?" not in art.clean_text
+    assert "和田县委书记主持会议" in art.clean_text  # the junk after the lost byte is re-paired
+    ref = T2S.convert(PUNCT_TEXT)
+    for part in art.clean_text.split(PLACEHOLDER):
+        assert part in ref  # whatever is written is exact; the rest is one placeholder each
+
+
+def test_genuine_question_mark_is_kept():
+    art = clean_article("記者問:項目什麼時候完工?\n負責人說,年底。協(xié)作")
+    assert "完工?" in art.clean_text and art.garbled_spans_found == 0
+
+
+def test_long_junk_runs_are_bounded_and_never_left():
+    hostile = "開?" + "吞锟" * 50000 + "h\n" + ("對接?xùn)|" * 3000) + "?" * 20000 + "\n" + "會?鼻" * 5000
+    start = time.perf_counter()
+    art = clean_article(hostile)
+    assert time.perf_counter() - start < 10
+    assert art.garbled_spans_found == art.garbled_spans_rebuilt + art.garbled_spans_placeholder
+    assert "?" not in art.clean_text
+
+
+def test_random_sentences_with_both_damages_never_leave_marks():
+    sentences = [PUNCT_TEXT, STRADDLE, STRADDLE2, "臨江市黨政代表團赴北原縣考察。“我們一定盡力。”村民說。"]
+    for s in sentences:
+        for table in (["綄", "瘱", "協"], ["團", "縣", "議"], []):
+            art = clean_article(damage_bytes(s, table, punct=True))
+            assert "?" not in art.clean_text and "\ufffd" not in art.clean_text
+            assert art.garbled_spans_found == art.garbled_spans_rebuilt + art.garbled_spans_placeholder

@@ -197,3 +197,14 @@ def test_led_trip_without_the_word_delegation():
     assert (v.visiting_unit, v.host_unit) == ("宁波市", "黔西南布依族苗族自治州")
     assert v.leader_names == ["彭立群"]
     assert _people(v)["杨光辉"][:2] == ("贵州省", "host")
+
+
+def test_a_placeholder_left_by_the_cleaner_ends_a_sentence():
+    # The cleaner leaves □ where a garbled span swallowed the full stop before a name.
+    text = (
+        "5月6日至7日，浙江省党政代表团赴四川省考察东西部协作工作。"
+        "双方在成都市召开座谈会□四川省委书记严明辉主持会议，浙江省委书记钟书平讲话。"
+    )
+    (visit,) = extract_visits(text)
+    names = {o.name for o in visit.officials}
+    assert {"严明辉", "钟书平"} <= names

@@ -24,7 +24,9 @@ from visits.extract.titles import TitleReading, rank, read_titles
 from visits.records import OfficialMention, VisitRecord
 from visits.reference import Division, Province, division_by_code, province_by_name
 
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+# □ marks a garbled span the cleaner could not rebuild; it most often swallowed a full
+# stop, so it ends a sentence too.
+_SENTENCE = re.compile(r"[^。！？!?\n□]+[。！？!?□]?")
 _SELF = re.compile(r"^我(省|市|区|州|县|旗)$")
 # A movement told as past background (去年…代表团来我省) is not this article's visit.
 _PAST = re.compile(r"去年|前年|此前|曾经|曾|以来|年前|上次|上一次|历年|多年")
