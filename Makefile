@@ -9,7 +9,7 @@ DBT_DIRS := --project-dir dbt_project --profiles-dir dbt_project
 # A persistent Dagster instance (run history, sensor cursors, the writer pool) lives here.
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: venv dbt-parse build test test-ui ui lint bench clean
+.PHONY: venv dbt-parse build test test-ui chromium ui lint bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,18 +27,28 @@ $(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml
 dbt-parse: venv
 	$(DBT) parse $(DBT_DIRS) --quiet
 
+# A build killed earlier may still hold the writer pool's slot: recovery frees it first.
 build: venv dbt-parse $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/python -m orchestration.recovery
 	$(BIN)/dagster asset materialize -m orchestration.definitions --select '*'
 
 test: venv dbt-parse
 	$(BIN)/ruff check .
 	$(BIN)/pytest -m "not ui"
 
+# The browser test drives Debian's /usr/bin/chromium (never a downloaded browser); it skips without it.
 test-ui: venv dbt-parse
 	$(BIN)/pytest -m ui
 
+# Install Debian's chromium when apt can (root, or passwordless sudo); otherwise say so and go on.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo -n)
+chromium:
+	@test -x /usr/bin/chromium \
+	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; } \
+	  || echo "chromium is not installable here: the ui tests will skip"
+
 ui: venv dbt-parse $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
 
 lint: venv
 	$(BIN)/ruff check .

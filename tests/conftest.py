@@ -42,13 +42,15 @@ def build_env(raw_dir: Path, warehouse_dir: Path, dagster_home: Path) -> dict[st
 def run_build(
     raw_dir: Path, warehouse_dir: Path, dagster_home: Path, full_refresh: bool = False
 ) -> subprocess.CompletedProcess:
-    """The contract's headless build command, for real, in a subprocess."""
+    """What `make build` runs, for real, in a subprocess: recovery, then the contract's command."""
+    env = build_env(raw_dir, warehouse_dir, dagster_home)
+    subprocess.run([str(BIN / "python"), "-m", "orchestration.recovery"], cwd=REPO, env=env, check=True)
     extra = ["--config-json", json.dumps({"ops": {"warehouse_models": {"config": {"full_refresh": True}}}})]
     proc = subprocess.run(
         [str(BIN / "dagster"), "asset", "materialize", "-m", "orchestration.definitions", "--select", "*"]
         + (extra if full_refresh else []),
         cwd=REPO,
-        env=build_env(raw_dir, warehouse_dir, dagster_home),
+        env=env,
         capture_output=True,
         text=True,
         timeout=900,

@@ -1,0 +1,118 @@
+"""Asset checks on the staging Parquet, where dbt's tests cannot see.
+
+They read Parquet only: the DuckDB file belongs to dbt, and a reader there could block a build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+import polars as pl
+
+from orchestration.assets.staging import CLEANED, EXTRACTION_LOG
+from visits.settings import staging_dir
+from visits.staging import tables
+from visits.staging.batches import current_articles
+from visits.staging.manifest import read_manifest
+from visits.staging.parquet import read_folder
+from visits.staging.versions import extract_version
+
+# The corpus is visit reports, so most loaded articles should yield a visit; above this share
+# the extractor has probably regressed (or the feed changed) and someone should look.
+NO_VISIT_WARN_SHARE = 0.3
+SAMPLE = 20
+
+
+def present_hashes(staging: Path) -> set[str]:
+    manifest = read_manifest(staging)
+    return set(manifest.filter(pl.col("is_present"))["content_sha256"].to_list())
+
+
+def uncleaned_contents(staging: Path) -> list[str]:
+    """Content hashes present in raw/ with no row (cleaned or quarantined) from the current code."""
+    cleaned = set(current_articles(staging)["content_sha256"].to_list())
+    return sorted(present_hashes(staging) - cleaned)
+
+
+def empty_clean_texts(staging: Path) -> list[str]:
+    """Decoded articles whose cleaned text came out empty: cleaned in name only."""
+    articles = current_articles(staging).filter(
+        (pl.col("decode_status") == "ok") & pl.col("content_sha256").is_in(sorted(present_hashes(staging)))
+    )
+    bad = articles.filter(pl.col("clean_text").is_null() | (pl.col("clean_text").str.strip_chars() == ""))
+    return sorted(bad["content_sha256"].to_list())
+
+
+def visit_coverage(staging: Path) -> dict[str, object]:
+    """For loaded articles (present, decoded), how many the extractor read and found no visit in."""
+    loaded = current_articles(staging).filter(
+        (pl.col("decode_status") == "ok") & pl.col("content_sha256").is_in(sorted(present_hashes(staging)))
+    )
+    # Only the extractor's reading of the current cleaned row, by the current extractor, counts.
+    log = read_folder(staging / tables.EXTRACTIONS, tables.SCHEMAS[tables.EXTRACTIONS]).filter(
+        pl.col("extract_version") == extract_version()
+    )
+    read = loaded.select("content_sha256", "batch_id").join(
+        log.sort("processed_at").unique(["content_sha256", "clean_batch_id"], keep="last"),
+        left_on=["content_sha256", "batch_id"],
+        right_on=["content_sha256", "clean_batch_id"],
+        how="inner",
+    )
+    no_visit = read.filter(pl.col("visit_count") == 0)
+    return {
+        "loaded_articles": loaded.height,
+        "extracted_articles": read.height,
+        "not_extracted": loaded.height - read.height,
+        "no_visit_articles": no_visit.height,
+        "extraction_errors": read.filter(pl.col("extract_error").is_not_null()).height,
+        "no_visit_share": round(no_visit.height / read.height, 4) if read.height else 0.0,
+        "no_visit_sample": sorted(no_visit["content_sha256"].to_list())[:SAMPLE],
+    }
+
+
+@dg.asset_check(
+    asset=CLEANED,
+    name="every_loaded_article_cleaned",
+    description="Every content hash present in raw/ has a row from the current cleaning code, "
+    "and no decoded article has empty clean text.",
+)
+def every_loaded_article_cleaned() -> dg.AssetCheckResult:
+    staging = staging_dir()
+    missing, empty = uncleaned_contents(staging), empty_clean_texts(staging)
+    return dg.AssetCheckResult(
+        passed=not missing and not empty,
+        severity=dg.AssetCheckSeverity.ERROR,
+        metadata={
+            "present_contents": len(present_hashes(staging)),
+            "uncleaned": len(missing),
+            "empty_clean_text": len(empty),
+            "uncleaned_sample": dg.MetadataValue.json(missing[:SAMPLE]),
+            "empty_sample": dg.MetadataValue.json(empty[:SAMPLE]),
+        },
+    )
+
+
+@dg.asset_check(
+    asset=EXTRACTION_LOG,
+    name="share_of_articles_without_visit",
+    description=f"Warns when more than {NO_VISIT_WARN_SHARE:.0%} of loaded articles yield no visit; "
+    "always reports the share.",
+)
+def share_of_articles_without_visit() -> dg.AssetCheckResult:
+    stats = visit_coverage(staging_dir())
+    share = float(stats["no_visit_share"])  # type: ignore[arg-type]
+    metadata = {k: v for k, v in stats.items() if k != "no_visit_sample"}
+    return dg.AssetCheckResult(
+        passed=share <= NO_VISIT_WARN_SHARE and stats["not_extracted"] == 0,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={
+            **metadata,
+            "no_visit_share": dg.MetadataValue.float(share),
+            "warn_above": dg.MetadataValue.float(NO_VISIT_WARN_SHARE),
+            "no_visit_sample": dg.MetadataValue.json(stats["no_visit_sample"]),
+        },
+    )
+
+
+asset_checks = [every_loaded_article_cleaned, share_of_articles_without_visit]

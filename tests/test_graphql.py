@@ -1,0 +1,49 @@
+"""`dagster dev` for real, driven through its GraphQL API: launch the all-assets job, watch it finish."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.conftest import query, sample_articles
+from tests.ui_support import (
+    JOB,
+    all_runs,
+    check_evaluations,
+    dagster_dev,
+    launch_job,
+    sensor_status,
+    wait_for_run,
+    wait_for_sensor_tick,
+    wait_until_idle,
+)
+
+pytestmark = pytest.mark.slow
+
+
+def test_graphql_launch_builds_the_warehouse(tmp_path, dbt_parsed):
+    started = time.monotonic()
+    with dagster_dev(tmp_path) as dev:
+        assert sensor_status(dev.url, "raw_dir_sensor") == "RUNNING"  # on by default
+        run_id = launch_job(dev.url)
+        assert wait_for_run(dev, run_id) == "SUCCESS", dev.log_tail()
+        checks = check_evaluations(dev.url, run_id)
+
+        # The daemon's sensor saw the sample files as new and asked for its own run.
+        tick = wait_for_sensor_tick(dev, "raw_dir_sensor")
+        assert tick["status"] == "SUCCESS" and len(tick["runIds"]) == 1, tick
+        wait_until_idle(dev)  # nobody writes DuckDB once we read it
+        runs = {r["runId"]: r for r in all_runs(dev.url)}
+        sensor_run = runs[tick["runIds"][0]]
+        tags = {t["key"]: t["value"] for t in sensor_run["tags"]}
+        assert sensor_run["jobName"] == JOB and sensor_run["status"] == "SUCCESS", sensor_run
+        assert tags["visits/new_count"] == str(len(sample_articles()))
+    print(f"\ngraphql test: dagster dev up, two runs, down in {time.monotonic() - started:.0f}s")
+
+    assert checks.get("every_loaded_article_cleaned") is True
+    assert "share_of_articles_without_visit" in checks
+    (articles,) = query(dev.db, "select count(*) from marts.dim_article where status = 'loaded'")[0]
+    (visits,) = query(dev.db, "select count(*) from marts.fact_visit")[0]
+    assert articles == len(sample_articles())
+    assert visits >= len(sample_articles())

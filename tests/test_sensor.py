@@ -1,0 +1,191 @@
+"""The raw-dir sensor, evaluated tick by tick against a real (temporary) Dagster instance."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from orchestration import sensors
+from orchestration.sensors import raw_dir_sensor
+from visits.ingest import scan
+
+OLD = time.time() - 3600  # settled long ago, unless a test says otherwise
+
+
+@pytest.fixture
+def instance():
+    with dg.instance_for_test() as inst:
+        yield inst
+
+
+@pytest.fixture
+def raw(tmp_path, monkeypatch) -> Path:
+    root = tmp_path / "raw"
+    root.mkdir()
+    monkeypatch.setenv("VISITS_RAW_DIR", str(root))
+    return root
+
+
+def put(root: Path, name: str, text: str, mtime: float = OLD) -> Path:
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, (mtime, mtime))
+    return path
+
+
+class Ticker:
+    """Evaluates the sensor like the daemon does: each tick gets the previous tick's cursor."""
+
+    def __init__(self, instance: dg.DagsterInstance) -> None:
+        self.instance, self.cursor = instance, None
+
+    def tick(self, cursor: str | None = ...) -> dg.SensorResult:  # type: ignore[assignment]
+        used = self.cursor if cursor is ... else cursor
+        ctx = dg.build_sensor_context(instance=self.instance, cursor=used, sensor_name="raw_dir_sensor")
+        result = raw_dir_sensor(ctx)
+        assert isinstance(result, dg.SensorResult)
+        self.cursor = result.cursor
+        return result
+
+
+def runs(result: dg.SensorResult) -> list[dg.RunRequest]:
+    return list(result.run_requests or [])
+
+
+@pytest.fixture
+def ticker(instance, raw) -> Ticker:
+    put(raw, "a.txt", "甲文章")
+    put(raw, "sub/b.txt", "乙文章")
+    t = Ticker(instance)
+    (first,) = runs(t.tick())
+    assert first.tags["visits/new_files"] == "a.txt, sub/b.txt"
+    return t
+
+
+def test_new_files_request_one_run_tagged_with_them(ticker, raw):
+    put(raw, "c.txt", "丙文章")
+    (req,) = runs(ticker.tick())
+    assert req.tags["visits/new_files"] == "c.txt"
+    assert req.tags["visits/new_count"] == "1"
+    assert "visits/changed_files" not in req.tags and "visits/removed_files" not in req.tags
+    cursor = json.loads(ticker.cursor)
+    assert cursor["files"]["c.txt"][0] == scan.sha256_file(raw / "c.txt")
+
+
+def test_same_cursor_again_skips(ticker):
+    result = ticker.tick()
+    assert not runs(result)
+    assert "no new, changed or removed content" in result.skip_reason.skip_message
+
+
+def test_re_evaluating_a_cursor_gives_the_same_run_key(ticker, raw):
+    put(raw, "c.txt", "丙文章")
+    before = ticker.cursor
+    first = runs(ticker.tick(before))[0].run_key
+    again = runs(ticker.tick(before))[0].run_key
+    assert first == again  # a retried tick is deduplicated by Dagster, not launched twice
+
+
+def test_touch_does_not_run_and_is_not_hashed_again(ticker, raw, monkeypatch):
+    os.utime(raw / "a.txt", (OLD + 60, OLD + 60))
+    assert not runs(ticker.tick())
+    assert json.loads(ticker.cursor)["files"]["a.txt"][2] == (raw / "a.txt").stat().st_mtime_ns
+    # With size and mtime as in the cursor, nothing is hashed at all.
+    calls: list[Path] = []
+    monkeypatch.setattr(scan, "sha256_file", lambda p: calls.append(p) or "x")
+    assert not runs(ticker.tick())
+    assert calls == []
+
+
+def test_rename_does_not_run(ticker, raw):
+    (raw / "a.txt").rename(raw / "renamed.txt")
+    result = ticker.tick()
+    assert not runs(result)
+    assert "renamed.txt" in json.loads(ticker.cursor)["files"]
+    assert "a.txt" not in json.loads(ticker.cursor)["files"]
+
+
+def test_copy_of_existing_content_does_not_run(ticker, raw):
+    put(raw, "copy_of_a.txt", "甲文章")
+    assert not runs(ticker.tick())
+
+
+def test_changed_content_runs(ticker, raw):
+    put(raw, "a.txt", "甲文章（更正）", mtime=OLD + 120)
+    (req,) = runs(ticker.tick())
+    assert req.tags["visits/changed_files"] == "a.txt"
+    assert "visits/new_files" not in req.tags
+
+
+def test_overwriting_with_another_files_content_runs(ticker, raw):
+    put(raw, "a.txt", "乙文章", mtime=OLD + 120)  # 甲's content has left raw/
+    (req,) = runs(ticker.tick())
+    assert req.tags["visits/changed_files"] == "a.txt"
+
+
+def test_tmp_and_just_written_files_wait(ticker, raw):
+    put(raw, "d.txt.tmp", "丁文章")
+    put(raw, "e.txt", "戊文章", mtime=time.time())
+    result = ticker.tick()
+    assert not runs(result)
+    assert "2 file(s) still being written" in result.skip_reason.skip_message
+    assert "e.txt" not in json.loads(ticker.cursor)["files"]
+    # Once it has settled, it runs.
+    os.utime(raw / "e.txt", (OLD, OLD))
+    (req,) = runs(ticker.tick())
+    assert req.tags["visits/new_files"] == "e.txt"
+
+
+def test_file_being_rewritten_is_neither_removed_nor_changed_yet(ticker, raw):
+    old_sha = json.loads(ticker.cursor)["files"]["a.txt"][0]
+    put(raw, "a.txt", "甲文章，写到一半", mtime=time.time())
+    assert not runs(ticker.tick())
+    assert json.loads(ticker.cursor)["files"]["a.txt"][0] == old_sha  # kept until it settles
+    os.utime(raw / "a.txt", (OLD + 300, OLD + 300))
+    (req,) = runs(ticker.tick())
+    assert req.tags["visits/changed_files"] == "a.txt"
+
+
+def test_removal_runs(ticker, raw):
+    (raw / "sub" / "b.txt").unlink()
+    (req,) = runs(ticker.tick())
+    assert req.tags["visits/removed_files"] == "sub/b.txt"
+    assert "sub/b.txt" not in json.loads(ticker.cursor)["files"]
+
+
+def test_missing_raw_dir_skips_instead_of_removing_everything(ticker, raw, tmp_path, monkeypatch):
+    monkeypatch.setenv("VISITS_RAW_DIR", str(tmp_path / "unmounted"))
+    ctx = dg.build_sensor_context(instance=ticker.instance, cursor=ticker.cursor)
+    result = raw_dir_sensor(ctx)
+    assert isinstance(result, dg.SkipReason)
+
+
+def test_run_keys_differ_when_an_edit_is_reverted_and_redone(ticker, raw):
+    keys = []
+    for i, text in enumerate(["B", "A", "B"]):
+        put(raw, "a.txt", text, mtime=OLD + 10 * (i + 1))
+        keys.append(runs(ticker.tick())[0].run_key)
+    assert len(set(keys)) == 3
+
+
+def test_many_files_are_tagged_up_to_a_limit(ticker, raw, monkeypatch):
+    monkeypatch.setattr(sensors, "MAX_TAGGED_FILES", 3)
+    for i in range(5):
+        put(raw, f"n{i}.txt", f"新文章{i}")
+    (req,) = runs(ticker.tick())
+    assert req.tags["visits/new_files"] == "n0.txt, n1.txt, n2.txt (+2 more)"
+    assert req.tags["visits/new_count"] == "5"
+
+
+def test_sensor_is_registered_running_and_targets_the_all_assets_job(dbt_parsed):
+    from orchestration.definitions import defs
+
+    sensor = defs.resolve_sensor_def("raw_dir_sensor")
+    assert sensor.default_status == dg.DefaultSensorStatus.RUNNING
+    assert sensor.job_name == "build_warehouse"
