@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import bench.generator.corpus as corpus  # noqa: E402
 from bench.generator.render import FULLWIDTH_TO_ASCII, ascii_punct  # noqa: E402
 from visits.clean import PLACEHOLDER, clean_article  # noqa: E402
+from visits.clean.edit_distance import levenshtein  # noqa: E402
 
 
 def true_straddles(trad: str, table: list[tuple[str, str]], punct_bytes: bool) -> tuple[int, int]:
@@ -69,22 +70,6 @@ def true_straddles(trad: str, table: list[tuple[str, str]], punct_bytes: bool) -
         key = ch.encode("gbk")
         pinyin += replace(key, key + b"(" + py.encode("gbk") + b")")
     return pinyin, punct
-
-
-def levenshtein(a: str, b: str) -> int:
-    while a and b and a[0] == b[0]:
-        a, b = a[1:], b[1:]
-    while a and b and a[-1] == b[-1]:
-        a, b = a[:-1], b[:-1]
-    if len(a) < len(b):
-        a, b = b, a
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def diff_blocks(hyp: str, ref: str) -> list[tuple[str, str]]:

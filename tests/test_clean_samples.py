@@ -14,6 +14,7 @@ import polars as pl
 import pytest
 
 from visits.clean import clean_article, clean_frame
+from visits.clean.edit_distance import levenshtein
 from visits.clean.pinyin import annotation_re
 
 REPO = Path(__file__).resolve().parent.parent
@@ -26,23 +27,6 @@ T2S = opencc.OpenCC("t2s")
 DOUBLED = re.compile(r"[,，、。；;：:！？]{2,}")
 
 pytestmark = pytest.mark.skipif(len(SAMPLES) != 5, reason="sample copies not in raw/")
-
-
-def levenshtein(a: str, b: str) -> int:
-    """Edit distance over two rows, after trimming the common prefix and suffix (same result)."""
-    while a and b and a[0] == b[0]:
-        a, b = a[1:], b[1:]
-    while a and b and a[-1] == b[-1]:
-        a, b = a[:-1], b[:-1]
-    if len(a) < len(b):
-        a, b = b, a
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def cer(hyp: str, ref: str) -> float:

@@ -41,11 +41,12 @@ def _charwise(conv: opencc.OpenCC, chars: list[str]) -> list[str]:
     return out if len(out) == len(chars) else [conv.convert(c) for c in chars]
 
 
-@lru_cache(maxsize=1)
-def gb2312_chars() -> frozenset[str]:
-    """The 6763 hanzi of GB2312 (levels 1 and 2): the everyday simplified repertoire."""
+@lru_cache(maxsize=2)
+def gb2312_chars(level1_only: bool = False) -> frozenset[str]:
+    """The 6763 hanzi of GB2312 (levels 1 and 2): the everyday simplified repertoire.
+    Level 1 alone (leads B0-D7) is the 3755 most frequent."""
     out = []
-    for lead in range(0xB0, 0xF8):
+    for lead in range(0xB0, 0xD8 if level1_only else 0xF8):
         for trail in range(0xA1, 0xFF):
             try:
                 out.append(bytes([lead, trail]).decode("gb2312"))

@@ -26,19 +26,6 @@ UNI_WEIGHT = 0.6  # frequency in the article; bigram evidence must be able to ou
 
 
 @lru_cache(maxsize=1)
-def _level1() -> frozenset[str]:
-    """GB2312 level 1 (leads B0-D7): the 3755 most frequent hanzi."""
-    out = []
-    for lead in range(0xB0, 0xD8):
-        for trail in range(0xA1, 0xFF):
-            try:
-                out.append(bytes([lead, trail]).decode("gb2312"))
-            except UnicodeDecodeError:
-                continue
-    return frozenset(out)
-
-
-@lru_cache(maxsize=1)
 def lexicon_bigrams() -> frozenset[str]:
     """Adjacent character pairs inside dictionary words (simplified): ~100k pairs, built once."""
     out: set[str] = set()
@@ -64,7 +51,7 @@ def _prior(ch: str, traditional: bool) -> float:
         if traditional and ch in simplified_only_chars():
             return 1 / 30000  # soft: s2t also rewrites some forms traditional text prints (群)
         s = _simp(ch)
-        if s in _level1():
+        if s in gb2312_chars(level1_only=True):
             return 1 / 4000
         if s in gb2312_chars() or ch in common_chars():
             return 1 / 30000
