@@ -27,10 +27,27 @@ LEGACY = (
     "福建省委書記吳建華講話。\n"
 )
 
+BROKEN = (
+    "2022-07-09 来源:青海日报\n7月7日至8日，江苏省党政代表团赴青海省考察东西部协作工作。"
+    "青海省委书记马立成主持座谈会，江苏省委书记顾文涛讲话。双方签署了新一轮协作协议，"
+    "代表团还考察了西宁市、海东市的产业园区和援建学校。\n"
+)
+
 BAD_INPUTS = {
     "bad/empty.txt": b"",
     "bad/photo.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200),
     "bad/report.pdf": b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n" + bytes(range(256)),
+    "bad/archive.zip": b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(100),
+    # 50 MiB of text: a dump, not an article
+    "bad/huge.txt": NOT_A_VISIT.encode("utf-8") * (50 * 2**20 // len(NOT_A_VISIT.encode("utf-8")) + 1),
+    # a real article with two invalid bytes in the middle: loaded, the bytes dropped
+    "broken_middle.txt": BROKEN[:60].encode() + b"\xff\xfe" + BROKEN[60:].encode(),
+    # a saved web page of an article
+    "page.html": (
+        "<html><head><title>浙江省代表团赴四川考察</title><script>var x=1;</script></head><body>"
+        "<div class='nav'>首页 | 新闻</div><p>本报讯 8月5日至6日，浙江省党政代表团赴四川省考察东西部协作工作。</p>"
+        "<p>四川省委书记严明辉主持座谈会，浙江省委书记钟书平讲话。</p></body></html>"
+    ).encode(),
 }
 
 
@@ -98,6 +115,25 @@ def test_one_article_row_per_file_with_status_and_reason(built):
     assert rows["legacy_gb18030.txt"][0] == "loaded"
     assert rows["legacy_big5.txt"][0] == "loaded"
     assert rows["not_a_visit.txt"][0] == "loaded"
+    assert rows["bad/archive.zip"][0] == "quarantined" and "ZIP" in rows["bad/archive.zip"][1]
+    assert rows["bad/huge.txt"] == ("quarantined", "too large for one article: 50.0 MiB (limit 5 MiB)")
+    assert rows["broken_middle.txt"][0] == "loaded"
+    assert rows["page.html"][0] == "loaded"
+
+
+def test_an_html_page_is_loaded_from_its_text(built):
+    (text,) = query(
+        built["db"],
+        "select s.clean_text from marts.dim_article a join staging.stg_articles s using (article_id)"
+        " where a.file_name = 'page.html'",
+    )[0]
+    assert "浙江省党政代表团" in text and "<p>" not in text and "var x" not in text
+    (visits,) = query(
+        built["db"],
+        "select count(*) from marts.fact_visit v join marts.dim_article a on list_contains(v.article_ids, a.article_id)"
+        " where a.file_name = 'page.html'",
+    )[0]
+    assert visits == 1
 
 
 def test_legacy_encodings_are_read_as_text(built):
