@@ -15,7 +15,7 @@ with islands as (
         -- the fullest form any report gives
         arg_max(meeting_name, length(meeting_name)) as meeting_name,
         arg_max(programme, length(programme)) as programme,
-        list_sort(list_distinct(flatten(list(leader_names)))) as leader_names,
+        {{ ordered_distinct('flatten(list(leader_names order by article_id, visit_seq))') }} as leader_names,
         list_sort(list_distinct(list(article_id))) as article_ids,
         min(sort_start) as first_day
     from {{ ref('int_visit_reports') }}

@@ -4,7 +4,7 @@ select
     official_id,
     article_id,
     any_value(side order by mention_seq) as side,
-    list_distinct(flatten(list(titles order by mention_seq))) as titles,
+    {{ ordered_distinct('flatten(list(titles order by mention_seq))') }} as titles,
     bool_or(is_leader) as is_leader,
     any_value(evidence order by mention_seq) as evidence
 from {{ ref('int_official_mentions') }}
