@@ -46,6 +46,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "build")
     args = ap.parse_args()
     adds = [int(x) for x in args.add.split(",") if x]
+    args.out = args.out.resolve()  # DAGSTER_HOME must be absolute
 
     shutil.rmtree(args.out, ignore_errors=True)
     corpus = args.out / "corpus"
