@@ -222,3 +222,15 @@ def test_second_build_changes_nothing_and_a_new_file_adds_only_its_rows(built):
     # the incremental path and a full refresh give the same rows
     run_build(built["raw"], built["warehouse"], built["home"], full_refresh=True)
     assert _table_snapshot(built["db"]) == after
+
+
+def test_a_file_removed_from_raw_keeps_its_row_as_removed(built):
+    (built["raw"] / "not_a_visit.txt").unlink()
+    run_build(built["raw"], built["warehouse"], built["home"])
+    status, reason = query(
+        built["db"], "select status, status_reason from marts.dim_article where file_name = 'not_a_visit.txt'"
+    )[0]
+    assert status == "removed" and reason.startswith("file left the raw directory; last seen ")
+    (loaded,) = query(built["db"], "select count(*) from staging.stg_articles s join marts.dim_article a using (article_id)"
+                      " where a.file_name = 'not_a_visit.txt'")[0]
+    assert loaded == 0
