@@ -72,6 +72,14 @@ def built(tmp_path_factory, dbt_parsed) -> dict:
     (raw / "legacy_gb18030.txt").write_bytes(LEGACY.encode("gb18030"))
     (raw / "legacy_big5.txt").write_bytes(LEGACY.replace("時間:2021-04-20", "時間:2021-04-21").encode("big5"))
     (raw / "not_a_visit.txt").write_text(NOT_A_VISIT, encoding="utf-8")
+    # the same report with no published date: it borrows the year of its dated twins
+    (raw / "legacy_undated.txt").write_text(LEGACY.replace("時間:2021-04-20\n", ""), encoding="utf-8")
+    # two reports that give no day at all: each is its own visit, and the build stays green
+    for name, (host_head, guest_head) in {"undated_a.txt": ("林国华", "周卫东"), "undated_b.txt": ("宋志远", "何建明")}.items():
+        (raw / name).write_text(
+            f"上海市党政代表团赴贵州省考察东西部协作工作。贵州省委书记{host_head}主持座谈会，上海市委书记{guest_head}讲话。",
+            encoding="utf-8",
+        )
     warehouse, home = root / "warehouse", root / "dagster_home"
     run_build(raw, warehouse, home)
     return {"raw": raw, "warehouse": warehouse, "home": home, "db": warehouse / "visits.duckdb"}
@@ -163,13 +171,23 @@ def test_one_visit_reported_twice_is_one_row_and_one_person_is_one_official(buil
         "select v.visit_id, len(v.article_ids) from marts.fact_visit v"
         " where v.visiting_province = '福建省' and v.host_province = '宁夏回族自治区'",
     )
-    assert len(rows) == 1 and rows[0][1] == 2  # the GB18030 and the Big5 copy of one report
+    # the GB18030 and Big5 copies of one report, and the same report without a year
+    assert len(rows) == 1 and rows[0][1] == 3
     people = query(
         built["db"],
         "select o.official_id, count(b.article_id) from marts.dim_official o"
         " join marts.bridge_visit_official b using (official_id) where o.name = '吴建华' group by 1",
     )
-    assert len(people) == 1 and people[0][1] == 2
+    assert len(people) == 1 and people[0][1] == 3
+
+
+def test_reports_without_any_day_are_separate_visits_with_distinct_ids(built):
+    rows = query(
+        built["db"],
+        "select v.visit_id, v.start_md from marts.fact_visit v join marts.dim_article a"
+        " on list_contains(v.article_ids, a.article_id) where a.file_name like 'undated_%'",
+    )
+    assert len(rows) == 2 and len({r[0] for r in rows}) == 2
 
 
 def test_stg_articles_holds_every_loaded_article(built):

@@ -1,6 +1,8 @@
 -- Each visit as one loaded article reports it, grouped with the reports of the same visit
 -- by other articles: same delegation and host, overlapping days (gaps and islands).
--- Reports without a year are grouped among themselves on their month-day.
+-- A report without a year takes the year of a dated report of the same delegation and
+-- host whose days overlap its month-days; other undated reports group among themselves on
+-- their month-days, and a report with no usable day at all stands alone.
 with reports as (
     select
         f.article_id,
@@ -17,14 +19,40 @@ with reports as (
         v.host_cities,
         v.meeting_name,
         v.programme,
-        v.leader_names,
-        v.start_date is not null as year_known,
-        -- a comparable day for both kinds: the real date, or the month-day in a leap year
-        coalesce(v.start_date, try_strptime('2000-' || v.start_md, '%Y-%m-%d')::date) as sort_start,
-        coalesce(v.end_date, v.start_date, try_strptime('2000-' || coalesce(v.end_md, v.start_md), '%Y-%m-%d')::date) as sort_end
+        v.leader_names
     from {{ ref('stg_visit_mentions') }} as v
     inner join {{ ref('stg_article_files') }} as f
         on f.content_sha256 = v.content_sha256 and f.status = 'loaded'
+),
+
+borrowed_year as (
+    select u.article_id, u.visit_seq, min(year(d.start_date)) as year
+    from reports as u
+    inner join reports as d
+        on d.visiting_unit = u.visiting_unit
+        and d.host_unit = u.host_unit
+        and d.start_date is not null
+        and strftime(d.start_date, '%m-%d') <= u.end_md
+        and strftime(d.end_date, '%m-%d') >= u.start_md
+    where u.start_date is null and u.start_md is not null
+    group by u.article_id, u.visit_seq
+),
+
+placed as (
+    select
+        r.*,
+        r.start_date is not null or b.year is not null as year_known,
+        -- a comparable day for every report: its date, a borrowed year, or a leap year
+        coalesce(
+            r.start_date,
+            try_strptime(coalesce(b.year, 2000)::varchar || '-' || r.start_md, '%Y-%m-%d')::date
+        ) as sort_start,
+        coalesce(
+            r.end_date,
+            try_strptime(coalesce(b.year, 2000)::varchar || '-' || r.end_md, '%Y-%m-%d')::date
+        ) as sort_end
+    from reports as r
+    left join borrowed_year as b using (article_id, visit_seq)
 ),
 
 flagged as (
@@ -39,7 +67,7 @@ flagged as (
             ) then 0
             else 1
         end as starts_island
-    from reports
+    from placed
 )
 
 select

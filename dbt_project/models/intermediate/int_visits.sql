@@ -17,12 +17,16 @@ with islands as (
         arg_max(programme, length(programme)) as programme,
         {{ ordered_distinct('flatten(list(leader_names order by article_id, visit_seq))') }} as leader_names,
         list_sort(list_distinct(list(article_id))) as article_ids,
-        min(sort_start) as first_day
+        min(sort_start) as first_day,
+        min(article_id || ':' || visit_seq) as first_report
     from {{ ref('int_visit_reports') }}
     group by visiting_unit, host_unit, year_known, island
 )
 
 select
-    left(md5(concat_ws('|', visiting_unit, host_unit, coalesce(first_day::varchar, 'undated'), year_known::varchar)), 16) as visit_id,
+    -- from the delegation, the host and the first day; a report with no usable day is
+    -- its own visit, named by the report
+    left(md5(concat_ws('|', visiting_unit, host_unit, year_known::varchar,
+                       coalesce(first_day::varchar, 'undated ' || first_report))), 16) as visit_id,
     *
 from islands

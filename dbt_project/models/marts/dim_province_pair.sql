@@ -4,9 +4,12 @@ with provinces as (
 ),
 
 reference as (
+    -- Prefecture-level pairings count for their provinces; a pairing that has ended
+    -- (until_year) still is one, and is_current_pairing tells them apart.
     select
         {{ province_pair_id('e', 'w') }} as province_pair_id,
-        arg_max(p.programme, p.since_year) as programme
+        arg_max(p.programme, p.since_year) as reference_list,
+        bool_or(p.until_year is null) as is_current_pairing
     from {{ ref('reference_pairings') }} as p
     inner join provinces as e on e.name = p.east_province
     inner join provinces as w on w.name = p.west_province
@@ -34,8 +37,15 @@ select
     p.province_pair_id,
     e.name as east_province,
     w.name as west_province,
-    r.programme,
+    -- the programme in Chinese, as articles name it; the list's own key beside it
+    case
+        when r.reference_list like 'east_west_poverty_%' or r.reference_list like 'guizhou_pairing_%' then '东西部扶贫协作'
+        when r.reference_list like 'east_west_%' then '东西部协作'
+        when r.reference_list like 'aid_%' then '对口支援'
+    end as programme,
     r.province_pair_id is not null as is_reference_pairing,
+    coalesce(r.is_current_pairing, false) as is_current_pairing,
+    r.reference_list,
     count(v.province_pair_id) filter (where v.from_east)::integer as visits_east_to_west,
     count(v.province_pair_id) filter (where not v.from_east)::integer as visits_west_to_east,
     min(v.start_date) as first_visit_date,

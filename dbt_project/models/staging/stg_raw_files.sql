@@ -4,6 +4,7 @@ select
     content_sha256,
     size_bytes,
     is_present,
+    read_error,
     first_seen_at,
     last_seen_at
 from {{ source('staging_parquet', 'raw_files') }}
