@@ -13,7 +13,7 @@ import polars as pl
 from orchestration.assets.staging import CLEANED, EXTRACTION_LOG
 from visits.settings import staging_dir
 from visits.staging import tables
-from visits.staging.batches import current_articles
+from visits.staging.batches import KEY_COLUMNS, current_articles
 from visits.staging.manifest import read_manifest
 from visits.staging.parquet import read_folder
 from visits.staging.versions import extract_version
@@ -25,19 +25,20 @@ SAMPLE = 20
 
 
 def present_hashes(staging: Path) -> set[str]:
+    """Contents present in raw/ that cleaning can read (read_error rows have nothing to clean)."""
     manifest = read_manifest(staging)
-    return set(manifest.filter(pl.col("is_present"))["content_sha256"].to_list())
+    return set(manifest.filter(pl.col("is_present") & pl.col("read_error").is_null())["content_sha256"].to_list())
 
 
 def uncleaned_contents(staging: Path) -> list[str]:
     """Content hashes present in raw/ with no row (cleaned or quarantined) from the current code."""
-    cleaned = set(current_articles(staging)["content_sha256"].to_list())
+    cleaned = set(current_articles(staging, KEY_COLUMNS)["content_sha256"].to_list())
     return sorted(present_hashes(staging) - cleaned)
 
 
 def empty_clean_texts(staging: Path) -> list[str]:
     """Decoded articles whose cleaned text came out empty: cleaned in name only."""
-    articles = current_articles(staging).filter(
+    articles = current_articles(staging, [*KEY_COLUMNS, "clean_text"]).filter(
         (pl.col("decode_status") == "ok") & pl.col("content_sha256").is_in(sorted(present_hashes(staging)))
     )
     bad = articles.filter(pl.col("clean_text").is_null() | (pl.col("clean_text").str.strip_chars() == ""))
@@ -46,7 +47,7 @@ def empty_clean_texts(staging: Path) -> list[str]:
 
 def visit_coverage(staging: Path) -> dict[str, object]:
     """For loaded articles (present, decoded), how many the extractor read and found no visit in."""
-    loaded = current_articles(staging).filter(
+    loaded = current_articles(staging, KEY_COLUMNS).filter(
         (pl.col("decode_status") == "ok") & pl.col("content_sha256").is_in(sorted(present_hashes(staging)))
     )
     # Only the extractor's reading of the current cleaned row, by the current extractor, counts.

@@ -5,6 +5,10 @@ the `warehouse_writer` pool, and every later writer step waits for that slot for
 Before a build (`make build`, the tests' builds) and on every tick of the raw-dir sensor,
 runs whose process is gone are marked failed and their pool slots freed.
 
+After a host restart the dead run's pid may belong to some unrelated process, so a live pid
+counts as the run's only if that process started before the run did and looks like ours
+(python or dagster on its command line).
+
     .venv/bin/python -m orchestration.recovery
 """
 
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import dagster as dg
 from dagster._core.storage.dagster_run import DagsterRunStatus, RunsFilter
@@ -19,6 +24,10 @@ from dagster._core.storage.dagster_run import DagsterRunStatus, RunsFilter
 ACTIVE = [DagsterRunStatus.STARTING, DagsterRunStatus.STARTED, DagsterRunStatus.CANCELING]
 # A run that never got as far as naming its process is presumed dead after this long.
 STARTING_GRACE_SECONDS = 300
+# The run's process starts before the run is marked started; allow for /proc's coarse clock
+# (boot time is whole seconds) and small clock steps.
+PID_START_SLACK_SECONDS = 5.0
+PROC = Path("/proc")
 
 
 def _run_pid(instance: dg.DagsterInstance, run_id: str) -> int | None:
@@ -43,6 +52,52 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _boot_time() -> float | None:
+    try:
+        for line in (PROC / "stat").read_text().splitlines():
+            if line.startswith("btime "):
+                return float(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def process_start_time(pid: int) -> float | None:
+    """When `pid` started (epoch seconds), from /proc; None where /proc cannot tell."""
+    boot = _boot_time()
+    try:
+        stat = (PROC / str(pid) / "stat").read_text()
+    except OSError:
+        return None
+    if boot is None:
+        return None
+    # Field 22 is starttime in clock ticks since boot; split after the ")" that ends the
+    # command name, which may itself contain spaces or parentheses. Field 3 is then index 0.
+    fields = stat.rsplit(")", 1)[1].split()
+    return boot + int(fields[22 - 3]) / os.sysconf("SC_CLK_TCK")
+
+
+def _command_line(pid: int) -> str | None:
+    try:
+        raw = (PROC / str(pid) / "cmdline").read_bytes()
+    except OSError:
+        return None
+    return raw.replace(b"\0", b" ").decode("utf-8", "replace")
+
+
+def _is_runs_process(pid: int, run_started: float) -> bool:
+    """Whether live `pid` can still be the run's: not a later process that reused the pid."""
+    started = process_start_time(pid)
+    if started is not None and started > run_started + PID_START_SLACK_SECONDS:
+        return False  # began after the run: the pid was reused (e.g. after a reboot)
+    cmdline = _command_line(pid)
+    if cmdline is not None and not any(word in cmdline.lower() for word in ("dagster", "python")):
+        return False
+    # Where /proc cannot tell (other OS, no access), a live pid keeps the run: never reap
+    # a run that may still be working.
+    return True
+
+
 def reap_dead_runs(instance: dg.DagsterInstance, now: float | None = None) -> list[str]:
     """Mark failed every active run whose process has died; free its pool slots."""
     now = time.time() if now is None else now
@@ -50,15 +105,17 @@ def reap_dead_runs(instance: dg.DagsterInstance, now: float | None = None) -> li
     for record in instance.get_run_records(RunsFilter(statuses=ACTIVE)):
         run = record.dagster_run
         pid = _run_pid(instance, run.run_id)
+        started = record.start_time or record.create_timestamp.timestamp()
         if pid is None:
-            started = record.start_time or record.create_timestamp.timestamp()
             if now - started < STARTING_GRACE_SECONDS:
                 continue
             reason = "never reported a process"
-        elif _alive(pid):
+        elif not _alive(pid):
+            reason = f"its process (pid {pid}) is gone"
+        elif _is_runs_process(pid, started):
             continue
         else:
-            reason = f"its process (pid {pid}) is gone"
+            reason = f"its process (pid {pid}) is gone; that pid now belongs to another process"
         instance.report_run_failed(run, message=f"Marked failed by recovery: {reason}.")
         instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
         reaped.append(run.run_id)

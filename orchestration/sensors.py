@@ -20,7 +20,7 @@ import dagster as dg
 
 from orchestration.jobs import build_warehouse
 from orchestration.recovery import reap_dead_runs
-from visits.ingest.scan import RawFile, scan_raw_dir
+from visits.ingest.scan import RawFile, display_name, scan_raw_dir
 from visits.settings import raw_dir
 
 # A file modified more recently than this may still be being written; it waits a tick.
@@ -71,7 +71,8 @@ class RawDirChanges:
 def diff_raw_dir(root: Path, before: dict[str, RawFile], settle_seconds: float = SETTLE_SECONDS) -> RawDirChanges:
     """Scan root (reusing hashes from `before`) and classify what changed by content."""
     settled = {f.file_name: f for f in scan_raw_dir(root, before, min_age_seconds=settle_seconds)}
-    on_disk = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+    # Same naming as the scan, or a file with a non-UTF-8 name would wait forever.
+    on_disk = {display_name(p, root) for p in root.rglob("*") if p.is_file()}
     waiting = sorted(on_disk - settled.keys())
     # A known file that is being rewritten keeps its old entry until it settles.
     current = {**{n: before[n] for n in waiting if n in before}, **settled}

@@ -8,12 +8,15 @@ import signal
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pytest
 
 from tests.conftest import BIN, REPO, build_env, query, run_build, sample_articles
+from visits.publish import build_path
 
 pytestmark = pytest.mark.slow
 
@@ -55,27 +58,73 @@ def _start_build(w: dict) -> subprocess.Popen:
     )
 
 
-# Kill points spread over the build: scanning/cleaning, extraction, dbt, publishing.
+def _new_staging_batches(w: dict) -> set[str]:
+    """Finished article batch files (a write in progress is a hidden .tmp file)."""
+    folder = w["warehouse"] / "staging" / "articles"
+    return {p.name for p in folder.glob("*.parquet") if not p.name.startswith(".")} if folder.is_dir() else set()
+
+
+def _db_identity(db: Path) -> tuple[int, int]:
+    st = db.stat()
+    return st.st_ino, st.st_mtime_ns
+
+
+def _kill_points(w: dict) -> dict[str, Callable[[], bool]]:
+    """Each kill point as a test of the filesystem, against its state before the build."""
+    batches, identity, building = _new_staging_batches(w), _db_identity(w["db"]), build_path(w["db"])
+    assert not building.exists(), "a build copy left over: the kill point 'dbt_running' would fire at once"
+    return {
+        # cleaning wrote its batch; extraction or dbt still to come, nothing published
+        "cleaned": lambda: bool(_new_staging_batches(w) - batches),
+        # prepare_build made the copy dbt writes: dbt is running
+        "dbt_running": building.exists,
+        # visits.duckdb was swapped for the new build; the Parquet export may be under way
+        "published": lambda: _db_identity(w["db"]) != identity,
+    }
+
+
+def _kill_when(proc: subprocess.Popen, reached: Callable[[], bool], point: str, timeout: float = 600) -> None:
+    """Poll every 50 ms; kill the build's whole process group the moment `reached()` holds."""
+    deadline = time.monotonic() + timeout
+    try:
+        while not reached():
+            if proc.poll() is not None:
+                pytest.fail(f"the build ended (rc {proc.returncode}) before reaching kill point {point!r}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"kill point {point!r} not reached within {timeout:.0f}s")
+            time.sleep(0.05)
+        alive = proc.poll() is None
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # dbt and every step go with it
+        proc.wait()
+    assert alive, f"the build had already ended when kill point {point!r} was seen"
+
+
+# Kill points observed on disk, so each case provably kills where it says.
 # Each case adds an article about a visit in its own month, so no two are the same visit.
-@pytest.mark.parametrize(("kill_after", "month"), [(3.0, 1), (9.0, 2), (16.0, 3), (24.0, 4)])
+@pytest.mark.parametrize(("point", "month"), [("cleaned", 1), ("dbt_running", 2), ("published", 3)])
 def test_a_build_killed_at_any_point_leaves_the_previous_warehouse_and_the_next_build_finishes(
-    warehouse, kill_after, month
+    warehouse, point, month
 ):
     before = _snapshot(warehouse["db"])
+    identity = _db_identity(warehouse["db"])
     name = f"new_{month}.txt"
     (warehouse["raw"] / name).write_text(NEW_ARTICLE.replace("10月9日至10日", f"{month}月9日至10日"), encoding="utf-8")
+    reached = _kill_points(warehouse)[point]
     proc = _start_build(warehouse)
-    time.sleep(kill_after)
-    finished_before_kill = proc.poll() is not None
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
+    _kill_when(proc, reached, point)
 
     after_kill = _snapshot(warehouse["db"])  # readable, and complete: the old or the new build
     files = {r[0] for r in query(warehouse["db"], "select file_name from marts.dim_article")}
-    if name in files:
-        assert finished_before_kill or after_kill != before
+    if point == "published":
+        assert _db_identity(warehouse["db"]) != identity
+        assert name in files and after_kill != before  # the whole new build
     else:
-        assert after_kill == before
+        assert _db_identity(warehouse["db"]) == identity
+        assert name not in files and after_kill == before  # the old build, untouched
+    # The Parquet copies are a whole export (old or new), never a half-written folder.
+    for mart in (warehouse["warehouse"] / "marts").glob("*.parquet"):
+        pl.read_parquet(mart)
 
     run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"])
     rows = dict(query(warehouse["db"], "select file_name, status from marts.dim_article"))

@@ -3,10 +3,12 @@
 import os
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import polars as pl
+import pytest
 
-from visits.ingest import scan_raw_dir
+from visits.ingest import scan, scan_raw_dir
 from visits.staging.manifest import update_manifest
 
 
@@ -57,3 +59,116 @@ def test_manifest_keeps_departed_files_as_not_present(tmp_path):
     # and it stays remembered on later scans
     m = update_manifest(staging, raw, t0 + timedelta(hours=2))
     assert m.filter(pl.col("file_name") == "b.txt").height == 1
+
+
+# --- one bad file never stops the scan -------------------------------------------------------
+
+BAD_NAME = b"\xd6\xd0.txt"  # 中 in GBK: not UTF-8, so os.fsdecode gives lone surrogates
+BAD_SHOWN = "\\xd6\\xd0.txt"
+
+
+def _write_bytes_name(folder: Path, name: bytes, data: bytes) -> None:
+    fd = os.open(os.fsencode(folder) + b"/" + name, os.O_WRONLY | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, data)
+    finally:
+        os.close(fd)
+
+
+def test_a_non_utf8_file_name_gets_a_row_with_a_read_error(tmp_path):
+    (tmp_path / "a.txt").write_text("甲")
+    _write_bytes_name(tmp_path, BAD_NAME, "中文".encode("gbk"))
+    found = {f.file_name: f for f in scan_raw_dir(tmp_path)}
+    assert sorted(found) == [BAD_SHOWN, "a.txt"]
+    bad = found[BAD_SHOWN]
+    assert bad.read_error == scan.BAD_NAME_ERROR
+    assert bad.content_sha256 == scan.unreadable_sha256(BAD_SHOWN) != found["a.txt"].content_sha256
+    assert found["a.txt"].read_error is None
+
+
+def test_manifest_stores_a_non_utf8_name_and_keeps_its_error_after_it_leaves(tmp_path):
+    raw, staging = tmp_path / "raw", tmp_path / "staging"
+    raw.mkdir()
+    (raw / "a.txt").write_text("甲")
+    _write_bytes_name(raw, BAD_NAME, b"x")
+    t0 = datetime(2026, 1, 1, tzinfo=UTC)
+    m = update_manifest(staging, raw, t0)  # polars cannot store surrogates: this used to raise
+    rows = {r["file_name"]: r for r in m.iter_rows(named=True)}
+    assert rows[BAD_SHOWN]["read_error"] == scan.BAD_NAME_ERROR and rows[BAD_SHOWN]["is_present"]
+    assert rows["a.txt"]["read_error"] is None
+    assert pl.read_parquet(staging / "files" / "manifest.parquet")["read_error"].null_count() == 1
+    os.unlink(os.fsencode(raw) + b"/" + BAD_NAME)
+    m = update_manifest(staging, raw, t0 + timedelta(hours=1))
+    gone = m.filter(pl.col("file_name") == BAD_SHOWN).row(0, named=True)
+    assert not gone["is_present"] and gone["read_error"] == scan.BAD_NAME_ERROR
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod-000 file anyway; see the /proc test")
+def test_a_file_without_read_permission_gets_a_row_with_a_read_error(tmp_path):
+    (tmp_path / "a.txt").write_text("甲")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("乙")
+    locked.chmod(0)
+    try:
+        found = {f.file_name: f for f in scan_raw_dir(tmp_path)}
+    finally:
+        locked.chmod(0o644)
+    assert found["locked.txt"].read_error == "cannot read: Permission denied"
+    assert found["locked.txt"].content_sha256 == scan.unreadable_sha256("locked.txt")
+    # Fixed by a chmod, which leaves the mtime alone: the next scan reads it after all.
+    again = {f.file_name: f for f in scan_raw_dir(tmp_path, found)}
+    assert again["locked.txt"].read_error is None
+    assert again["locked.txt"].content_sha256 == scan.sha256_file(locked)
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux /proc")
+def test_a_file_whose_read_fails_gets_a_row_with_a_read_error(tmp_path):
+    # A real read error even as root: /proc/self/mem is a regular file, offset 0 gives EIO.
+    (tmp_path / "a.txt").write_text("甲")
+    (tmp_path / "broken.txt").symlink_to("/proc/self/mem")
+    found = {f.file_name: f for f in scan_raw_dir(tmp_path)}
+    assert found["broken.txt"].read_error == "cannot read: Input/output error"
+    assert found["broken.txt"].content_sha256 == scan.unreadable_sha256("broken.txt")
+    assert found["a.txt"].read_error is None
+    # The cached failure is retried, not trusted, on the next scan (and fails again here).
+    again = {f.file_name: f for f in scan_raw_dir(tmp_path, found)}
+    assert again["broken.txt"].read_error == "cannot read: Input/output error"
+
+
+def test_a_file_removed_between_listing_and_stat_is_skipped(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("甲")
+    (tmp_path / "b.txt").write_text("乙")
+    real = scan.is_in_flight
+
+    def vanish_b(path: Path, *args: object) -> bool:
+        if path.name == "b.txt":
+            path.unlink()  # deleted right after the listing
+        return real(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scan, "is_in_flight", vanish_b)
+    assert [f.file_name for f in scan_raw_dir(tmp_path, min_age_seconds=0)] == ["a.txt"]
+
+
+def test_a_file_removed_between_stat_and_hash_is_skipped(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("甲")
+    (tmp_path / "b.txt").write_text("乙")
+    real = scan.sha256_file
+
+    def vanish_b(path: Path) -> str:
+        if path.name == "b.txt":
+            path.unlink()
+        return real(path)
+
+    monkeypatch.setattr(scan, "sha256_file", vanish_b)
+    assert [f.file_name for f in scan_raw_dir(tmp_path)] == ["a.txt"]
+
+
+def test_a_manifest_written_before_read_error_existed_still_reads(tmp_path):
+    raw, staging = tmp_path / "raw", tmp_path / "staging"
+    raw.mkdir()
+    (raw / "a.txt").write_text("甲")
+    t0 = datetime(2026, 1, 1, tzinfo=UTC)
+    old = update_manifest(staging, raw, t0).drop("read_error")
+    old.write_parquet(staging / "files" / "manifest.parquet")
+    m = update_manifest(staging, raw, t0 + timedelta(hours=1))
+    assert m["read_error"].to_list() == [None] and m["first_seen_at"].to_list() == [t0]

@@ -1,11 +1,19 @@
 """Publishing a build: readers keep a complete warehouse, whatever happens to the build."""
 
+import logging
+import os
+import re
+import signal
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
 from visits.publish import build_path, export_marts, prepare_build, publish_build
+from visits.staging.parquet import write_parquet_atomic
 
 
 def _make_db(path: Path, rows: int) -> None:
@@ -74,3 +82,65 @@ def test_export_writes_every_mart_as_parquet(tmp_path):
     _make_db(db, 6)
     export_marts(db, out)
     assert pl.read_parquet(out / "t.parquet").height == 6
+
+
+def _leave_a_real_stale_wal(db: Path) -> None:
+    """A read-write session on the published file, killed before it checkpoints: a real WAL stays."""
+    code = (
+        "import duckdb, sys, time\n"
+        f"con = duckdb.connect({str(db)!r})\n"
+        "con.execute(\"set checkpoint_threshold = '1GB'\")\n"  # nothing folds the WAL in
+        "con.execute('insert into marts.t select range from range(100, 110)')\n"
+        "print('written', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "written"
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert (db.with_name(db.name + ".wal")).stat().st_size > 0
+
+
+def test_a_stale_wal_next_to_the_published_file_is_moved_aside(tmp_path, caplog):
+    db = tmp_path / "visits.duckdb"
+    _make_db(db, 3)
+    _leave_a_real_stale_wal(db)
+    building = prepare_build(db)
+    _make_db(building, 5)
+    with caplog.at_level(logging.WARNING, logger="visits.publish"):
+        publish_build(db)
+    # Without moving it aside: duckdb.IOException, the WAL does not match the database file.
+    assert _count(db) == 5
+    assert not (tmp_path / "visits.duckdb.wal").exists()
+    (aside,) = tmp_path.glob("visits.duckdb.wal.stale-*")
+    assert re.fullmatch(r"visits\.duckdb\.wal\.stale-\d{8}T\d{6}\d{6}Z", aside.name)
+    assert aside.stat().st_size > 0  # kept, not deleted
+    assert "stale WAL" in caplog.text
+
+
+def _fsynced_dirs(monkeypatch) -> list[bool]:
+    seen: list[bool] = []
+    real = os.fsync
+
+    def spy(fd: int) -> None:
+        seen.append(stat.S_ISDIR(os.fstat(fd).st_mode))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", spy)
+    return seen
+
+
+def test_publish_fsyncs_the_directory_after_the_rename(tmp_path, monkeypatch):
+    db = tmp_path / "visits.duckdb"
+    _make_db(prepare_build(db), 2)
+    seen = _fsynced_dirs(monkeypatch)
+    publish_build(db)
+    assert seen and seen[-1], "the directory holding the renamed file was not fsynced last"
+
+
+def test_atomic_parquet_write_fsyncs_the_directory(tmp_path, monkeypatch):
+    seen = _fsynced_dirs(monkeypatch)
+    write_parquet_atomic(pl.DataFrame({"a": [1]}), tmp_path / "t" / "x.parquet")
+    assert seen == [False, True]  # the file's data, then the directory entry

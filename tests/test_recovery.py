@@ -3,12 +3,16 @@
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
 
 import dagster as dg
+import pytest
 from dagster._core.events import EngineEventData
 from dagster._core.storage.dagster_run import DagsterRunStatus
 
-from orchestration.recovery import reap_dead_runs
+from orchestration.recovery import process_start_time, reap_dead_runs
 
 
 def _started_run(instance: dg.DagsterInstance, pid: int) -> str:
@@ -48,3 +52,75 @@ def test_a_run_whose_process_died_is_failed_and_frees_its_slot(tmp_path):
         assert instance.get_run_by_id(alive).status == DagsterRunStatus.STARTED
         assert storage.get_concurrency_info("warehouse_writer").active_slot_count == 0
         assert reap_dead_runs(instance) == []  # idempotent
+
+
+def _run_started_at(instance: dg.DagsterInstance, pid: int, started: float) -> str:
+    """A STARTED run whose RUN_START is dated `started`, executing in process `pid`."""
+    run = instance.create_run_for_job(job_def=dg.GraphDefinition("g").to_job(), run_id=None)
+    instance.report_dagster_event(
+        dg.DagsterEvent(
+            event_type_value=dg.DagsterEventType.RUN_START.value, job_name=run.job_name, message="start"
+        ),
+        run.run_id,
+        timestamp=started,
+    )
+    instance.report_engine_event("Executing steps in process", run, engine_event_data=EngineEventData.in_process(pid))
+    return run.run_id
+
+
+@pytest.fixture
+def sleeper() -> Iterator[subprocess.Popen]:
+    """A live python process that started just now."""
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        yield proc
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+
+
+@needs_proc
+def test_a_live_pid_that_started_after_the_run_is_not_the_runs_and_the_run_is_reaped(tmp_path, sleeper):
+    with dg.instance_for_test(temp_dir=str(tmp_path)) as instance:
+        # The run started an hour ago (before a reboot, say); its pid now belongs to a new process.
+        reused = _run_started_at(instance, sleeper.pid, time.time() - 3600)
+        assert instance.get_run_record_by_id(reused).start_time < time.time() - 3000
+        assert reap_dead_runs(instance) == [reused]
+        assert instance.get_run_by_id(reused).status == DagsterRunStatus.FAILURE
+        assert sleeper.poll() is None  # the unrelated process is left alone
+
+
+@needs_proc
+def test_a_live_pid_running_something_other_than_python_or_dagster_is_not_the_runs(tmp_path):
+    proc = subprocess.Popen(["sleep", "60"])  # started before the run, but not a run worker
+    try:
+        with dg.instance_for_test(temp_dir=str(tmp_path)) as instance:
+            other = _run_started_at(instance, proc.pid, time.time())
+            assert reap_dead_runs(instance) == [other]
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+@needs_proc
+def test_a_live_python_process_that_started_before_the_run_keeps_it(tmp_path, sleeper):
+    time.sleep(0.05)
+    with dg.instance_for_test(temp_dir=str(tmp_path)) as instance:
+        live = _run_started_at(instance, sleeper.pid, time.time())
+        assert reap_dead_runs(instance) == []
+        assert instance.get_run_by_id(live).status == DagsterRunStatus.STARTED
+
+
+@needs_proc
+def test_process_start_time_matches_the_clock():
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(5)"])
+    try:
+        started = process_start_time(proc.pid)
+        assert started is not None and abs(started - time.time()) < 3
+    finally:
+        proc.kill()
+        proc.wait()
+    assert process_start_time(os.getpid()) < time.time() - 0.01

@@ -189,3 +189,17 @@ def test_sensor_is_registered_running_and_targets_the_all_assets_job(dbt_parsed)
     sensor = defs.resolve_sensor_def("raw_dir_sensor")
     assert sensor.default_status == dg.DefaultSensorStatus.RUNNING
     assert sensor.job_name == "build_warehouse"
+
+
+def test_a_non_utf8_file_name_neither_breaks_the_tick_nor_waits_forever(ticker, raw):
+    bad = os.fsencode(raw) + b"/\xd6\xd0.txt"  # GBK bytes: os.fsdecode gives lone surrogates
+    fd = os.open(bad, os.O_WRONLY | os.O_CREAT, 0o644)
+    os.write(fd, "中文".encode("gbk"))
+    os.close(fd)
+    os.utime(bad, (OLD, OLD))
+    (req,) = runs(ticker.tick())  # a run, so the manifest records it with its read_error
+    assert req.tags["visits/new_files"] == "\\xd6\\xd0.txt"
+    json.loads(ticker.cursor)  # the cursor still serialises
+    result = ticker.tick()
+    assert not runs(result)
+    assert "still being written" not in result.skip_reason.skip_message

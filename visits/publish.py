@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -28,6 +29,35 @@ def build_path(db_path: Path) -> Path:
 def _fsync(path: Path) -> None:
     with path.open("rb") as fh:
         os.fsync(fh.fileno())
+
+
+def fsync_dir(path: Path) -> None:
+    """Make renames in `path` durable: without this a power cut can undo a finished rename."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def wal_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".wal")
+
+
+def _move_stale_wal_aside(db_path: Path) -> Path | None:
+    """Set aside a WAL left next to the published file by a killed read-write session.
+
+    DuckDB replays `<db>.wal` into whatever file is at `<db>` when it opens it; after the
+    swap that is the new build, which refuses it (IOException: WAL does not match) and
+    nobody could open the warehouse. Kept, not deleted: it may hold someone's writes.
+    """
+    wal = wal_path(db_path)
+    if not wal.exists():
+        return None
+    aside = wal.with_name(f"{wal.name}.stale-{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}")
+    os.replace(wal, aside)
+    log.warning("moved a stale WAL left by a killed session aside: %s -> %s", wal, aside.name)
+    return aside
 
 
 def prepare_build(db_path: Path) -> Path:
@@ -50,7 +80,10 @@ def publish_build(db_path: Path) -> None:
     finally:
         con.close()
     _fsync(source)
+    if _move_stale_wal_aside(db_path):
+        fsync_dir(db_path.parent)  # the WAL must be gone before the new file can be seen
     os.replace(source, db_path)
+    fsync_dir(db_path.parent)
 
 
 def _connect_read_only(db_path: Path, attempts: int = 6) -> duckdb.DuckDBPyConnection:

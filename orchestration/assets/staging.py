@@ -8,6 +8,7 @@ from orchestration.resources import WRITER_POOL
 from visits.settings import raw_dir, staging_dir
 from visits.staging import tables
 from visits.staging.batches import (
+    KEY_COLUMNS,
     clean_new_content,
     current_articles,
     ensure_tables,
@@ -31,7 +32,7 @@ EXTRACTION_LOG = dg.AssetKey(["staging", "extraction_log"])
 def cleaned_articles(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     stats = clean_new_content(staging_dir(), raw_dir(), read_manifest(staging_dir()))
     ensure_tables(staging_dir())
-    current = current_articles(staging_dir())
+    current = current_articles(staging_dir(), [*KEY_COLUMNS, "script"])
     context.log.info("cleaned %d new contents in %d batches", stats.processed, stats.batches)
     return dg.MaterializeResult(
         metadata={

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 
 # Articles cleaned per polars frame: bounds memory on a large first build.
 BATCH_SIZE = 2000
+# What deciding "is this content done?" needs; the text columns are loaded only when used.
+KEY_COLUMNS = ("content_sha256", "batch_id", "decode_status")
+EMPTY_TEXT_REASON = "no article text left after removing boilerplate"
 
 
 @dataclass
@@ -48,13 +51,54 @@ def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
         yield items[start : start + size]
 
 
-def current_articles(staging_dir: Path) -> pl.DataFrame:
-    """The newest cleaned row per content hash made by the current cleaning code."""
-    articles = read_folder(staging_dir / tables.ARTICLES, tables.SCHEMAS[tables.ARTICLES])
-    return (
-        articles.filter(pl.col("clean_version") == clean_version())
+def _scan_articles(staging_dir: Path) -> pl.LazyFrame | None:
+    """Every batch file of the articles table, lazily: only the columns asked for are read."""
+    folder = staging_dir / tables.ARTICLES
+    files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
+    if not files:
+        return None
+    # One scan per file, relaxed like read_folder: a file from an older schema still concats.
+    return pl.concat([pl.scan_parquet(f) for f in files], how="diagonal_relaxed")
+
+
+def current_articles(staging_dir: Path, columns: Sequence[str] | None = None) -> pl.DataFrame:
+    """The newest cleaned row per content hash made by the current cleaning code.
+
+    `columns` limits what is read (content_sha256 is always included); None reads every
+    column. Most callers need only KEY_COLUMNS, not every article's full text.
+    """
+    schema = tables.SCHEMAS[tables.ARTICLES]
+    wanted = None if columns is None else list(dict.fromkeys(["content_sha256", *columns]))
+    lazy = _scan_articles(staging_dir)
+    if lazy is None:
+        return pl.DataFrame(schema={c: schema[c] for c in (wanted or schema)})
+    if wanted is not None:
+        lazy = lazy.select(list(dict.fromkeys([*wanted, "clean_version", "processed_at"])))
+    current = (
+        lazy.filter(pl.col("clean_version") == clean_version())
         .sort("processed_at")
         .unique("content_sha256", keep="last")
+    )
+    return (current if wanted is None else current.select(wanted)).collect()
+
+
+def load_articles(staging_dir: Path, keys: pl.DataFrame, columns: Sequence[str]) -> pl.DataFrame:
+    """The article rows named by keys' (content_sha256, batch_id) pairs, with `columns`."""
+    lazy = _scan_articles(staging_dir)
+    pairs = keys.select("content_sha256", "batch_id").unique()
+    wanted = list(dict.fromkeys(["content_sha256", "batch_id", *columns]))
+    if lazy is None or pairs.is_empty():
+        schema = tables.SCHEMAS[tables.ARTICLES]
+        return pl.DataFrame(schema={c: schema[c] for c in wanted})
+    # batch_id is one value per file, so parquet statistics skip every other batch's file.
+    return (
+        lazy.filter(
+            pl.col("batch_id").is_in(pairs["batch_id"].unique().to_list())
+            & pl.col("content_sha256").is_in(pairs["content_sha256"].to_list())
+        )
+        .select(wanted)
+        .join(pairs.lazy(), on=["content_sha256", "batch_id"], how="semi")
+        .collect()
     )
 
 
@@ -107,15 +151,24 @@ def _clean(frame: pl.DataFrame) -> pl.DataFrame:
                 )
         cleaned = pl.concat(parts, how="diagonal_relaxed") if parts else ok.clear()
     cleaned = cleaned.rename({"article_id": "content_sha256"})
+    if "clean_text" in cleaned.columns:
+        # All boilerplate: loading it would give a "loaded" article with nothing to read.
+        empty = pl.col("clean_text").is_null() | (pl.col("clean_text").str.strip_chars() == "")
+        cleaned = cleaned.with_columns(
+            decode_status=pl.when(empty).then(pl.lit("quarantined")).otherwise(pl.col("decode_status")),
+            decode_reason=pl.when(empty).then(pl.lit(EMPTY_TEXT_REASON)).otherwise(pl.col("decode_reason")),
+        )
     return pl.concat([cleaned, failed], how="diagonal_relaxed")
 
 
 def clean_new_content(staging_dir: Path, raw_dir: Path, manifest: pl.DataFrame) -> BatchStats:
     """Decode and clean every present content hash that the current code has not cleaned."""
     stats = BatchStats()
-    done = set(current_articles(staging_dir)["content_sha256"].to_list())
+    done = set(current_articles(staging_dir, KEY_COLUMNS)["content_sha256"].to_list())
+    # Rows with a read_error (bad name, unreadable) have no content to decode.
+    readable = pl.col("read_error").is_null() if "read_error" in manifest.columns else pl.lit(True)
     present = (
-        manifest.filter(pl.col("is_present") & ~pl.col("content_sha256").is_in(sorted(done)))
+        manifest.filter(pl.col("is_present") & readable & ~pl.col("content_sha256").is_in(sorted(done)))
         .sort("file_name")
         .unique("content_sha256", keep="first", maintain_order=True)
     )
@@ -186,7 +239,7 @@ def extract_new_content(staging_dir: Path) -> BatchStats:
     """Run the extractor over cleaned articles it has not read in their current version."""
     stats = BatchStats()
     version = extract_version()
-    articles = current_articles(staging_dir).filter(pl.col("decode_status") == "ok")
+    articles = current_articles(staging_dir, KEY_COLUMNS).filter(pl.col("decode_status") == "ok")
     seen = read_folder(staging_dir / tables.EXTRACTIONS, tables.SCHEMAS[tables.EXTRACTIONS]).filter(
         pl.col("extract_version") == version
     )
@@ -196,7 +249,12 @@ def extract_new_content(staging_dir: Path) -> BatchStats:
         how="anti",
     )
     for start in range(0, todo.height, BATCH_SIZE):
-        chunk = todo.slice(start, BATCH_SIZE)
+        # Texts are read per chunk, for the rows this chunk extracts, never all at once.
+        chunk = load_articles(
+            staging_dir,
+            todo.slice(start, BATCH_SIZE),
+            ["clean_text", "title", "published_date", "source"],
+        )
         now = datetime.now(UTC)
         batch_id = new_batch_id(now)
         visit_rows: list[dict] = []

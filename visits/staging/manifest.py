@@ -15,7 +15,10 @@ MANIFEST_FILE = "manifest.parquet"
 
 
 def read_manifest(staging_dir: Path) -> pl.DataFrame:
-    return read_folder(staging_dir / tables.FILES, tables.SCHEMAS[tables.FILES])
+    schema = tables.SCHEMAS[tables.FILES]
+    found = read_folder(staging_dir / tables.FILES, schema)
+    # A manifest written before a column existed (read_error) reads with that column null.
+    return pl.concat([pl.DataFrame(schema=schema), found], how="diagonal_relaxed").select(list(schema))
 
 
 def update_manifest(staging_dir: Path, raw_dir: Path, now: datetime) -> pl.DataFrame:
@@ -26,7 +29,9 @@ def update_manifest(staging_dir: Path, raw_dir: Path, now: datetime) -> pl.DataF
     """
     before = read_manifest(staging_dir)
     previous = {
-        r["file_name"]: RawFile(r["file_name"], r["size_bytes"], r["mtime_ns"], r["content_sha256"])
+        r["file_name"]: RawFile(
+            r["file_name"], r["size_bytes"], r["mtime_ns"], r["content_sha256"], r["read_error"]
+        )
         for r in before.filter(pl.col("is_present")).iter_rows(named=True)
     }
     first_seen = {
@@ -43,6 +48,7 @@ def update_manifest(staging_dir: Path, raw_dir: Path, now: datetime) -> pl.DataF
             "is_present": True,
             "first_seen_at": first_seen.get((f.file_name, f.content_sha256), now),
             "last_seen_at": now,
+            "read_error": f.read_error,
         }
         for f in found
     ]

@@ -15,6 +15,12 @@ def write_parquet_atomic(frame: pl.DataFrame, path: Path) -> Path:
     with tmp.open("rb") as fh:  # the rename must not outrun the data on a crash
         os.fsync(fh.fileno())
     os.replace(tmp, path)
+    # And the rename must survive too: fsync the directory entry, not just the data.
+    fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
     return path
 
 

@@ -23,6 +23,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "is_present": pl.Boolean,
         "first_seen_at": pl.Datetime("us", "UTC"),
         "last_seen_at": pl.Datetime("us", "UTC"),
+        "read_error": STR,         # why the file could not be staged (bad name, unreadable), else null
     },
     ARTICLES: {
         "content_sha256": STR,
