@@ -144,3 +144,14 @@ def test_atomic_parquet_write_fsyncs_the_directory(tmp_path, monkeypatch):
     seen = _fsynced_dirs(monkeypatch)
     write_parquet_atomic(pl.DataFrame({"a": [1]}), tmp_path / "t" / "x.parquet")
     assert seen == [False, True]  # the file's data, then the directory entry
+
+
+def test_export_clears_the_debris_of_a_killed_export(tmp_path):
+    db = tmp_path / "visits.duckdb"
+    _make_db(db, 2)
+    debris = tmp_path / ".marts.99999.tmp"
+    debris.mkdir()
+    (debris / "t.parquet").write_bytes(b"half")
+    export_marts(db, tmp_path / "marts")
+    assert not debris.exists()
+    assert pl.read_parquet(tmp_path / "marts" / "t.parquet").height == 2

@@ -101,8 +101,9 @@ def _connect_read_only(db_path: Path, attempts: int = 6) -> duckdb.DuckDBPyConne
 
 def export_marts(db_path: Path, out_dir: Path, schema: str = "marts") -> list[Path]:
     """Parquet copies of every mart, for readers who should not touch the DuckDB file."""
+    for debris in out_dir.parent.glob(f".{out_dir.name}.*.tmp"):  # left by a killed export
+        shutil.rmtree(debris, ignore_errors=True)
     staging = out_dir.with_name(f".{out_dir.name}.{os.getpid()}.tmp")
-    shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     con = _connect_read_only(db_path)
     try:
