@@ -2,7 +2,6 @@
 
 
 import dagster as dg
-import polars as pl
 
 from orchestration.resources import WRITER_POOL
 from visits.settings import raw_dir, staging_dir
@@ -15,6 +14,7 @@ from visits.staging.batches import (
     extract_new_content,
 )
 from visits.staging.manifest import read_manifest
+from visits.staging.parquet import read_folder
 
 CLEANED = dg.AssetKey(["staging", "cleaned_articles"])
 VISITS = dg.AssetKey(["staging", "visit_mentions"])
@@ -62,7 +62,7 @@ def extracted_visits(context: dg.AssetExecutionContext):  # noqa: ANN201 - yield
     stats = extract_new_content(staging_dir())
     ensure_tables(staging_dir())
     context.log.info("extracted %d visits from %d articles", stats.visits, stats.processed)
-    log = pl.read_parquet(staging_dir() / tables.EXTRACTIONS / "*.parquet")
+    log = read_folder(staging_dir() / tables.EXTRACTIONS, tables.SCHEMAS[tables.EXTRACTIONS])
     yield dg.MaterializeResult(asset_key=VISITS, metadata={"new_visits": stats.visits})
     yield dg.MaterializeResult(asset_key=OFFICIALS, metadata={"new_mentions": stats.officials})
     yield dg.MaterializeResult(
