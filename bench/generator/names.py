@@ -1,4 +1,4 @@
-"""Random but plausible person names (our own character lists; no sample-article names)."""
+"""Random but plausible person names, from our own surname and given-name character lists."""
 
 from __future__ import annotations
 
@@ -85,16 +85,6 @@ MONGOLIAN = [
     "敖登",
 ]
 
-# Names printed in the five sample articles: never generated.
-SAMPLE_NAMES = set(
-    "胡和平 娄勤俭 刘国中 吴政隆 张广智 梁桂 徐新荣 王浩 卢建军 戴征社 魏增军 徐启方 岳华峰 樊金龙 郭文奇 张敬华 "
-    "蓝绍敏 郭元强 张辰 李强 孙志刚 谌贻琴 诸葛宇杰 莫负春 彭沉雷 王志雄 时光辉 袁周 吴强 李汉宇 许邵庭 杜朋城 "
-    "陈敏尔 胡昌升 张工 任振鹤 石谋军 连茂君 王旭 王力军 张玲 胡学明 程晓波 张晓强 张伟 雷思维 张伟文 孟捷 "
-    "张富贵 李希 马兴瑞 彭清华 尹力 任学锋 王伟中 林少春 邹铭 江凌 曾志权 叶贞琴 王昌顺 邓小刚 田向利 曲木史哈 "
-    "黄建发 尧斯丹 林书成 张守帅 张硕辅 郑雁雄 温国辉 李邑飞 赵德明 刘捷 卢雍政 周建琨 李薛霏 周文进 陈梦楠 "
-    "习近平 王帮玉".split()
-)
-
 
 class NameMaker:
     """Draws names unique within one article; no name contains another one."""
@@ -123,7 +113,7 @@ class NameMaker:
     def new(self) -> str:
         for _ in range(200):
             name = self._draw()
-            if name in SAMPLE_NAMES or any(name in u or u in name for u in self.used):
+            if any(name in u or u in name for u in self.used):
                 continue
             self.used.add(name)
             return name
