@@ -17,6 +17,8 @@ from pathlib import Path
 
 import duckdb
 
+from visits.staging.parquet import fsync_dir, fsync_file
+
 log = logging.getLogger(__name__)
 
 BUILD_SUFFIX = ".building"
@@ -24,20 +26,6 @@ BUILD_SUFFIX = ".building"
 
 def build_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + BUILD_SUFFIX)
-
-
-def _fsync(path: Path) -> None:
-    with path.open("rb") as fh:
-        os.fsync(fh.fileno())
-
-
-def fsync_dir(path: Path) -> None:
-    """Make renames in `path` durable: without this a power cut can undo a finished rename."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def wal_path(db_path: Path) -> Path:
@@ -79,7 +67,7 @@ def publish_build(db_path: Path) -> None:
         con.execute("checkpoint")  # fold the WAL into the file before it moves
     finally:
         con.close()
-    _fsync(source)
+    fsync_file(source)
     if _move_stale_wal_aside(db_path):
         fsync_dir(db_path.parent)  # the WAL must be gone before the new file can be seen
     os.replace(source, db_path)

@@ -20,7 +20,7 @@ from visits.clean import clean_frame
 from visits.extract import extract_visits
 from visits.ingest import DecodeError, decode_article
 from visits.staging import tables
-from visits.staging.parquet import read_folder, write_parquet_atomic
+from visits.staging.parquet import read_folder, scan_folder, write_parquet_atomic
 from visits.staging.versions import clean_version, extract_version
 
 log = logging.getLogger(__name__)
@@ -51,16 +51,6 @@ def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
         yield items[start : start + size]
 
 
-def _scan_articles(staging_dir: Path) -> pl.LazyFrame | None:
-    """Every batch file of the articles table, lazily: only the columns asked for are read."""
-    folder = staging_dir / tables.ARTICLES
-    files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
-    if not files:
-        return None
-    # One scan per file, relaxed like read_folder: a file from an older schema still concats.
-    return pl.concat([pl.scan_parquet(f) for f in files], how="diagonal_relaxed")
-
-
 def current_articles(staging_dir: Path, columns: Sequence[str] | None = None) -> pl.DataFrame:
     """The newest cleaned row per content hash made by the current cleaning code.
 
@@ -69,7 +59,7 @@ def current_articles(staging_dir: Path, columns: Sequence[str] | None = None) ->
     """
     schema = tables.SCHEMAS[tables.ARTICLES]
     wanted = None if columns is None else list(dict.fromkeys(["content_sha256", *columns]))
-    lazy = _scan_articles(staging_dir)
+    lazy = scan_folder(staging_dir / tables.ARTICLES)
     if lazy is None:
         return pl.DataFrame(schema={c: schema[c] for c in (wanted or schema)})
     if wanted is not None:
@@ -84,7 +74,7 @@ def current_articles(staging_dir: Path, columns: Sequence[str] | None = None) ->
 
 def load_articles(staging_dir: Path, keys: pl.DataFrame, columns: Sequence[str]) -> pl.DataFrame:
     """The article rows named by keys' (content_sha256, batch_id) pairs, with `columns`."""
-    lazy = _scan_articles(staging_dir)
+    lazy = scan_folder(staging_dir / tables.ARTICLES)
     pairs = keys.select("content_sha256", "batch_id").unique()
     wanted = list(dict.fromkeys(["content_sha256", "batch_id", *columns]))
     if lazy is None or pairs.is_empty():
@@ -166,9 +156,8 @@ def clean_new_content(staging_dir: Path, raw_dir: Path, manifest: pl.DataFrame) 
     stats = BatchStats()
     done = set(current_articles(staging_dir, KEY_COLUMNS)["content_sha256"].to_list())
     # Rows with a read_error (bad name, unreadable) have no content to decode.
-    readable = pl.col("read_error").is_null() if "read_error" in manifest.columns else pl.lit(True)
     present = (
-        manifest.filter(pl.col("is_present") & readable & ~pl.col("content_sha256").is_in(sorted(done)))
+        manifest.filter(pl.col("is_present") & pl.col("read_error").is_null() & ~pl.col("content_sha256").is_in(sorted(done)))
         .sort("file_name")
         .unique("content_sha256", keep="first", maintain_order=True)
     )

@@ -8,25 +8,40 @@ from pathlib import Path
 import polars as pl
 
 
-def write_parquet_atomic(frame: pl.DataFrame, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    frame.write_parquet(tmp)
-    with tmp.open("rb") as fh:  # the rename must not outrun the data on a crash
+def fsync_file(path: Path) -> None:
+    with path.open("rb") as fh:
         os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    # And the rename must survive too: fsync the directory entry, not just the data.
-    fd = os.open(path.parent, os.O_RDONLY)
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename in this directory durable: fsync the directory entry, not just the data."""
+    fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def write_parquet_atomic(frame: pl.DataFrame, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    frame.write_parquet(tmp)
+    fsync_file(tmp)  # the rename must not outrun the data on a crash
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
     return path
+
+
+def scan_folder(folder: Path) -> pl.LazyFrame | None:
+    """Every batch file of one staging table, lazily (only the columns used are read);
+    None when there are none. Files from an older schema still concatenate."""
+    files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
+    if not files:
+        return None
+    return pl.concat([pl.scan_parquet(f) for f in files], how="diagonal_relaxed")
 
 
 def read_folder(folder: Path, schema: dict[str, pl.DataType]) -> pl.DataFrame:
     """Every batch file of one staging table, or an empty frame of the table's schema."""
-    files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
-    if not files:
-        return pl.DataFrame(schema=schema)
-    return pl.concat([pl.read_parquet(f) for f in files], how="diagonal_relaxed")
+    lazy = scan_folder(folder)
+    return pl.DataFrame(schema=schema) if lazy is None else lazy.collect()
