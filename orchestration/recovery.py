@@ -6,8 +6,10 @@ Before a build (`make build`, the tests' builds) and on every tick of the raw-di
 runs whose process is gone are marked failed and their pool slots freed.
 
 After a host restart the dead run's pid may belong to some unrelated process, so a live pid
-counts as the run's only if that process started before the run did and looks like ours
-(python or dagster on its command line).
+counts as the run's only if that process started before it reported its pid to the event
+log and looks like ours (python or dagster on its command line). The pid report is the
+reference point, not the run's creation or start: a run queued for minutes is created long
+before its process exists, and a launched run names its process before it is marked started.
 
     .venv/bin/python -m orchestration.recovery
 """
@@ -30,15 +32,15 @@ PID_START_SLACK_SECONDS = 5.0
 PROC = Path("/proc")
 
 
-def _run_pid(instance: dg.DagsterInstance, run_id: str) -> int | None:
-    """The process executing the run's steps, from the executor's own engine event."""
+def _run_pid(instance: dg.DagsterInstance, run_id: str) -> tuple[int, float] | None:
+    """The process executing the run's steps and when it said so, from its engine events."""
     records = instance.get_records_for_run(run_id, of_type=dg.DagsterEventType.ENGINE_EVENT).records
     for record in reversed(records):
         event = record.event_log_entry.dagster_event
         data = event.engine_event_data if event else None
         pid = data.metadata.get("pid") if data and data.metadata else None
         if pid is not None:
-            return int(pid.value)
+            return int(pid.value), record.event_log_entry.timestamp
     return None
 
 
@@ -85,11 +87,15 @@ def _command_line(pid: int) -> str | None:
     return raw.replace(b"\0", b" ").decode("utf-8", "replace")
 
 
-def _is_runs_process(pid: int, run_started: float) -> bool:
-    """Whether live `pid` can still be the run's: not a later process that reused the pid."""
+def _is_runs_process(pid: int, reported_at: float) -> bool:
+    """Whether live `pid` can still be the run's: not a later process that reused the pid.
+
+    The run's process existed when it reported its pid (`reported_at`); a process that
+    started after that moment is a newcomer that was given the same number.
+    """
     started = process_start_time(pid)
-    if started is not None and started > run_started + PID_START_SLACK_SECONDS:
-        return False  # began after the run: the pid was reused (e.g. after a reboot)
+    if started is not None and started > reported_at + PID_START_SLACK_SECONDS:
+        return False  # began after the report: the pid was reused (e.g. after a reboot)
     cmdline = _command_line(pid)
     if cmdline is not None and not any(word in cmdline.lower() for word in ("dagster", "python")):
         return False
@@ -104,15 +110,17 @@ def reap_dead_runs(instance: dg.DagsterInstance, now: float | None = None) -> li
     reaped = []
     for record in instance.get_run_records(RunsFilter(statuses=ACTIVE)):
         run = record.dagster_run
-        pid = _run_pid(instance, run.run_id)
-        started = record.start_time or record.create_timestamp.timestamp()
-        if pid is None:
-            if now - started < STARTING_GRACE_SECONDS:
+        reported = _run_pid(instance, run.run_id)
+        if reported is None:
+            # update_timestamp is the last status change (the launch for a STARTING run),
+            # so time spent queued does not count against the grace.
+            launched = record.start_time or record.update_timestamp.timestamp()
+            if now - launched < STARTING_GRACE_SECONDS:
                 continue
             reason = "never reported a process"
-        elif not _alive(pid):
+        elif not _alive(pid := reported[0]):
             reason = f"its process (pid {pid}) is gone"
-        elif _is_runs_process(pid, started):
+        elif _is_runs_process(pid, reported_at=reported[1]):
             continue
         else:
             reason = f"its process (pid {pid}) is gone; that pid now belongs to another process"

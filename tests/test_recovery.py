@@ -12,6 +12,7 @@ import pytest
 from dagster._core.events import EngineEventData
 from dagster._core.storage.dagster_run import DagsterRunStatus
 
+from orchestration import recovery
 from orchestration.recovery import process_start_time, reap_dead_runs
 
 
@@ -54,9 +55,24 @@ def test_a_run_whose_process_died_is_failed_and_frees_its_slot(tmp_path):
         assert reap_dead_runs(instance) == []  # idempotent
 
 
+def _report_pid(instance: dg.DagsterInstance, run: dg.DagsterRun, pid: int, at: float | None = None) -> None:
+    """The run worker's own "Started process for run (pid: …)" engine event, dated `at`."""
+    instance.report_dagster_event(
+        dg.DagsterEvent(
+            event_type_value=dg.DagsterEventType.ENGINE_EVENT.value,
+            job_name=run.job_name,
+            message=f"Started process for run (pid: {pid}).",
+            event_specific_data=EngineEventData.in_process(pid),
+        ),
+        run.run_id,
+        timestamp=time.time() if at is None else at,
+    )
+
+
 def _run_started_at(instance: dg.DagsterInstance, pid: int, started: float) -> str:
-    """A STARTED run whose RUN_START is dated `started`, executing in process `pid`."""
+    """A STARTED run whose RUN_START and pid report are dated `started`, in process `pid`."""
     run = instance.create_run_for_job(job_def=dg.GraphDefinition("g").to_job(), run_id=None)
+    _report_pid(instance, run, pid, at=started)
     instance.report_dagster_event(
         dg.DagsterEvent(
             event_type_value=dg.DagsterEventType.RUN_START.value, job_name=run.job_name, message="start"
@@ -64,7 +80,6 @@ def _run_started_at(instance: dg.DagsterInstance, pid: int, started: float) -> s
         run.run_id,
         timestamp=started,
     )
-    instance.report_engine_event("Executing steps in process", run, engine_event_data=EngineEventData.in_process(pid))
     return run.run_id
 
 
@@ -124,3 +139,53 @@ def test_process_start_time_matches_the_clock():
         proc.kill()
         proc.wait()
     assert process_start_time(os.getpid()) < time.time() - 0.01
+
+
+@needs_proc
+def test_a_run_queued_before_its_process_existed_is_kept_while_starting(tmp_path, monkeypatch):
+    """A run created (queued) well before launch names its process before RUN_START.
+
+    Regression: recovery compared the new process's start with the run's creation time,
+    judged the pid "reused" and failed a run that had just been launched from the UI.
+    """
+    monkeypatch.setattr(recovery, "PID_START_SLACK_SECONDS", 1.0)
+    with dg.instance_for_test(temp_dir=str(tmp_path)) as instance:
+        run = instance.create_run_for_job(job_def=dg.GraphDefinition("g").to_job(), run_id=None)
+        time.sleep(2.5)  # queued: the run exists, its process does not yet
+        proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+        try:
+            instance.handle_run_event(
+                run.run_id,
+                dg.DagsterEvent(
+                    event_type_value=dg.DagsterEventType.RUN_STARTING.value,
+                    job_name=run.job_name,
+                    message="launched",
+                ),
+            )
+            _report_pid(instance, run, proc.pid)
+            record = instance.get_run_record_by_id(run.run_id)
+            assert record.start_time is None  # launched, not yet marked started
+            assert process_start_time(proc.pid) > record.create_timestamp.timestamp() + 1.0
+
+            assert reap_dead_runs(instance) == []
+            assert instance.get_run_by_id(run.run_id).status == DagsterRunStatus.STARTING
+        finally:
+            proc.kill()
+            proc.wait()
+        # Once that process is gone the same run is reaped.
+        assert reap_dead_runs(instance) == [run.run_id]
+
+
+def test_a_starting_run_without_a_pid_gets_its_grace_from_the_launch_not_the_queue(tmp_path):
+    with dg.instance_for_test(temp_dir=str(tmp_path)) as instance:
+        run = instance.create_run_for_job(job_def=dg.GraphDefinition("g").to_job(), run_id=None)
+        instance.handle_run_event(
+            run.run_id,
+            dg.DagsterEvent(
+                event_type_value=dg.DagsterEventType.RUN_STARTING.value, job_name=run.job_name, message="launched"
+            ),
+        )
+        launched = instance.get_run_record_by_id(run.run_id).update_timestamp.timestamp()
+        grace = recovery.STARTING_GRACE_SECONDS
+        assert reap_dead_runs(instance, now=launched + grace - 1) == []
+        assert reap_dead_runs(instance, now=launched + grace + 1) == [run.run_id]
