@@ -51,7 +51,28 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    # A killed run worker whose parent never waited for it lingers as a zombie: it answers
+    # signal 0 but does no work.
+    return _state(pid) != "Z"
+
+
+def _stat_fields(pid: int) -> list[str] | None:
+    """/proc/<pid>/stat from field 3 (state) on; None where /proc cannot tell.
+
+    Split after the ")" that ends the command name, which may itself contain spaces or
+    parentheses, so that field n is at index n - 3.
+    """
+    try:
+        stat = (PROC / str(pid) / "stat").read_text()
+    except OSError:
+        return None
+    return stat.rsplit(")", 1)[1].split()
+
+
+def _state(pid: int) -> str | None:
+    """The process state letter (R, S, Z, …); None where /proc cannot tell."""
+    fields = _stat_fields(pid)
+    return fields[0] if fields else None
 
 
 def _boot_time() -> float | None:
@@ -67,15 +88,10 @@ def _boot_time() -> float | None:
 def process_start_time(pid: int) -> float | None:
     """When `pid` started (epoch seconds), from /proc; None where /proc cannot tell."""
     boot = _boot_time()
-    try:
-        stat = (PROC / str(pid) / "stat").read_text()
-    except OSError:
+    fields = _stat_fields(pid)
+    if boot is None or fields is None:
         return None
-    if boot is None:
-        return None
-    # Field 22 is starttime in clock ticks since boot; split after the ")" that ends the
-    # command name, which may itself contain spaces or parentheses. Field 3 is then index 0.
-    fields = stat.rsplit(")", 1)[1].split()
+    # Field 22 is starttime, in clock ticks since boot.
     return boot + int(fields[22 - 3]) / os.sysconf("SC_CLK_TCK")
 
 

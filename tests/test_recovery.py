@@ -189,3 +189,22 @@ def test_a_starting_run_without_a_pid_gets_its_grace_from_the_launch_not_the_que
         grace = recovery.STARTING_GRACE_SECONDS
         assert reap_dead_runs(instance, now=launched + grace - 1) == []
         assert reap_dead_runs(instance, now=launched + grace + 1) == [run.run_id]
+
+
+@needs_proc
+def test_a_run_whose_process_is_a_zombie_is_reaped(tmp_path):
+    """Killed but never waited for by its parent, the worker answers kill(pid, 0) yet is dead."""
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        with dg.instance_for_test(temp_dir=str(tmp_path)) as instance:
+            zombie = _run_started_at(instance, proc.pid, time.time())
+            assert reap_dead_runs(instance) == []  # alive and working: kept
+            proc.kill()
+            deadline = time.monotonic() + 5
+            while recovery._state(proc.pid) != "Z" and time.monotonic() < deadline:
+                time.sleep(0.02)
+            assert recovery._state(proc.pid) == "Z"
+            assert reap_dead_runs(instance) == [zombie]
+    finally:
+        proc.kill()
+        proc.wait()
