@@ -6,6 +6,11 @@ A run is requested when a content hash appears (new or changed file) or disappea
 raw/ altogether (file removed). Pure name changes — a touch, a rename, a copy of a file
 already there — change no content, so they only update the cursor; the next run records
 them in the manifest.
+
+The cursor also remembers the run it last requested. If that run fails (a crash, a killed
+worker reaped by recovery, a dbt error), the sensor requests it again after a back-off, a
+few times, so new articles do not wait for the daily schedule; new content in the meantime
+supersedes the retry, since every build processes all content not yet processed.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +34,11 @@ SETTLE_SECONDS = 5.0
 # Run tags stay readable in the UI; the counts are always complete.
 MAX_TAGGED_FILES = 50
 CURSOR_VERSION = 1
+# Wait this long after the n-th failure of a requested run before requesting it again; after
+# the last one the sensor gives up until new content arrives (the daily build still runs).
+RETRY_DELAYS_SECONDS = (60.0, 300.0, 1800.0)
+RUN_KEY_TAG = "dagster/run_key"
+FAILED = (dg.DagsterRunStatus.FAILURE, dg.DagsterRunStatus.CANCELED)
 
 
 @dataclass
@@ -37,6 +48,9 @@ class RawDirCursor:
     files: dict[str, RawFile] = field(default_factory=dict)
     epoch: str = ""
     generation: int = 0
+    # The run key last requested and how many retries it has had; None once it succeeded.
+    pending: str | None = None
+    attempts: int = 0
 
     @classmethod
     def parse(cls, text: str | None) -> RawDirCursor:
@@ -45,11 +59,24 @@ class RawDirCursor:
             return cls(epoch=secrets.token_hex(4))
         data = json.loads(text)
         files = {name: RawFile(name, size, mtime, sha) for name, (sha, size, mtime) in data["files"].items()}
-        return cls(files=files, epoch=data["epoch"], generation=data["generation"])
+        return cls(
+            files=files,
+            epoch=data["epoch"],
+            generation=data["generation"],
+            pending=data.get("pending"),
+            attempts=data.get("attempts", 0),
+        )
 
     def dump(self) -> str:
         files = {f.file_name: [f.content_sha256, f.size, f.mtime_ns] for f in self.files.values()}
-        payload = {"v": CURSOR_VERSION, "epoch": self.epoch, "generation": self.generation, "files": files}
+        payload = {
+            "v": CURSOR_VERSION,
+            "epoch": self.epoch,
+            "generation": self.generation,
+            "pending": self.pending,
+            "attempts": self.attempts,
+            "files": files,
+        }
         return json.dumps(payload, separators=(",", ":"), sort_keys=True)
 
 
@@ -121,6 +148,37 @@ def run_tags(changes: RawDirChanges) -> dict[str, str]:
     return tags
 
 
+def retry_request(instance: dg.DagsterInstance, cursor: RawDirCursor, now: float) -> dg.RunRequest | None:
+    """A new request for the cursor's pending run if it failed and its back-off has passed.
+
+    Updates `cursor.pending`/`attempts`: cleared when the run succeeded or retries ran out.
+    """
+    if cursor.pending is None:
+        return None
+    records = instance.get_run_records(dg.RunsFilter(tags={RUN_KEY_TAG: cursor.pending}), limit=1)
+    if not records:
+        return None  # requested but not launched yet
+    record = records[0]
+    status = record.dagster_run.status
+    if status == dg.DagsterRunStatus.SUCCESS:
+        cursor.pending, cursor.attempts = None, 0
+        return None
+    if status not in FAILED:
+        return None  # queued or running
+    if cursor.attempts >= len(RETRY_DELAYS_SECONDS):
+        cursor.pending, cursor.attempts = None, 0
+        return None
+    ended = record.end_time or record.update_timestamp.timestamp()
+    if now - ended < RETRY_DELAYS_SECONDS[cursor.attempts]:
+        return None
+    cursor.attempts += 1
+    base = cursor.pending.split("~retry")[0]
+    cursor.pending = f"{base}~retry{cursor.attempts}"
+    tags = {k: v for k, v in record.dagster_run.tags.items() if k.startswith("visits/")}
+    tags.update({"visits/retry_of": record.dagster_run.run_id, "visits/attempt": str(cursor.attempts + 1)})
+    return dg.RunRequest(run_key=cursor.pending, tags=tags)
+
+
 @dg.sensor(
     name="raw_dir_sensor",
     job=build_warehouse,
@@ -142,9 +200,15 @@ def raw_dir_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.
     if not changes.needs_run:
         # Still advance the cursor so touched or renamed files are not hashed again.
         cursor.files = changes.current
+        retry = retry_request(context.instance, cursor, time.time())
+        if retry is not None:
+            failed, attempt = retry.tags["visits/retry_of"], retry.tags["visits/attempt"]
+            context.log.warning("run %s failed; requesting it again (attempt %s)", failed, attempt)
+            return dg.SensorResult(run_requests=[retry], cursor=cursor.dump())
         return dg.SensorResult(skip_reason=f"no new, changed or removed content{waiting}", cursor=cursor.dump())
     request = dg.RunRequest(run_key=run_key_for(cursor, changes), tags=run_tags(changes))
     cursor.files, cursor.generation = changes.current, cursor.generation + 1
+    cursor.pending, cursor.attempts = request.run_key, 0
     context.log.info(
         "%d new, %d changed, %d removed%s",
         len(changes.new), len(changes.changed), len(changes.removed), waiting,

@@ -203,3 +203,89 @@ def test_a_non_utf8_file_name_neither_breaks_the_tick_nor_waits_forever(ticker, 
     result = ticker.tick()
     assert not runs(result)
     assert "still being written" not in result.skip_reason.skip_message
+
+
+def _launch(instance: dg.DagsterInstance, request: dg.RunRequest) -> str:
+    """What the daemon does with a request: a run carrying the request's key and tags."""
+    run = instance.create_run_for_job(
+        job_def=dg.GraphDefinition("g").to_job(),
+        run_id=None,
+        tags={**request.tags, sensors.RUN_KEY_TAG: request.run_key},
+    )
+    return run.run_id
+
+
+def _finish(instance: dg.DagsterInstance, run_id: str, ok: bool) -> None:
+    run = instance.get_run_by_id(run_id)
+    if ok:
+        instance.handle_run_event(
+            run_id,
+            dg.DagsterEvent(
+                event_type_value=dg.DagsterEventType.RUN_SUCCESS.value, job_name=run.job_name, message="ok"
+            ),
+        )
+    else:
+        instance.report_run_failed(run, message="boom")
+
+
+@pytest.fixture
+def no_backoff(monkeypatch):
+    monkeypatch.setattr(sensors, "RETRY_DELAYS_SECONDS", (0.0, 0.0, 0.0))
+
+
+def test_a_failed_run_is_requested_again_with_its_files(ticker, raw, instance, no_backoff):
+    put(raw, "c.txt", "丙文章")
+    (req,) = runs(ticker.tick())
+    failed = _launch(instance, req)
+    assert not runs(ticker.tick())  # queued, not finished: nothing to do
+    _finish(instance, failed, ok=False)
+
+    (retry,) = runs(ticker.tick())
+    assert retry.run_key != req.run_key
+    assert retry.tags["visits/retry_of"] == failed
+    assert retry.tags["visits/attempt"] == "2"
+    assert retry.tags["visits/new_files"] == "c.txt"
+    assert not runs(ticker.tick())  # the retry is requested, not yet launched: no second one
+    _finish(instance, _launch(instance, retry), ok=True)
+    result = ticker.tick()
+    assert not runs(result)
+    assert json.loads(ticker.cursor)["pending"] is None
+
+
+def test_retries_stop_after_the_last_back_off(ticker, raw, instance, no_backoff):
+    put(raw, "c.txt", "丙文章")
+    (req,) = runs(ticker.tick())
+    attempts = 0
+    while req is not None:
+        _finish(instance, _launch(instance, req), ok=False)
+        req = next(iter(runs(ticker.tick())), None)
+        attempts += req is not None
+    assert attempts == len(sensors.RETRY_DELAYS_SECONDS)
+    assert json.loads(ticker.cursor)["pending"] is None
+    assert not runs(ticker.tick())  # gave up until new content arrives
+    put(raw, "d.txt", "丁文章")
+    assert runs(ticker.tick())[0].tags["visits/new_files"] == "d.txt"
+
+
+def test_a_retry_waits_for_its_back_off(ticker, raw, instance, monkeypatch):
+    monkeypatch.setattr(sensors, "RETRY_DELAYS_SECONDS", (3600.0,))
+    put(raw, "c.txt", "丙文章")
+    (req,) = runs(ticker.tick())
+    failed = _launch(instance, req)
+    _finish(instance, failed, ok=False)
+    assert not runs(ticker.tick())
+    ended = instance.get_run_record_by_id(failed).end_time
+    cursor = sensors.RawDirCursor.parse(ticker.cursor)
+    assert sensors.retry_request(instance, cursor, now=ended + 3599) is None
+    retry = sensors.retry_request(instance, cursor, now=ended + 3601)
+    assert retry is not None and retry.tags["visits/attempt"] == "2"
+
+
+def test_new_content_supersedes_a_pending_retry(ticker, raw, instance, no_backoff):
+    put(raw, "c.txt", "丙文章")
+    (req,) = runs(ticker.tick())
+    _finish(instance, _launch(instance, req), ok=False)
+    put(raw, "d.txt", "丁文章")
+    (new,) = runs(ticker.tick())
+    assert "visits/retry_of" not in new.tags
+    assert json.loads(ticker.cursor)["pending"] == new.run_key
