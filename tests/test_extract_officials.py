@@ -109,3 +109,40 @@ def test_read_titles_strips_province_only():
     assert r.titles == ["昆明市政协主席"] and r.province.name == "云南省"
     r = read_titles(["省委副书记"])
     assert r.province is None and r.unit_char == "省"
+
+
+def test_surnames_that_are_also_function_words_start_a_list():
+    # 和 and 于 are family names too; left out of the surname list, they still open a list item
+    assert _people("州领导和春燕、马骏出席。") == [("和春燕", ["州领导"]), ("马骏", ["州领导"])]
+    assert _people("市领导于振华、唐敏、蔡一鸣参加。") == [
+        ("于振华", ["市领导"]),
+        ("唐敏", ["市领导"]),
+        ("蔡一鸣", ["市领导"]),
+    ]
+
+
+def test_he_before_a_surname_or_a_common_noun_stays_a_connector():
+    assert _people("副州长龚立和谭晓、邵红出席。") == [
+        ("龚立", ["副州长"]),
+        ("谭晓", ["副州长"]),
+        ("邵红", ["副州长"]),
+    ]
+    assert _people("县领导和嘉宾、群众代表参加。") == []
+
+
+def test_a_name_does_not_swallow_the_word_after_it():
+    assert _people("县领导邬建成、柏晓峰随团考察。") == [("邬建成", ["县领导"]), ("柏晓峰", ["县领导"])]
+    assert _people("副市长詹立群随行。") == [("詹立群", ["副市长"])]
+
+
+def test_yu_before_a_title_is_not_part_of_it():
+    assert _people("代表团并与大理州委书记段文韬座谈。") == [("段文韬", ["大理州委书记"])]
+
+
+def test_a_municipality_prefix_leaves_its_district_title_whole():
+    r = read_titles(["天津市河西区委副书记"])
+    assert r.province is not None and r.province.name == "天津市"
+    assert r.titles == ["河西区委副书记"]
+    assert r.prefix_unit_char == "区"
+    assert read_titles(["湖南省浏阳市委书记"]).titles == ["浏阳市委书记"]
+    assert read_titles(["湖南省委书记"]).titles == ["省委书记"]  # the unit word given back

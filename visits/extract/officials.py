@@ -23,7 +23,7 @@ _STOP_WORDS = sorted(
     指出 强调 说 一行 会见 会谈 看望 考察 调研 共同 签署 作 为 向 也 还 就 到 赴 来 先后 一同 一起 参观
     通报 宣读 发言 致 回答 听取 见证 同志 并 了解 委托 受 主讲 深入 走访 慰问 接受 见面 前往 热情 亲切
     欢迎 感谢 担任 希望 要求 详细 认真 实地 首先 随后 专程 则 指 共 已 是 的 所 以 将 把 从 于 当 上 曾
-    作了 也都 分别在 通过 对此 赶赴 出面 会同 协同 一道 主动 现场 围绕""".split(),
+    作了 也都 分别在 通过 对此 赶赴 出面 会同 协同 一道 主动 现场 围绕 随团 随行 随同 座谈 交流 对接 洽谈 举行 召开""".split(),
     key=len,
     reverse=True,
 )
@@ -106,7 +106,10 @@ def _name_at(s: str, i: int) -> int | None:
             ):
                 return i + n + 1
             return i + n
-        if n >= 4 and not earlier_boundary and (has_surname or n == 4 or s[i] in MINORITY_INITIALS):
+        # five characters only for a compound surname (欧阳文华杰 is rare, 覃晓峰随团 is not)
+        # or a minority name; four for anyone
+        long_ok = n == 4 or compound or s[i] in MINORITY_INITIALS
+        if n >= 4 and not earlier_boundary and long_ok and (has_surname or n == 4 or s[i] in MINORITY_INITIALS):
             return i + n
         # a family name missing from the list still passes where only a name can stand: right
         # before 、，。/等 or a verb only a person does (率队, 出席, 主持), holding no title or stop word
@@ -118,12 +121,34 @@ def _name_at(s: str, i: int) -> int | None:
             and not any(w in chunk for w in _STOP_WORDS)
         ):
             return i + n
+        if n == 3 and not earlier_boundary and _ambiguous_surname_name(s, i, chunk):
+            return i + n
         earlier_boundary = True
     return None
 
 
 # Verbs whose subject is a person: before them an unknown-surname 2–3 character word is a name.
 _PERSON_VERB = re.compile(r"率|带队|带领|一行|出席|主持|参加|讲话|致辞|分别|陪同|介绍|会见|看望|调研|考察")
+
+
+# Family names that are also function words (和 and, 于 at): left out of SURNAMES, they still
+# start a three-character name in a list slot: 省领导和某某、… / 市领导于某某、…
+_AMBIGUOUS_SURNAMES = "和于"
+# What 和 joins after a group title instead of a person: 市领导和嘉宾、…
+_NOT_GIVEN_NAMES = {"嘉宾", "群众", "专家", "企业", "客商", "代表", "干部", "记者", "师生", "老师", "学生", "村民"}
+
+
+def _ambiguous_surname_name(s: str, i: int, chunk: str) -> bool:
+    """和某某 / 于某某 ending a list item, where the rest is no word and no name of its own."""
+    rest = chunk[1:]
+    return (
+        chunk[0] in _AMBIGUOUS_SURNAMES
+        and _closes_list(s, i + 3)
+        and rest not in _NOT_GIVEN_NAMES
+        and rest[0] not in SURNAMES  # 和李苏、: the connector and the name 李苏
+        and not _has_title_word(chunk)
+        and not any(w in rest for w in _STOP_WORDS)
+    )
 
 
 def _closes_list(s: str, i: int) -> bool:
@@ -159,7 +184,7 @@ def _chain_continues(s: str, i: int) -> bool:
     return end is None or _has_title_word(s[i:end])
 
 
-_TRIM = re.compile(r"^.*(?:由|受|陪同|会见|看望|邀请|率领|带领|了|的|是|经|请|向|被|随同|在)")
+_TRIM = re.compile(r"^.*(?:由|受|陪同|会见|看望|邀请|率领|带领|了|的|是|经|请|向|被|随同|在|与)")
 
 
 def find_mentions(s: str) -> list[Mention]:

@@ -67,6 +67,8 @@ def _strip_province(item: str, p: Province) -> str:
     else:
         return item
     if form == p.name:
+        if _starts_with_place(rest):
+            return rest  # 北京市丰台区委书记 -> 丰台区委书记: the rest names its own unit
         # the full name ends with its unit word; give it back when the title begins with it
         unit = "自治区" if p.name.endswith("自治区") else p.name[-1]
         if p.name.endswith("自治区") and not rest.startswith(("自治区", "区")):
@@ -79,6 +81,21 @@ def _strip_province(item: str, p: Province) -> str:
             break
         rest = rest[m.end() :]
     return rest
+
+
+def _starts_with_place(text: str) -> bool:
+    """Does a place name (a unit below the province) open the text, with a title after it?"""
+    hits = find_places(text)
+    return bool(hits) and hits[0].start == 0 and hits[0].end < len(text)
+
+
+def _place_unit_char(title: str) -> str | None:
+    """The unit word of the place opening a title: 丰台区委书记 -> 区."""
+    hits = find_places(title)
+    if not hits or hits[0].start != 0:
+        return None
+    place = hits[0].text
+    return "区" if place.endswith("地区") else UNIT_WORD.get(place[-1])
 
 
 def _unit_char(title: str) -> str | None:
@@ -111,7 +128,7 @@ def read_titles(items: list[str]) -> TitleReading:
                     pass  # 上海电气集团董事长: a company name keeps its place
                 else:
                     item = _strip_province(item, province)
-                    prefix_char = _unit_char(item)
+                    prefix_char = _unit_char(item) or _place_unit_char(item)
             elif province is None:
                 province = province_by_name().get(d.province_name)
                 place, place_level = hits[0].text, d.level
