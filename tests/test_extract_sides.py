@@ -115,3 +115,51 @@ def test_bare_group_title_in_a_home_paper_is_the_papers_side():
     p = _people(_one(text, published_date=date(2020, 3, 6), source="重庆日报"))
     assert p["隋斌"] == ("广西壮族自治区", "host")
     assert p["宣立"] == ("重庆市", "visiting")
+
+
+def test_a_one_character_form_of_a_prefecture_named_in_the_article_is_the_host():
+    text = (
+        "前日，厦门市委书记缪晓东率厦门市党政代表团来临考察，并出席厦门·临夏东西部协作联席会议。"
+        "临夏州委书记解文涛主持会议。"
+    )
+    v = _one(text, published_date=date(2022, 8, 19))
+    assert (v.visiting_unit, v.host_province, v.host_unit) == ("厦门市", "甘肃省", "临夏回族自治州")
+    assert v.start_date == date(2022, 8, 17)
+
+
+def test_a_lone_character_no_place_in_the_article_explains_is_no_visit():
+    assert extract_visits("6月3日，厦门市党政代表团来临考察。", published_date=date(2022, 6, 4)) == []
+
+
+def test_a_county_written_under_its_prefecture_is_the_host_unit():
+    text = "7月2日，上海市宝山区党政代表团到楚雄州大姚县考察东西部协作工作。大姚县委书记闵红出席。"
+    v = _one(text, published_date=date(2020, 7, 3))
+    assert (v.visiting_unit, v.host_unit, v.host_cities) == ("宝山区", "大姚县", ["楚雄彝族自治州"])
+
+
+def test_a_prefecture_and_a_county_whose_name_starts_with_he_stay_one_place():
+    text = "6月9日，宁波市鄞州区党政代表团到延边州和龙市考察。"
+    v = _one(text, published_date=date(2021, 6, 10))
+    assert v.host_unit == "和龙市"
+
+
+def test_our_banner_takes_the_banner_another_sentence_names():
+    text = (
+        "北京市朝阳区党政代表团来我旗考察\n"
+        "4月8日，朝阳区委书记文永康率朝阳区党政代表团到锡林郭勒盟正镶白旗考察京蒙协作工作。"
+        "旗委书记乌日娜陪同。"
+    )
+    v = _one(text, published_date=date(2021, 4, 9))
+    assert (v.visiting_unit, v.host_unit) == ("朝阳区", "正镶白旗")
+
+
+def test_in_a_city_pair_the_side_whose_city_never_prefixes_a_title_is_the_papers():
+    text = (
+        "日前，市委书记莫立新率安顺市党政代表团赴青岛市对接协作工作。"
+        "青岛市委副书记、市长庄一鸣，青岛市副市长钮文出席座谈会。"
+        "市领导杭建、邝小雨随团考察。"
+    )
+    p = _people(_one(text, published_date=date(2019, 9, 11)))
+    assert p["杭建"] == ("贵州省", "visiting")
+    assert p["邝小雨"] == ("贵州省", "visiting")
+    assert p["钮文"] == ("山东省", "host")

@@ -37,12 +37,37 @@ def _abbr_alt() -> str:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     place = f"(?:{_place_alt()})"
     places = rf"{place}(?:[、和与]{place})*"
-    dest = rf"(?P<dest>{places}|{_SELF}|(?:{_abbr_alt()}){_ABBR_NEXT})"
+    # a destination may be written under its parent (兴安盟科尔沁右翼前旗, 遵义市湄潭县); the
+    # delegation's own unit is the place right before 代表团, so it needs no such form
+    nested = rf"{place}{place}?(?:[、和与]{place}{place}?)*"
+    dest = rf"(?P<dest>{nested}|{_SELF}|(?:{_abbr_alt()}){_ABBR_NEXT})"
     deleg = re.compile(
         rf"(?P<unit>{places}|{_SELF})(?:委|政府)?{_DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE}{dest}"
     )
     led = re.compile(rf"(?:率队|带队|率团|一行|组团)[^，,。；;]{{0,12}}?{_MOVE}{dest}")
     return deleg, led
+
+
+@lru_cache(maxsize=1)
+def _one_char_pattern() -> re.Pattern[str]:
+    """A delegation moving to a one-character form of a place (来凉, 赴黔南 is a full alias)."""
+    places = rf"(?:{_place_alt()})(?:[、和与](?:{_place_alt()}))*"
+    return re.compile(
+        rf"(?P<unit>{places}|{_SELF})(?:委|政府)?{_DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE}"
+        rf"(?P<one>[\u4e00-\u9fff]){_ABBR_NEXT}"
+    )
+
+
+def _one_char_places(text: str) -> dict[str, str]:
+    """First character -> the prefecture the text names with it (凉 -> 凉山州), when only one
+    prefecture-level place in the text starts with that character."""
+    found: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for h in find_places(text):
+        if all(u.level == "prefecture" for u in h.units):
+            found.setdefault(h.text[0], set()).update(u.code for u in h.units)
+            names.setdefault(h.text[0], h.text)
+    return {c: names[c] for c, codes in found.items() if len(codes) == 1}
 
 
 @dataclass
@@ -57,21 +82,36 @@ def _split_units(s: str) -> list[str]:
     """龙井市、敦化市 -> two units; 和/与 split only where the whole is not a name (和龙市)."""
     out = []
     for part in s.split("、"):
-        if part in aliases() or lookup_province(part):
+        if part in aliases() or lookup_province(part) or _covered_by_places(part):
             out.append(part)
         else:
             out += [u for u in re.split(r"[和与]", part) if u]
     return out
 
 
+def _covered_by_places(part: str) -> bool:
+    """Is the token places run together with nothing between (延边州和龙市: 和 is in 和龙市)?"""
+    hits = find_places(part)
+    return bool(hits) and hits[0].start == 0 and hits[-1].end == len(part) and all(
+        a.end == b.start for a, b in zip(hits, hits[1:], strict=False)
+    )
+
+
 def find_directions(text: str) -> list[Direction]:
     """Delegation movements in the text, in order."""
     deleg, led = _patterns()
     out = []
+    one_char: dict[str, str] | None = None
     for sent_m in re.finditer(r"[^。！？\n]+", text):
         sent = sent_m.group()
         for m in deleg.finditer(sent):
             out.append(Direction(m.group("unit"), m.group("dest"), sent_m.start() + m.start(), sent))
+        for m in _one_char_pattern().finditer(sent):
+            if deleg.search(sent, m.start()):
+                continue  # a full place name was matched for this movement
+            one_char = _one_char_places(text) if one_char is None else one_char
+            if m.group("one") in one_char:
+                out.append(Direction(m.group("unit"), one_char[m.group("one")], sent_m.start() + m.start(), sent))
         for m in led.finditer(sent):
             # the visiting unit: the first place named before the verb (宁波市委书记…率队)
             before = [h for h in find_places(sent[: m.start()])]
@@ -111,13 +151,26 @@ def resolve_side(token: str, prefer: tuple[str, ...] = ()) -> list[Division]:
     """The units a direction token names (several for 龙井市、敦化市); [] when unknown."""
     out = []
     for part in _split_units(token):
-        d = resolve_unit(part, prefer)
+        d = resolve_unit(part, prefer) or _nested_unit(part, prefer)
         if d is None:
             p = lookup_province(part)
             d = resolve_unit(p.name) if p else None
         if d is not None:
             out.append(d)
     return out
+
+
+def _nested_unit(part: str, prefer: tuple[str, ...]) -> Division | None:
+    """Two places run together (兴安盟科尔沁右翼前旗, 贵州遵义): the county inside its
+    prefecture; otherwise the first place, as if written alone (a province keeps its level)."""
+    hits = find_places(part)
+    if not hits or hits[0].start != 0:
+        return None
+    outer = resolve_unit(hits[0].text, prefer)
+    if outer is None or outer.level == "province" or len(hits) < 2 or hits[0].end != hits[1].start:
+        return outer
+    inside = [u for u in hits[1].units if u.level == "county" and outer.code in (u.parent_code, u.prefecture_code)]
+    return inside[0] if inside else outer
 
 
 def pair_provinces(text: str) -> list[tuple[Province, Province]]:

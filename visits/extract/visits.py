@@ -319,17 +319,37 @@ def extract_visits(
     home = source_province(source)
 
     visits: dict[tuple[str, str], tuple[_Side, _Side, list[Direction]]] = {}
+    seen: dict[tuple[str, str], list[tuple[_Side, _Side]]] = {}
     for d in directions:
         visiting, host = _sides(d, home, counts, source)
         if visiting is None or host is None or visiting.province == host.province:
             continue
         key = (visiting.province.name, host.province.name)
+        seen.setdefault(key, []).append((visiting, host))
         if key in visits:
             visits[key][2].append(d)
         elif not visits or (not _PAST.search(d.sentence) and parse_dates(d.sentence, published)):
             # after the first, a movement counts only as a dated, present visit
             visits[key] = (visiting, host, [d])
-    return [_record(text, full, ds, v, h, home, published) for v, h, ds in visits.values()]
+    records = []
+    for key, (v, h, ds) in visits.items():
+        v = _refine_self(v, ds[0].visiting, [s[0] for s in seen[key]])
+        h = _refine_self(h, ds[0].host, [s[1] for s in seen[key]])
+        records.append(_record(text, full, ds, v, h, home, published))
+    return records
+
+
+def _refine_self(side: _Side, token: str, others: list[_Side]) -> _Side:
+    """我旗/我县/我市 resolved no lower than the province or the paper's city: take the unit
+    of that kind another report of the same movement names (到兴安盟某某旗)."""
+    m = _SELF.match(token)
+    if not m or m.group(1) in "省" or side.units[0].name.endswith(m.group(1)):
+        return side
+    for other in others:
+        units = [u for u in other.units if u.name.endswith(m.group(1)) and u.province_name == side.province.name]
+        if units and not units[0].name.endswith("自治区"):
+            return _Side(side.province, units)
+    return side
 
 
 def _sides(
@@ -367,7 +387,12 @@ def _home_side(
         for m in find_mentions(sent):
             r = read_titles(m.titles)
             if r.place_level != "province":
-                continue  # 西安市政协主席 names a city, not the province's own prefix
+                # 西安市政协主席 in a provincial visit names a city, not the side's own prefix;
+                # in a city-level visit the cities' own names are the prefixes that count
+                for name, side in (("visiting", visiting), ("host", host)):
+                    if side.units[0].level != "province" and r.place in _unit_names(side):
+                        prefixed[name] += 1
+                continue
             if r.province == visiting.province:
                 prefixed["visiting"] += 1
             elif r.province == host.province:
@@ -377,6 +402,10 @@ def _home_side(
     if prefixed["host"] and not prefixed["visiting"]:
         return "visiting"
     return None
+
+
+def _unit_names(side: _Side) -> set[str]:
+    return {n for u in side.units for n in (u.name, u.short_name)}
 
 
 def _record(
