@@ -163,3 +163,10 @@ def test_in_a_city_pair_the_side_whose_city_never_prefixes_a_title_is_the_papers
     assert p["杭建"] == ("贵州省", "visiting")
     assert p["邝小雨"] == ("贵州省", "visiting")
     assert p["钮文"] == ("山东省", "host")
+
+
+def test_bays_and_ports_named_after_a_city_are_not_visits_to_it():
+    # 泉州湾 is a bay, 厦门漳州港 a port sharing two names: the visit is to the first city only
+    text = "代表团先后考察了厦门漳州港海沧港区和泉州湾跨海大桥项目。"
+    assert host_cities(text, "福建省") == ["厦门市"]
+    assert host_cities("代表团先后到厦门、漳州港考察。", "福建省") == ["厦门市", "漳州市"]

@@ -22,7 +22,7 @@ _CLAUSE = re.compile(r"[^，,。；;！？\n：:]+")
 # A short place form that starts a street or company name (张掖路, 定西薯业公司) is not a visit
 # to that place; full names (常州市…) and forms in brackets ((常州)有限公司) still count.
 _NAMED_THING = re.compile(
-    r"^(?:路|街|大街|大道|巷|[^\s，,。、的和市县区州（）()]{0,6}?(?:公司|集团|银行|控股|股份|商会|办事处))"
+    r"^(?:路|街|大街|大道|巷|湾|[^\s，,。、的和市县区州（）()]{0,6}?(?:公司|集团|银行|控股|股份|商会|办事处))"
 )
 
 
@@ -58,12 +58,15 @@ def host_cities(text: str, host_province: str) -> list[str]:
     for clause_m in _CLAUSE.finditer(text):
         clause = clause_m.group()
         found: list[tuple[int, str]] = _ambiguous_hits(clause, host_province)
-        for hit in find_places(clause):
+        hits = find_places(clause)
+        for k, hit in enumerate(hits):
             if not _VISIT_WORD.search(clause[: hit.start]):
                 continue
             is_full_name = any(u.name == hit.text for u in hit.units)
             if not is_full_name and _NAMED_THING.match(clause[hit.end :]):
                 continue
+            if k and hits[k - 1].end == hit.start and clause.startswith("港", hit.end):
+                continue  # a port named after two cities (甲乙港) is in the first one's waters
             units = [u for u in hit.units if u.province_name == host_province and u.level != "province"]
             if not units:
                 continue
