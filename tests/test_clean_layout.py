@@ -151,3 +151,55 @@ def test_html_page():
     assert art.reporters == ["孙悟净"]
     assert art.clean_text == "5月30日,临江市代表团赴北原县考察协作项目。\n双方签署协议。"
     assert "var x" not in art.clean_text and "color" not in art.clean_text
+
+
+FORUM_REPOST = """雷山论坛 › 新闻资讯 › 本地新闻
+[转帖] 黔东南州代表团赴台江县考察协作
+楼主 | 山风过境 | 发表于 2021-4-8 10:12 | 只看该作者 | 倒序浏览 | 阅读 88 | 回复 3
+
+转自：黔东南日报
+
+4月6日至7日,黔东南州代表团赴台江县考察协作项目,双方举行座谈。
+座谈会上,双方签署协议。(记者 龙小燕)
+"""
+
+
+def test_forum_repost_breadcrumb_stamp_and_repost_source():
+    art = clean_article(FORUM_REPOST)
+    assert art.title == "黔东南州代表团赴台江县考察协作"  # not the breadcrumb, no thread tag
+    assert "雷山论坛 › 新闻资讯 › 本地新闻" in art.boilerplate
+    assert art.published_date == date(2021, 4, 8)
+    assert art.source == "黔东南日报"
+    assert art.reporters == ["龙小燕"]
+    assert art.clean_text.startswith("4月6日至7日")
+
+
+def test_two_part_breadcrumb_is_chrome_but_a_slash_headline_is_not():
+    art = clean_article("首页 › 地方新闻\n星湖区代表团赴临江 / 北原考察\n双方座谈。\n")
+    assert art.title == "星湖区代表团赴临江 / 北原考察"
+    assert "首页 › 地方新闻" in art.boilerplate
+
+
+def test_masthead_page_and_outlet_dateline_credit():
+    raw = (
+        "阿坝州代表团赴雅安考察 两地协作座谈会举行\n"
+        "阿坝日报 2019年10月21日 第A3版\n"
+        "阿坝日报讯（记者 泽仁拉姆 李向东）10月19日,阿坝州代表团赴雅安市考察,双方座谈。\n"
+    )
+    art = clean_article(raw)
+    assert (art.source, art.published_date) == ("阿坝日报", date(2019, 10, 21))
+    assert art.title == "阿坝州代表团赴雅安考察 两地协作座谈会举行"
+    assert art.reporters == ["泽仁拉姆", "李向东"]
+    assert art.clean_text == "10月19日,阿坝州代表团赴雅安市考察,双方座谈。"
+
+
+def test_site_stamp_with_source_and_editor_header():
+    raw = (
+        "湘西州代表团赴雷山县考察\n"
+        "雅安网 2020-03-09 18:20:45 来源:湘西日报 责任编辑:欧阳春\n"
+        "3月7日,湘西州代表团赴雷山县考察,双方座谈。(湘西日报记者 吴小明)\n"
+    )
+    art = clean_article(raw)
+    assert (art.source, art.published_date) == ("湘西日报", date(2020, 3, 9))
+    assert art.editors == ["欧阳春"]
+    assert art.reporters == ["吴小明"]  # the editor is not a reporter

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from visits.clean.metadata import meta_fields
+from visits.clean.metadata import end_credit, meta_fields, names_in, opens_with_dateline, start_credit
 
 
 def _source(line):
@@ -37,3 +37,100 @@ def test_body_sentence_is_not_a_header():
 
 def test_old_masthead_still_read():
     assert _source("四川日报 2018年06月04日") == "四川日报"
+
+
+# Header grammar: OUTLET [PAGE] STAMP [labelled fields] (invented papers, dates and names).
+
+
+def test_masthead_with_page_number():
+    expected = {"source": "黔东南日报", "date": date(2021, 11, 3)}
+    for line in (
+        "黔东南日报 2021年11月03日 第A2版",
+        "黔东南日报 2021年11月03日 第2版",
+        "黔东南日报 2021年11月3日 02版",
+        "黔东南日报 2021年11月3日 星期三 第十二版",
+        "黔东南日报 第05版 2021年11月3日",
+    ):
+        f = meta_fields(line)
+        assert f is not None and {k: f[k] for k in expected} == expected, line
+
+
+def test_page_number_alone_is_not_a_date():
+    assert meta_fields("第A2版") is None
+    assert meta_fields("02版") is None
+    assert meta_fields("黔东南日报 第A2版") is None
+
+
+def test_website_datetime_then_labelled_source():
+    f = meta_fields("雅安网 2020-03-09 18:20:45 来源：湘西日报")
+    assert f is not None
+    assert (f["source"], f["date"]) == ("湘西日报", date(2020, 3, 9))  # the paper, not the site
+
+
+def test_paper_iso_datetime_with_and_without_editor():
+    f = meta_fields("阿坝日报 2016-10-21 14:05:09 责任编辑：欧阳春")
+    assert f is not None
+    assert (f["source"], f["date"], f["editors"]) == ("阿坝日报", date(2016, 10, 21), ["欧阳春"])
+    f = meta_fields("阿坝日报 2016-10-21 14:05")
+    assert f is not None and (f["source"], f["date"]) == ("阿坝日报", date(2016, 10, 21))
+
+
+def test_body_sentence_with_paper_and_date_is_not_a_header():
+    assert meta_fields("阿坝日报2016年10月21日报道了双方签约的消息") is None
+    assert meta_fields("阿坝日报 2016年10月21日 刊发了双方签约的消息。") is None
+    assert meta_fields("雅安网 2020-03-09 双方在会上签约") is None  # tail is no labelled field
+
+
+def test_forum_post_stamp():
+    f = meta_fields("楼主 | 山风过境 | 发表于 2018-3-6 09:41 | 只看该作者 | 阅读 88")
+    assert f is not None and f["date"] == date(2018, 3, 6) and not f.get("source")
+    assert meta_fields("发表于 2018-3-6")["date"] == date(2018, 3, 6)
+    assert meta_fields("文章发表于 2018-3-6 的内刊上") is None  # 发表于 inside a phrase
+
+
+def test_forum_stamp_gives_a_date_but_no_source():
+    f = meta_fields("雷山论坛 2018-03-06 09:41")
+    assert f is not None and f["date"] == date(2018, 3, 6) and f["source"] is None
+
+
+def test_repost_labels_give_the_source():
+    for label in ("转自", "转载自", "摘自", "稿源", "信息来源", "来源"):
+        assert _source(f"{label}：湘西日报") == "湘西日报", label
+    assert _source("转自:湘西日报") == "湘西日报"
+
+
+def test_proofreader_is_an_editor():
+    f = meta_fields("校对：潘晓雯")
+    assert f is not None and f["editors"] == ["潘晓雯"]
+
+
+# Credits.
+
+
+def test_outlet_dateline_with_reporter_list():
+    rest, names = start_credit("黔东南日报讯（记者 泽仁拉姆 李向东）11月2日，双方座谈。")
+    assert (rest, names) == ("11月2日，双方座谈。", ["泽仁拉姆", "李向东"])
+    rest, names = start_credit("雅安网讯 （记者 龙小燕、吴小明，潘晓雯）近日，双方座谈。")
+    assert (rest, names) == ("近日，双方座谈。", ["龙小燕", "吴小明", "潘晓雯"])
+    assert start_credit("湘西日报讯 11月2日，双方座谈。") == ("11月2日，双方座谈。", [])
+
+
+def test_dateline_lookalikes_are_left_alone():
+    for line in ("会议通报讯息，双方座谈。", "据湘西日报讯（记者 吴小明）双方座谈。"):
+        assert start_credit(line) == (line, [])
+        assert not opens_with_dateline(line)
+
+
+def test_paper_name_glued_before_reporter():
+    assert end_credit("双方签署协议。（黔东南日报记者 龙小燕）") == ("双方签署协议。", ["龙小燕"])
+    assert end_credit("双方签署协议。（阿坝州融媒体中心记者 扎西 卓玛）")[1] == ["扎西", "卓玛"]
+
+
+def test_editors_and_correspondents_are_not_reporters():
+    for credit in (
+        "（记者 吴小明 责任编辑 潘晓雯）",
+        "（本报记者 吴小明 校对 潘晓雯）",
+        "（记者 吴小明 编辑：潘晓雯）",
+    ):
+        assert end_credit("双方签署协议。" + credit)[1] == ["吴小明"], credit
+    assert names_in("记者 吴小明 通讯员 潘晓雯") == ["吴小明"]

@@ -59,8 +59,16 @@ TRAILER_HEADERS = frozenset(
     "今日推荐 图片新闻 精彩推荐 热门文章 相关报道 相关稿件 热点新闻 最新新闻 新闻排行".split()
 )
 CAPTION_STARTS = ("图为", "图:", "图:", "上图", "下图", "左图", "右图", "(图", "【图")
+# A forum thread tag before a headline (`[转帖] 标题`, `【转载】标题`) is chrome, not title text;
+# it must not make the headline look like a copyright notice either (转载 is a marker).
+_FORUM_TAG_RE = re.compile(r"^[\[【](?:转帖|转载|原创|分享|推荐|置顶|精华)[\]】]\s*")
 _IMAGE_RE = re.compile(r"^[\w.\-]+\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.I | re.A)
-_NAV_SEP_RE = re.compile(r"\s[/>»|]\s|>>|→")
+# Breadcrumb / nav-bar separators. Spaced 》 〉 > count (unspaced they close a book title).
+_NAV_SEP_RE = re.compile(r"\s[/>»|›》〉＞]\s|>>|→")
+# Spaced arrow separators only: one of them between short segments is already a breadcrumb
+# (`某某论坛 › 新闻资讯`); `/`, `|` and an unspaced → also join headline parts, so they need two.
+_CRUMB_ARROW_RE = re.compile(r"\s[>»›》〉＞]\s")
+CRUMB_SEGMENT = 10  # a breadcrumb segment (site / section name) is at most this long
 _PARAGRAPH_END = ("。", "!", "?", "！", "？", "”", "」", "…")
 _BULLET_OR_NUMBER_RE = re.compile(r"^(?:[-•·*●▪◆■]|\d{1,2}[、.．]|[一二三四五六七八九十]、)")
 SHORT = 50  # trailer lines after the closing credit up to this length are site chrome
@@ -87,7 +95,17 @@ def _is_chrome(line: str) -> bool:
         return False
     if any(m in line for m in CHROME_MARKERS):
         return True
-    return len(_NAV_SEP_RE.findall(line)) >= 2  # breadcrumb / nav bar
+    return len(_NAV_SEP_RE.findall(line)) >= 2 or _is_short_breadcrumb(line)
+
+
+def _is_short_breadcrumb(line: str) -> bool:
+    """`站点 › 栏目`: arrow-separated short segments without sentence punctuation."""
+    parts = _CRUMB_ARROW_RE.split(line)
+    return (
+        len(parts) >= 2
+        and all(0 < len(p.strip()) <= CRUMB_SEGMENT for p in parts)
+        and not any(c in line for c in '。，,：:“”"《')
+    )
 
 
 def _is_copyright(line: str, in_block: bool) -> bool:
@@ -113,7 +131,7 @@ def _is_paragraph(line: str) -> bool:
         or line.endswith(_PARAGRAPH_END)
         or len(line) > 60
         or bool(md.start_credit(line)[1])
-        or (line.startswith(("本报讯", "本网讯", "本台讯", "本刊讯")))
+        or md.opens_with_dateline(line)
     )
 
 
@@ -144,7 +162,7 @@ def split_lines(text: str) -> Layout:
             lay.boilerplate.append(line)
             continue
         in_copyright = False
-        if _is_copyright(stripped, False):
+        if _is_copyright(_FORUM_TAG_RE.sub("", stripped), False):
             in_copyright = True
             lay.boilerplate.append(line)
             continue
@@ -175,7 +193,7 @@ def split_lines(text: str) -> Layout:
     for k in range(body_start):
         ln = kept[k][1]
         if 4 <= len(ln) <= 80 and not ln.endswith(("，", ",", "；", "：", ":")):
-            lay.title = ln
+            lay.title = _FORUM_TAG_RE.sub("", ln)
             kept.pop(k)
             body_start -= 1
             break

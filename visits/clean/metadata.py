@@ -19,16 +19,49 @@ _DATE_RES = [
     re.compile(r"/(\d{4})-?(\d{2})/(\d{2})/"),
     re.compile(r"[/t](\d{4})(\d{2})(\d{2})[_/]"),
 ]
-_LABELLED_DATE_RE = re.compile(r"^(?:发布|发稿|更新)?(?:时间|日期)[:：]")
+_LABELLED_DATE_RE = re.compile(r"^(?:发布|发稿|更新|发表)?(?:时间|日期)[:：]")
 _DATE_LINE_RE = re.compile(
     r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:$|[\s|｜/])"
 )
-_FORUM_DATE_RE = re.compile(r"^#?(?:楼主|沙发|\d+楼)#?\s*(?:发表于)?\s*\d{4}-\d{1,2}-\d{1,2}")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+\.s?html?\b")
-_PAPER = f"{HAN}{{2,10}}(?:日报|晚报|早报|时报|商报|都市报|青年报|法制报|报|网)"
-_MASTHEAD_RE = re.compile(
-    rf"^(?:({_PAPER})\s*(?:第?\S{{0,4}}版\s*)?\d{{4}}年\d{{1,2}}月\d{{1,2}}日(?:\s*星期.)?"
-    rf"|\d{{4}}年\d{{1,2}}月\d{{1,2}}日(?:\s*星期.)?\s*({_PAPER}))$"
+
+# Header grammar. A masthead / outlet header line is
+#   OUTLET [PAGE] STAMP [labelled fields]      `某某日报 2021年11月03日 第A2版`,
+#                                              `某某网 2021-11-03 10:20:05 来源：某某日报`
+#   CN_DATE [星期X] OUTLET                     `2021年11月03日 星期三 某某日报`
+# where STAMP = date [time] [星期X] [PAGE]. Anything after the stamp must be a labelled field
+# (`来源：` `责任编辑：` …), so a body line that merely starts with a paper name and a date
+# (`某某日报2021年11月3日报道…`) is not a header.
+_PAPER = (
+    f"{HAN}{{2,10}}(?:日报|晚报|早报|时报|商报|都市报|青年报|法制报|报|网|在线|客户端"
+    "|广播电视台|电视台|融媒体中心)"
+)
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_WEEKDAY = r"星期[一二三四五六日天]"
+# Page numbers: 第01版 第1版 第A3版 01版 A3版 第十二版. A page is never read as a date.
+_PAGE = r"(?:第\s*[A-Z]?\d{1,3}\s*版|[A-Z]?\d{1,3}版|第[一二三四五六七八九十]{1,3}版)"
+_CN_DATE = r"\d{4}年\d{1,2}月\d{1,2}日"
+_ISO_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+_STAMP = rf"(?:{_CN_DATE}|{_ISO_DATE})(?:\s*{_TIME})?(?:\s*{_WEEKDAY})?(?:\s*{_PAGE})?"
+# Labels that say where a text comes from: the first-named newspaper, not the hosting site.
+_SOURCE_LABEL = r"(?:信息来源|来源|转载自|转自|摘自|稿源)"
+_EDITOR_LABEL = r"(?:责任编辑|责编|编辑|校对)"
+_META_LABEL = (
+    rf"(?:{_SOURCE_LABEL}|{_EDITOR_LABEL}|作者|记者|通讯员|发布时间|发布日期|发表时间|时间|日期"
+    r"|字号|字体|浏览次数|浏览|点击|阅读次数|阅读|访问)"
+)
+_FIELD_TAIL = rf"(?:[\s|｜]+{_META_LABEL}\s*[:：].*)?$"
+# A forum may open the stamp too (`某某论坛 2021-04-08 10:12`): its date counts, its name is
+# never a source (see _FORUM_NAME_RE).
+_OUTLET_STAMP_RE = re.compile(
+    rf"^({_PAPER}|{HAN}{{2,10}}(?:论坛|社区|贴吧))\s*(?:{_PAGE}\s*)?{_STAMP}{_FIELD_TAIL}"
+)
+_STAMP_OUTLET_RE = re.compile(rf"^{_CN_DATE}(?:\s*{_WEEKDAY})?\s*({_PAPER})$")
+# Forum post stamps: `#楼主# 2019-5-11`, `楼主 | 某网友 | 发表于 2021-3-7 16:05 | 只看该作者`.
+# `发表于` must open a field (line start or after a separator) and the date must close one.
+_FORUM_DATE_RE = re.compile(
+    r"^#?(?:楼主|沙发|\d+楼)#?\s*(?:发表于)?\s*\d{4}-\d{1,2}-\d{1,2}"
+    rf"|(?:^|[\s|｜])发表于\s*{_ISO_DATE}(?:\s*{_TIME})?(?:$|[\s|｜])"
 )
 # A header line that only names the outlet, optionally with the date: `2017-07-25　新华日报`,
 # `【宁夏日报】`, `中国日报网`. Bare names need a strong outlet suffix (a short headline may end
@@ -44,14 +77,32 @@ _HEADER_SOURCE_RES = [
     re.compile(rf"^({HAN}{{2,10}}?{_OUTLET_STRONG})$"),
 ]
 _FORUM_NAME_RE = re.compile(r"论坛|社区|贴吧|博客|微博|百科")
-_SOURCE_RE = re.compile(r"(?<![“\"‘'])来源[:：]\s*([^\s|｜,，;；:：“”\"]{2,20})")
-_EDITOR_RE = re.compile(rf"(?:责任编辑|责编|编辑)[:：]\s*({NAME})(?!{HAN})")
+_SOURCE_RE = re.compile(rf"(?<![“\"‘']){_SOURCE_LABEL}[:：]\s*([^\s|｜,，;；:：“”\"]{{2,20}})")
+_EDITOR_RE = re.compile(rf"{_EDITOR_LABEL}[:：]\s*({NAME})(?!{HAN})")
 _COUNTER_RE = re.compile(r"(?:点击|浏览|阅读|点击数|浏览次数|阅读次数|访问)(?:量|数|次数)?[:：]?\s*\d+")
 
-# Credits. Role words are removed before names are split on spaces / 、.
-_ROLE_RE = re.compile(r"本报|本网|本台|本刊|摄影记者|见习记者|实习记者|记者|摄影|报道|文/|图/|摄$")
-_END_CREDIT_RE = re.compile(r"[（(]\s*((?:本报|本网)?(?:摄影|见习|实习)?记者[^()（）]{1,30})[)）]\s*$")
-_START_CREDIT_RE = re.compile(r"^(?:本报讯|本网讯|本台讯|本刊讯)\s*(?:[（(]([^()（）]{1,30})[)）])?\s*")
+# Credits. Role words are removed before names are split on spaces / 、 / ，.
+# An outlet glued before 记者 (`（某某日报记者 张三）`) is a role word too, not a name.
+_OUTLET_BEFORE_REPORTER = (
+    rf"{HAN}{{0,10}}?(?:日报|晚报|早报|时报|报|网|台|社|融媒体中心)(?=(?:摄影|见习|实习)?记者)"
+)
+_ROLE_RE = re.compile(
+    rf"{_OUTLET_BEFORE_REPORTER}|本报|本网|本台|本刊|摄影记者|见习记者|实习记者|记者|摄影|报道|文/|图/|摄$"
+)
+# Everything after these in a credit belongs to other roles (correspondents, editors).
+_NOT_REPORTER_RE = re.compile(rf"通讯员|实习生|{_EDITOR_LABEL}")
+_END_CREDIT_RE = re.compile(
+    rf"[（(]\s*((?:本报|本网|{HAN}{{2,10}}?(?:日报|晚报|早报|时报|报|网|台|社|融媒体中心))?"
+    r"(?:摄影|见习|实习)?记者[^()（）]{1,30})[)）]\s*$"
+)
+# Datelines: `本报讯` or an outlet's own `某某日报讯` / `某某网讯`, optionally with `（记者 X Y）`.
+# The outlet form must be followed by a break (space, bracket, digit, colon): `会议通报讯息`
+# and `互联网讯号` are words, and `据某某网讯` quotes another outlet.
+_DATELINE = (
+    rf"(?:(?:本报|本网|本台|本刊)讯"
+    rf"|(?!据){HAN}{{2,10}}?(?:日报|晚报|早报|时报|商报|报|网|台)讯(?=[\s（(\d:：]))"
+)
+_START_CREDIT_RE = re.compile(rf"^{_DATELINE}\s*(?:[（(]([^()（）]{{1,30}})[)）])?\s*")
 _PHOTO_CREDIT_RE = re.compile(
     rf"(?:^|(?<=[。！？”!?.）)\s]))\s*((?:{HAN}{{0,6}}?记者\s*)?{NAME}(?:\s+{NAME})*)\s*摄\s*$"
 )
@@ -70,7 +121,7 @@ def parse_date(text: str) -> date | None:
 
 def names_in(credit: str) -> list[str]:
     """Names in a credit: `记者 许某 李某某` -> [...]; only 2-4 hanzi tokens count as names."""
-    credit = re.split(r"通讯员|实习生", credit)[0]
+    credit = _NOT_REPORTER_RE.split(credit)[0]
     credit = _ROLE_RE.sub(" ", credit)
     tokens = re.split(r"[\s、,，/;；]+", credit)
     return [t for t in tokens if re.fullmatch(NAME, t)]
@@ -79,37 +130,54 @@ def names_in(credit: str) -> list[str]:
 def meta_fields(line: str) -> dict[str, object] | None:
     """Fields of a header/metadata line, or None when the line is not one.
 
-    Recognised: `时间:…`, `来源:…`, `点击:0`, `2019-11-11 09:22:18|来源:…|编辑:…`,
-    masthead `四川日报 2018年06月04日`, outlet headers `2017-07-25　新华日报` / `【宁夏日报】`, forum `#楼主# 2019-5-11`, dated URLs, editor lines.
+    Recognised: `时间:…`, `来源:…` / `转自:…`, `点击:0`, `2019-11-11 09:22:18|来源:…|编辑:…`,
+    mastheads `某某日报 2021年11月03日 第A2版`, `某某网 2021-11-03 10:20 来源:…`, outlet headers
+    `2017-07-25　新华日报` / `【宁夏日报】`, forum stamps `#楼主# 2019-5-11` / `发表于 2021-3-7`,
+    dated URLs, editor lines.
     """
-    s = BULLET_RE.sub("", line)
+    s = BULLET_RE.sub("", line).strip()
     if len(s) > 120 or s.endswith("。"):
         return None
-    masthead = _MASTHEAD_RE.match(s)
-    fields: dict[str, object] = {}
-    outlet = _header_source(s.strip())
+    outlet = _header_source(s)
     if outlet:
         return {"source": outlet, "date": parse_date(s)}
-    if masthead:
-        fields["source"] = masthead.group(1) or masthead.group(2)
-        fields["date"] = parse_date(s)
-        return fields
+    stamped = _outlet_stamp_fields(s)
+    if stamped is not None:
+        return stamped
     is_meta = bool(
         _LABELLED_DATE_RE.match(s)
         or _DATE_LINE_RE.match(s)
-        or _FORUM_DATE_RE.match(s)
+        or _FORUM_DATE_RE.search(s)
         or (_URL_RE.search(s) and len(_URL_RE.sub("", s).strip()) < 10)
-        or re.match(r"^(?:来源|作者|编辑|责编|责任编辑)[:：]", s)
+        or re.match(rf"^(?:{_SOURCE_LABEL}|{_EDITOR_LABEL}|作者)[:：]", s)
         or _COUNTER_RE.fullmatch(s)
     )
     if not is_meta:
         return None
-    fields["date"] = parse_date(s)
+    fields: dict[str, object] = {"date": parse_date(s)}
     src = _SOURCE_RE.search(s)
     if src:
         fields["source"] = src.group(1)
     fields["editors"] = _EDITOR_RE.findall(s)
     return fields
+
+
+def _outlet_stamp_fields(s: str) -> dict[str, object] | None:
+    """Fields of a masthead / outlet-stamp line (see _OUTLET_STAMP_RE), else None.
+
+    A labelled `来源:` wins over the outlet that opens the line: `某某网 … 来源:某某日报` is a
+    website reposting the newspaper, and the newspaper is the source. A forum is never one.
+    """
+    m = _OUTLET_STAMP_RE.match(s) or _STAMP_OUTLET_RE.match(s)
+    if not m:
+        return None
+    labelled = _SOURCE_RE.search(s)
+    outlet = None if _FORUM_NAME_RE.search(m.group(1)) else m.group(1)
+    return {
+        "source": labelled.group(1) if labelled else outlet,
+        "date": parse_date(s),
+        "editors": _EDITOR_RE.findall(s),
+    }
 
 
 def _header_source(s: str) -> str | None:
@@ -129,8 +197,13 @@ def end_credit(line: str) -> tuple[str, list[str]]:
     return line[: m.start()].rstrip(), names_in(m.group(1))
 
 
+def opens_with_dateline(line: str) -> bool:
+    """Whether the line opens with a news dateline (`本报讯`, `某某日报讯`): a paragraph, not a title."""
+    return _START_CREDIT_RE.match(line) is not None
+
+
 def start_credit(line: str) -> tuple[str, list[str]]:
-    """Strip a leading `本网讯(X)` / `本报讯 `; returns the remaining line and the names."""
+    """Strip a leading `本网讯(X)` / `某某日报讯（记者 X Y）`; returns the remaining line and the names."""
     m = _START_CREDIT_RE.match(line)
     if not m:
         return line, []
