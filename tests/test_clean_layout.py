@@ -203,3 +203,21 @@ def test_site_stamp_with_source_and_editor_header():
     assert (art.source, art.published_date) == ("湘西日报", date(2020, 3, 9))
     assert art.editors == ["欧阳春"]
     assert art.reporters == ["吴小明"]  # the editor is not a reporter
+
+
+def test_masthead_with_section_is_not_the_title():
+    art = clean_article(
+        "海东日报 2024年03月12日 星期二 第03版：时政\n\n化隆县代表团赴康县考察协作\n\n"
+        "3月11日，化隆县代表团到康县考察协作，双方举行座谈会并签署协议。"
+    )
+    assert art.title == "化隆县代表团赴康县考察协作"
+    assert (art.source, art.published_date) == ("海东日报", date(2024, 3, 12))
+
+
+def test_wechat_repost_header_is_not_the_title():
+    art = clean_article(
+        "化隆县代表团赴康县考察协作\n原创 茶乡小记 湄潭县融媒体中心 2022-09-07 19:05 发表于河北\n\n"
+        "9月6日，化隆县代表团到康县考察协作，双方举行座谈会并签署协议。"
+    )
+    assert art.title == "化隆县代表团赴康县考察协作"
+    assert (art.source, art.published_date) == ("湄潭县融媒体中心", date(2022, 9, 7))

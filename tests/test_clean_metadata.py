@@ -134,3 +134,67 @@ def test_editors_and_correspondents_are_not_reporters():
     ):
         assert end_credit("双方签署协议。" + credit)[1] == ["吴小明"], credit
     assert names_in("记者 吴小明 通讯员 潘晓雯") == ["吴小明"]
+
+
+# Masthead with a section name after the page (invented papers, dates, sections).
+
+
+def test_masthead_page_with_section_name():
+    expected = {"source": "海东日报", "date": date(2024, 3, 12)}
+    for line in (
+        "海东日报 2024年03月12日 星期二 第03版：时政",
+        "海东日报 2024年03月12日 第A3版 区域经济",
+        "海东日报 2024年3月12日 03版:综合新闻",
+        "海东日报 2024年03月12日 星期二 【第3版】",
+        "海东日报 2024年03月12日 【第05版 时政】",
+        "海东日报 第03版：时政 2024年03月12日",
+    ):
+        f = meta_fields(line)
+        assert f is not None and {k: f[k] for k in expected} == expected, line
+
+
+def test_section_after_page_is_not_a_body_line():
+    assert meta_fields("海东日报 第03版：时政") is None  # no date stamp
+    assert meta_fields("海东日报 2024年03月12日 第03版 刊发了双方签约的消息。") is None
+    assert meta_fields("第03版：时政") is None
+
+
+# WeChat public-account reposts: [原创|转载] [display name] account date [time] [发表于IP].
+
+
+def test_wechat_repost_header_gives_account_and_date():
+    f = meta_fields("原创 茶乡小记 湄潭县融媒体中心 2022-09-07 19:05 发表于河北")
+    assert f is not None
+    assert (f["source"], f["date"]) == ("湄潭县融媒体中心", date(2022, 9, 7))
+    f = meta_fields("转载 高原云客 化隆之声 2022年9月7日 08:15 发表于江西")
+    assert f is not None and (f["source"], f["date"]) == ("化隆之声", date(2022, 9, 7))
+
+
+def test_wechat_outlet_like_token_beats_the_token_before_the_date():
+    # the display name sits right before the date here; the account that looks like an outlet wins
+    f = meta_fields("原创 湄潭发布 茶乡小记 2022-09-07 19:05")
+    assert f is not None and f["source"] == "湄潭发布"
+
+
+def test_wechat_single_account_and_ip_tail_only():
+    f = meta_fields("湄潭县融媒体中心 2022-09-07 19:05 发表于河北")
+    assert f is not None and (f["source"], f["date"]) == ("湄潭县融媒体中心", date(2022, 9, 7))
+    f = meta_fields("原创 陇南日报 2022年9月7日")
+    assert f is not None and (f["source"], f["date"]) == ("陇南日报", date(2022, 9, 7))
+
+
+def test_ip_location_is_neither_date_nor_source():
+    f = meta_fields("原创 茶乡小记 湄潭县融媒体中心 2022-09-07 19:05 发表于河北")
+    assert f is not None and f["source"] != "河北" and "河北" not in str(f["source"])
+    assert meta_fields("发表于河北") is None
+
+
+def test_wechat_lookalikes_in_body_are_not_headers():
+    for line in (
+        "原创剧目《茶乡小记》2022年9月7日在湄潭首演，观众反响热烈。",
+        "该文章最早发表于河北的一家内刊，随后被多家媒体转载。",
+        "原创 茶乡小记 2022-09-07 双方签约",  # tail after the date is not an IP location
+        "茶乡小记 湄潭县融媒体中心 2022-09-07 19:05",  # no 原创/转载 marker, no IP tail
+        "湄潭县融媒体中心2022年9月7日发表于河北日报的文章",
+    ):
+        assert meta_fields(line) is None, line

@@ -42,7 +42,11 @@ _WEEKDAY = r"星期[一二三四五六日天]"
 _PAGE = r"(?:第\s*[A-Z]?\d{1,3}\s*版|[A-Z]?\d{1,3}版|第[一二三四五六七八九十]{1,3}版)"
 _CN_DATE = r"\d{4}年\d{1,2}月\d{1,2}日"
 _ISO_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
-_STAMP = rf"(?:{_CN_DATE}|{_ISO_DATE})(?:\s*{_TIME})?(?:\s*{_WEEKDAY})?(?:\s*{_PAGE})?"
+# A page may carry its section name (`第01版：要闻`, `第A3版 要闻`, `01版:综合新闻`) or sit in
+# brackets (`【第2版】`). The section is a short hanzi run and must close the stamp.
+_SECTION = rf"(?:\s*[:：·]?\s*{HAN}{{2,8}})"
+_PAGE_SECTION = rf"(?:{_PAGE}{_SECTION}?|【\s*{_PAGE}{_SECTION}?\s*】)"
+_STAMP = rf"(?:{_CN_DATE}|{_ISO_DATE})(?:\s*{_TIME})?(?:\s*{_WEEKDAY})?(?:\s*{_PAGE_SECTION})?"
 # Labels that say where a text comes from: the first-named newspaper, not the hosting site.
 _SOURCE_LABEL = r"(?:信息来源|来源|转载自|转自|摘自|稿源)"
 _EDITOR_LABEL = r"(?:责任编辑|责编|编辑|校对)"
@@ -54,7 +58,16 @@ _FIELD_TAIL = rf"(?:[\s|｜]+{_META_LABEL}\s*[:：].*)?$"
 # A forum may open the stamp too (`某某论坛 2021-04-08 10:12`): its date counts, its name is
 # never a source (see _FORUM_NAME_RE).
 _OUTLET_STAMP_RE = re.compile(
-    rf"^({_PAPER}|{HAN}{{2,10}}(?:论坛|社区|贴吧))\s*(?:{_PAGE}\s*)?{_STAMP}{_FIELD_TAIL}"
+    rf"^({_PAPER}|{HAN}{{2,10}}(?:论坛|社区|贴吧))\s*(?:{_PAGE_SECTION}\s*)?{_STAMP}{_FIELD_TAIL}"
+)
+# WeChat public-account reposts:
+#   [原创|转载] [DISPLAY_NAME] ACCOUNT DATE [TIME] [发表于PROVINCE]
+# The trailing `发表于X` is the poster's IP location, not a date or a source. Without a
+# 原创/转载 marker or that IP tail, a few tokens before a date are not enough to call it a header.
+_WECHAT_TOKEN = r"[^\s|｜，。,；;：:“”\"]{2,20}"
+_WECHAT_RE = re.compile(
+    rf"^(?P<mark>(?:原创|转载)\s*)?(?P<tokens>(?:{_WECHAT_TOKEN}\s+){{1,3}})"
+    rf"(?:{_CN_DATE}|{_ISO_DATE})(?:\s*{_TIME})?\s*(?P<ip>发表于{HAN}{{2,8}})?$"
 )
 _STAMP_OUTLET_RE = re.compile(rf"^{_CN_DATE}(?:\s*{_WEEKDAY})?\s*({_PAPER})$")
 # Forum post stamps: `#楼主# 2019-5-11`, `楼主 | 某网友 | 发表于 2021-3-7 16:05 | 只看该作者`.
@@ -77,6 +90,10 @@ _HEADER_SOURCE_RES = [
     re.compile(rf"^({HAN}{{2,10}}?{_OUTLET_STRONG})$"),
 ]
 _FORUM_NAME_RE = re.compile(r"论坛|社区|贴吧|博客|微博|百科")
+# Outlet-like account names, preferred over a personal display name.
+_ACCOUNT_OUTLET_RE = re.compile(
+    rf"(?:{_OUTLET_STRONG}|融媒体中心|融媒|报|发布|新闻|传媒|之声|频道|政务|宣传部|网信办)$"
+)
 _SOURCE_RE = re.compile(rf"(?<![“\"‘']){_SOURCE_LABEL}[:：]\s*([^\s|｜,，;；:：“”\"]{{2,20}})")
 _EDITOR_RE = re.compile(rf"{_EDITOR_LABEL}[:：]\s*({NAME})(?!{HAN})")
 _COUNTER_RE = re.compile(r"(?:点击|浏览|阅读|点击数|浏览次数|阅读次数|访问)(?:量|数|次数)?[:：]?\s*\d+")
@@ -132,7 +149,8 @@ def meta_fields(line: str) -> dict[str, object] | None:
 
     Recognised: `时间:…`, `来源:…` / `转自:…`, `点击:0`, `2019-11-11 09:22:18|来源:…|编辑:…`,
     mastheads `某某日报 2021年11月03日 第A2版`, `某某网 2021-11-03 10:20 来源:…`, outlet headers
-    `2017-07-25　新华日报` / `【宁夏日报】`, forum stamps `#楼主# 2019-5-11` / `发表于 2021-3-7`,
+    `2017-07-25　新华日报` / `【宁夏日报】`, WeChat reposts `原创 某号 某某融媒体中心 2023-05-16
+    20:31 发表于某省`, forum stamps `#楼主# 2019-5-11` / `发表于 2021-3-7`,
     dated URLs, editor lines.
     """
     s = BULLET_RE.sub("", line).strip()
@@ -141,7 +159,7 @@ def meta_fields(line: str) -> dict[str, object] | None:
     outlet = _header_source(s)
     if outlet:
         return {"source": outlet, "date": parse_date(s)}
-    stamped = _outlet_stamp_fields(s)
+    stamped = _outlet_stamp_fields(s) or _wechat_fields(s)
     if stamped is not None:
         return stamped
     is_meta = bool(
@@ -177,6 +195,27 @@ def _outlet_stamp_fields(s: str) -> dict[str, object] | None:
         "source": labelled.group(1) if labelled else outlet,
         "date": parse_date(s),
         "editors": _EDITOR_RE.findall(s),
+    }
+
+
+def _wechat_fields(s: str) -> dict[str, object] | None:
+    """Fields of a WeChat repost header (see _WECHAT_RE), else None.
+
+    The source is the account right before the date; when more tokens precede it the nearest
+    outlet-like one wins (the display name is often a column or a person).
+    """
+    m = _WECHAT_RE.match(s)
+    if not m or not (m.group("mark") or m.group("ip")):
+        return None
+    tokens = m.group("tokens").split()
+    outlets = [t for t in tokens if _ACCOUNT_OUTLET_RE.search(t)]
+    source = outlets[-1] if outlets else tokens[-1]
+    # parse_date on the stamp only: the IP tail never carries a date.
+    stamp = s[m.end("tokens") : m.start("ip") if m.group("ip") else len(s)]
+    return {
+        "source": None if _FORUM_NAME_RE.search(source) else source,
+        "date": parse_date(stamp),
+        "editors": [],
     }
 
 
