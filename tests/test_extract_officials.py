@@ -146,3 +146,30 @@ def test_a_municipality_prefix_leaves_its_district_title_whole():
     assert r.prefix_unit_char == "区"
     assert read_titles(["湖南省浏阳市委书记"]).titles == ["浏阳市委书记"]
     assert read_titles(["湖南省委书记"]).titles == ["省委书记"]  # the unit word given back
+
+
+def test_a_name_may_end_in_he_when_no_name_follows_it():
+    assert _people("盟领导巴图、刘德和、苏日娜出席。") == [
+        ("巴图", ["盟领导"]),
+        ("刘德和", ["盟领导"]),
+        ("苏日娜", ["盟领导"]),
+    ]
+    assert _people("副州长董浩和冉冰出席。") == [("董浩", ["副州长"]), ("冉冰", ["副州长"])]
+
+
+def test_he_and_yu_surnames_before_a_verb():
+    assert _people("州委副书记、州长和志坚陪同考察。") == [("和志坚", ["州委副书记", "州长"])]
+    assert _people("市委书记于立群主持会议。") == [("于立群", ["市委书记"])]
+    assert _people("市长于会前会见代表团。") == []  # 于 the preposition
+
+
+def test_a_verb_after_a_connector_is_not_a_name():
+    assert _people("副县长欧晓和出席会议。") == [("欧晓和", ["副县长"])]
+
+
+def test_officers_of_private_firms_are_not_officials():
+    assert _people("在一家纺织企业，董事长邝立新向代表团介绍了生产情况。") == []
+    assert _people("当地一家茶叶企业总经理皮晓东介绍了订单情况。") == []
+    assert _people("东方电力集团有限公司党组书记、董事长车文斌出席。") == [
+        ("车文斌", ["东方电力集团有限公司党组书记", "董事长"])
+    ]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from visits.extract.surnames import COMPOUND_SURNAMES, MINORITY_INITIALS, SURNAMES
-from visits.extract.titles import MENTION_ONLY, TITLE_ITEM, TITLE_WORDS, VILLAGE
+from visits.extract.titles import MENTION_ONLY, PRIVATE_FIRM, TITLE_ITEM, TITLE_WORDS, VILLAGE
 
 _PUNCT = "".join("，,。、；;：:！？!?“”\"‘’'（）()《》【】[] \u3000\t\n—…·")
 # Words that end a name: verbs and connectors that follow a person in these reports.
@@ -94,7 +94,15 @@ def _name_at(s: str, i: int) -> int | None:
             return None
         if not _is_boundary(s, i + n):
             continue
+        if chunk[:2] in _STOP_WORDS and (n == 2 or not has_surname):
+            return None  # 出席会议: a verb is no name
         if has_surname and n <= 4:
+            # 和 ends a name when nothing a connector could join follows it (孟庆和、 / 那顺孟和出席)
+            he_final = i + n < len(s) and s[i + n] == "和" and (
+                i + n + 1 >= len(s) or s[i + n + 1] in _PUNCT or _multi_stop(s, i + n + 1)
+            )
+            if he_final and n < 4:
+                return i + n + 1
             single_stop = (
                 i + n < len(s) and s[i + n] not in _PUNCT + "等率和及与" and not _multi_stop(s, i + n)
             )
@@ -135,6 +143,8 @@ _PERSON_VERB = re.compile(r"率|带队|带领|一行|出席|主持|参加|讲话
 # start a three-character name in a list slot: 省领导和某某、… / 市领导于某某、…
 _AMBIGUOUS_SURNAMES = "和于"
 # What 和 joins after a group title instead of a person: 市领导和嘉宾、…
+# What follows 于 (at/in) or 和 as a word rather than as a given name: 于会前会见, 于此, 和平
+_PREPOSITION_OBJECTS = set("会前后此是今近日年月上下中当期间时平")
 _NOT_GIVEN_NAMES = {"嘉宾", "群众", "专家", "企业", "客商", "代表", "干部", "记者", "师生", "老师", "学生", "村民"}
 
 
@@ -143,7 +153,8 @@ def _ambiguous_surname_name(s: str, i: int, chunk: str) -> bool:
     rest = chunk[1:]
     return (
         chunk[0] in _AMBIGUOUS_SURNAMES
-        and _closes_list(s, i + 3)
+        and (_closes_list(s, i + 3) or _PERSON_VERB.match(s, i + 3) is not None)
+        and not any(c in _PREPOSITION_OBJECTS for c in rest)
         and rest not in _NOT_GIVEN_NAMES
         and rest[0] not in SURNAMES  # 和李苏、: the connector and the name 李苏
         and not _has_title_word(chunk)
@@ -205,6 +216,7 @@ def find_mentions(s: str) -> list[Mention]:
         if name_end is None:
             i += 1
             continue
+        firm = PRIVATE_FIRM.search(items[0])  # before trimming: 一家…企业总经理 keeps its 一家
         trimmed = _TRIM.sub("", items[0])
         if not trimmed:
             i += 1
@@ -216,6 +228,7 @@ def find_mentions(s: str) -> list[Mention]:
         start = name_start - sum(len(x) for x in items) - (len(items) - 1)
         group += 1
         keep = not any(MENTION_ONLY.search(t) or VILLAGE.search(t) for t in items)
+        keep = keep and not firm  # the first item names the organisation
         if keep and not s.startswith("委托", name_end):
             out.append(Mention(s[name_start:name_end], items, start, name_start, name_end, group))
         i = name_end
