@@ -1,23 +1,38 @@
-"""The formal meeting of a visit (…座谈会, 第九次联席会议, 天津市·甘肃省工作交流座谈会) and the
+"""The formal meeting of a visit (…座谈会, 第九次联席会议, 北京市·内蒙古自治区工作交流座谈会) and the
 programme named in the text."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from visits.extract.gazetteer import aliases, lookup_province
+from visits.reference import pairings, provinces
+
+# A ceremony (…项目集中签约仪式) is a formal event too, but when an article names both it and a
+# meeting, the ceremony is usually held at the meeting: a ceremony ranks lower (see _score).
+_CEREMONY = r"(?:签约|签字|启动|揭牌)仪式"
 MEETING_SUFFIX = (
     r"(?:座谈会|联席会议|联席会|交流会|推进会|对接会|协调会|洽谈会|恳谈会|工作会议|工作会|推介会|签约会|"
-    r"高层会议|峰会|论坛)"
+    r"签约大会|推介大会|高层会议|峰会|论坛|" + _CEREMONY + ")"
 )
-_CANDIDATE = re.compile(r"[\u4e00-\u9fff·第]{2,40}?" + MEETING_SUFFIX)
-# Where a meeting name starts: after these words the name begins (在遵义举行沪遵…联席会议).
+# Marks that join the two sides of a name: 北京市·内蒙古自治区…, 甲区—乙县…
+_DOTS = "·•・"
+_DASHES = "—–~～－-"
+# One unit of a name: a year (2019年, 2023年度) or an Arabic ordinal (第26次) stays whole, so a
+# name is never cut to 年… / 次…; otherwise a CJK character (〇 of 二〇一九年 included) or a mark.
+_UNIT = r"(?:(?:19|20)\d{2}年度?|第\d{1,3}[次届]|[\u4e00-\u9fff〇" + _DOTS + re.escape(_DASHES) + "])"
+_CANDIDATE = re.compile(_UNIT + r"{2,40}?" + MEETING_SUFFIX)
+_DASH_RUN = re.compile("[" + re.escape(_DASHES) + "]+")
+# Where a meeting name starts: after these words the name begins (在西宁举行苏青…联席会议).
 _LEAD = re.compile(r"^.*(?:召开|举行|举办|出席|参加|主持|在[\u4e00-\u9fff]{1,8}?(?:召开|举行)|的|了|是|为)")
 _COOPERATION = re.compile(r"协作|合作|扶贫|帮扶|支援|对口|交流")
 # A meeting a speech refers to (习近平总书记在…座谈会上的重要讲话) is not the visit's meeting.
 _QUOTED = re.compile(r"总书记|习近平|重要讲话|讲话精神|重要指示")
-
-# most specific first: 东西部扶贫协作 contains 扶贫协作
-PROGRAMMES = ("东西部扶贫协作", "东西部协作", "对口支援", "扶贫协作", "对口帮扶", "对口协作")
+# Unit suffixes that end a place name on either side of a joining dash (…区—…旗).
+_UNIT_END = "省市区县州旗盟"
+# Words that end in a unit suffix but name no particular place (两省, 全市, 我区 …).
+_NOT_A_PLACE_START = "两全我该本各此每"
 
 
 def _clause_of(text: str, start: int, end: int) -> str:
@@ -26,29 +41,68 @@ def _clause_of(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
+def _ends_with_place(s: str) -> bool:
+    """甲乙区 / 某某州 / a gazetteer name (珠海) right before a dash."""
+    if not s or s[-1] not in _UNIT_END and not any(s[-n:] in aliases() for n in range(2, 7)):
+        return False
+    return not (len(s) >= 2 and s[-2] in _NOT_A_PLACE_START)
+
+
+def _starts_with_place(s: str) -> bool:
+    """A place right after a dash: a gazetteer name, or a short word ending in a unit suffix
+    (科右前旗-style short forms are in no gazetteer)."""
+    if not s or s[0] in _NOT_A_PLACE_START:
+        return False
+    if any(s[:n] in aliases() for n in range(2, 7)):
+        return True
+    return re.match(r"[\u4e00-\u9fff]{1,5}?[" + _UNIT_END + "]", s) is not None
+
+
+def _cut_at_loose_dash(name: str) -> str:
+    """A dash between two places joins one name (甲区—乙旗…座谈会); any other dash separates
+    clauses or a headline from its subtitle, so the name starts after it."""
+    start = 0
+    for m in _DASH_RUN.finditer(name):
+        if not (_ends_with_place(name[start : m.start()]) and _starts_with_place(name[m.end() :])):
+            start = m.end()
+    return name[start:]
+
+
+def _score(name: str, clause: str, pair_words: tuple[str, ...]) -> int:
+    """Twice the evidence that this is the visit's meeting; 0 when it is no candidate at all."""
+    score = 0
+    if any(w in name for w in pair_words):
+        score += 2
+    if _COOPERATION.search(name):
+        score += 1
+    if name.endswith("仪式"):
+        # A ceremony counts only when it names a cooperation event (not a bare 开工仪式), and
+        # 举行 is how every ceremony is reported, so it earns no bonus; minus one so that it
+        # loses a tie with a meeting (the ceremony is usually held at the meeting).
+        return 2 * score - 1 if score else 0
+    if re.search(r"召开|举行|举办|召集", clause):
+        score += 1
+    return 2 * score
+
+
 def find_meeting(text: str, pair_words: tuple[str, ...] = ()) -> str | None:
     """The most specific meeting name: one naming the pair or the cooperation wins; a longer
-    candidate that ends with a shorter one (粤川扶贫协作… vs 扶贫协作…) wins."""
+    candidate that ends with a shorter one (闽甘扶贫协作… vs 扶贫协作…) wins."""
     candidates: list[tuple[int, int, str]] = []
     for seg_m in re.finditer(r"[^，,。；;！？\n“”\"（）()、《》]+", text):
         seg = seg_m.group()
         for m in _CANDIDATE.finditer(seg):
             name = m.group()
-            # keep the last meeting-looking tail: 两省在常州市召开苏陕…座谈会 -> 苏陕…座谈会
+            # keep the last meeting-looking tail: 两省在无锡市召开苏青…座谈会 -> 苏青…座谈会
             name = _LEAD.sub("", name) or name
+            name = _cut_at_loose_dash(name).strip(_DOTS + _DASHES)
             if len(name) < 5 or name.startswith("第"):
                 continue
             clause = _clause_of(text, seg_m.start() + m.start(), seg_m.start() + m.end())
             if _QUOTED.search(clause):
                 continue
-            score = 0
-            if any(w in name for w in pair_words):
-                score += 2
-            if _COOPERATION.search(name):
-                score += 1
-            if re.search(r"召开|举行|举办|召集", clause):
-                score += 1
-            if score:
+            score = _score(name, clause, pair_words)
+            if score > 0:
                 candidates.append((score, len(name), name))
     if not candidates:
         return None
@@ -58,8 +112,63 @@ def find_meeting(text: str, pair_words: tuple[str, ...] = ()) -> str | None:
     return max(longer, key=lambda c: c[1])[2] if longer else best[2]
 
 
+# Pair-abbreviation wordings (see _pair_mentions), in the text's own terms.
+_PAIR_POVERTY = "pair+扶贫协作"
+_PAIR_COOPERATION = "pair+协作"
+# The wordings to look for, most specific first, and the canonical programme each names.
+# 扶贫协作 and 协作 after a pair (苏青扶贫协作, 闽甘协作) name the East–West programme of their
+# period; so does a bare 扶贫协作 (the only 扶贫协作 programme), but 对口支援 / 对口合作 named
+# beside it is the more specific statement. A pair + bare 协作 is the vaguest East–West wording
+# and yields to any programme named outright (苏藏协作 in an article on 对口支援).
+PROGRAMMES: tuple[tuple[str, str], ...] = (
+    ("东西部扶贫协作", "东西部扶贫协作"),
+    ("东西部协作", "东西部协作"),
+    (_PAIR_POVERTY, "东西部扶贫协作"),
+    ("对口支援", "对口支援"),
+    ("对口合作", "对口合作"),
+    ("扶贫协作", "东西部扶贫协作"),
+    (_PAIR_COOPERATION, "东西部协作"),
+    ("对口帮扶", "对口帮扶"),
+    ("对口协作", "对口协作"),
+)
+
+
+@lru_cache(maxsize=1)
+def _east_west_pairs() -> frozenset[frozenset[str]]:
+    """Province pairs of the East–West reference lists: 川渝 / 京津 are neighbours, and an aid
+    pair (苏藏) works under 对口支援, so neither makes 协作 mean 东西部协作."""
+    return frozenset(
+        frozenset((r["east_province"], r["west_province"]))
+        for r in pairings()
+        if not r["programme"].startswith("aid_")
+    )
+
+
+@lru_cache(maxsize=1)
+def _pair_programme_re() -> re.Pattern[str]:
+    abbr = "|".join(sorted({a for p in provinces() for a in p.abbreviations}, key=len, reverse=True))
+    return re.compile(rf"({abbr})({abbr})(扶贫)?协作")
+
+
+def _pair_mentions(text: str) -> set[str]:
+    """_PAIR_POVERTY for 苏青扶贫协作-style wording, _PAIR_COOPERATION for 闽甘协作-style: two
+    province abbreviations of an East–West pair right before the word. A third abbreviation
+    before them (京津冀协作) makes it a regional grouping, not a pair."""
+    found: set[str] = set()
+    for m in _pair_programme_re().finditer(text):
+        a, b = lookup_province(m.group(1)), lookup_province(m.group(2))
+        if not a or not b or frozenset((a.name, b.name)) not in _east_west_pairs():
+            continue
+        if m.start() > 0 and lookup_province(text[m.start() - 1]):
+            continue
+        found.add(_PAIR_POVERTY if m.group(3) else _PAIR_COOPERATION)
+    return found
+
+
 def find_programme(text: str) -> str | None:
-    for p in PROGRAMMES:
-        if p in text:
-            return p
+    """The cooperation programme the text names, in its canonical full form."""
+    pairs = _pair_mentions(text)
+    for wording, programme in PROGRAMMES:
+        if wording in pairs or wording in text:
+            return programme
     return None
