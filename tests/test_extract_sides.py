@@ -170,3 +170,53 @@ def test_bays_and_ports_named_after_a_city_are_not_visits_to_it():
     text = "代表团先后考察了厦门漳州港海沧港区和泉州湾跨海大桥项目。"
     assert host_cities(text, "福建省") == ["厦门市"]
     assert host_cities("代表团先后到厦门、漳州港考察。", "福建省") == ["厦门市", "漳州市"]
+
+
+def test_a_prefecture_renamed_from_diqu_to_shi_is_still_found():
+    text = "8月3日，西藏自治区阿里市委书记强巴率阿里市党政代表团来冀考察。河北省委书记苗建国会见代表团。"
+    v = _one(text, published_date=date(2026, 8, 4))
+    assert (v.visiting_province, v.visiting_unit, v.host_province) == ("西藏自治区", "阿里地区", "河北省")
+
+
+def test_a_county_delegation_goes_to_the_county_written_under_its_province():
+    text = "5月6日，屏山县党政代表团赴浙江省嘉善县考察学习。嘉善县委书记钮一波出席座谈会。"
+    assert _one(text, published_date=date(2021, 5, 7)).host_unit == "嘉善县"
+    text = "5月6日，四川省党政代表团赴浙江杭州考察。"
+    assert _one(text, published_date=date(2021, 5, 7)).host_unit == "浙江省"
+
+
+def test_a_loose_destination_is_refined_by_an_exact_one_for_a_county_delegation():
+    text = (
+        "屏山县党政代表团赴浙江嘉善考察\n"
+        "5月6日，县委书记柏一帆率屏山县党政代表团赴浙江省嘉善县考察学习。"
+    )
+    assert _one(text, published_date=date(2021, 5, 7)).host_unit == "嘉善县"
+
+
+def test_a_district_leader_written_under_the_municipality_leads_the_district():
+    text = "6月2日，天津市河西区委书记蔺一鸣带队到甘肃省陇南市考察东西部协作工作。"
+    v = _one(text, published_date=date(2022, 6, 3))
+    assert (v.visiting_unit, v.host_unit) == ("河西区", "陇南市")
+
+
+def test_a_city_delegation_visiting_a_city_named_like_the_province_abbreviation():
+    text = (
+        "黔南州党政代表团来杭考察\n"
+        "日前，黔南州委书记韦晓峰率黔南州党政代表团来杭考察，并出席杭州·黔南东西部协作联席会议。"
+    )
+    v = _one(text, published_date=date(2021, 3, 5))
+    assert (v.host_province, v.host_unit) == ("浙江省", "杭州市")
+    # a provincial delegation's 来浙 stays the province
+    v = _one("4月1日，贵州省党政代表团来浙考察。", published_date=date(2021, 4, 2))
+    assert v.host_unit == "浙江省"
+
+
+def test_a_city_delegation_to_a_province_abbreviation_that_also_starts_a_named_city():
+    text = (
+        "东莞市党政代表团来桂考察\n"
+        "日前，东莞市委书记卢文涛率东莞市党政代表团来桂考察，并出席东莞·桂林协作座谈会。"
+    )
+    v = _one(text, published_date=date(2021, 3, 5))
+    assert (v.host_province, v.host_unit) == ("广西壮族自治区", "桂林市")
+    v = _one("4月1日，广东省党政代表团来桂考察，在桂林市召开座谈会。", published_date=date(2021, 4, 2))
+    assert v.host_unit == "广西壮族自治区"  # a provincial delegation's 来桂 stays the province

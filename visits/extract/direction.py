@@ -58,6 +58,18 @@ def _one_char_pattern() -> re.Pattern[str]:
     )
 
 
+def _city_for_abbreviation(unit: str, abbr: str, one_char: dict[str, str]) -> str:
+    """来苏 from a city delegation, in an article naming 苏州: the city, not the province
+    the character also abbreviates; a provincial delegation's 来苏 stays the province."""
+    city = one_char.get(abbr)
+    province = lookup_province(abbr)
+    visiting = resolve_side(unit, inner=True)
+    if city is None or province is None or not visiting or visiting[0].level == "province":
+        return abbr
+    units = aliases().get(city, ())
+    return city if any(u.province_name == province.name for u in units) else abbr
+
+
 def _one_char_places(text: str) -> dict[str, str]:
     """First character -> the prefecture the text names with it (凉 -> 凉山州), when only one
     prefecture-level place in the text starts with that character."""
@@ -105,7 +117,11 @@ def find_directions(text: str) -> list[Direction]:
     for sent_m in re.finditer(r"[^。！？\n]+", text):
         sent = sent_m.group()
         for m in deleg.finditer(sent):
-            out.append(Direction(m.group("unit"), m.group("dest"), sent_m.start() + m.start(), sent))
+            dest = m.group("dest")
+            if len(dest) == 1:
+                one_char = _one_char_places(text) if one_char is None else one_char
+                dest = _city_for_abbreviation(m.group("unit"), dest, one_char)
+            out.append(Direction(m.group("unit"), dest, sent_m.start() + m.start(), sent))
         for m in _one_char_pattern().finditer(sent):
             if deleg.search(sent, m.start()):
                 continue  # a full place name was matched for this movement
@@ -113,9 +129,12 @@ def find_directions(text: str) -> list[Direction]:
             if m.group("one") in one_char:
                 out.append(Direction(m.group("unit"), one_char[m.group("one")], sent_m.start() + m.start(), sent))
         for m in led.finditer(sent):
-            # the visiting unit: the first place named before the verb (宁波市委书记…率队)
-            before = [h for h in find_places(sent[: m.start()])]
+            # the visiting unit: the first place named before the verb (宁波市委书记…率队), with
+            # the unit written right under it (上海市宝山区委书记…带队)
+            before = find_places(sent[: m.start()])
             unit = before[0].text if before else "我" + "省"
+            if len(before) > 1 and before[1].start == before[0].end:
+                unit += before[1].text
             out.append(Direction(unit, m.group("dest"), sent_m.start() + m.start(), sent))
     out.sort(key=lambda d: d.start)
     return out
@@ -147,11 +166,14 @@ def source_province(source: str | None) -> Province | None:
     return None
 
 
-def resolve_side(token: str, prefer: tuple[str, ...] = ()) -> list[Division]:
-    """The units a direction token names (several for 龙井市、敦化市); [] when unknown."""
+def resolve_side(token: str, prefer: tuple[str, ...] = (), inner: bool = False) -> list[Division]:
+    """The units a direction token names (several for 龙井市、敦化市); [] when unknown.
+
+    `inner`: of a unit written under its province (山东省寿光市), take the inner one: right for
+    the delegation's own unit and for the host of a delegation below province level."""
     out = []
     for part in _split_units(token):
-        d = resolve_unit(part, prefer) or _nested_unit(part, prefer)
+        d = resolve_unit(part, prefer) or _nested_unit(part, prefer, inner)
         if d is None:
             p = lookup_province(part)
             d = resolve_unit(p.name) if p else None
@@ -160,16 +182,23 @@ def resolve_side(token: str, prefer: tuple[str, ...] = ()) -> list[Division]:
     return out
 
 
-def _nested_unit(part: str, prefer: tuple[str, ...]) -> Division | None:
-    """Two places run together (兴安盟科尔沁右翼前旗, 贵州遵义): the county inside its
-    prefecture; otherwise the first place, as if written alone (a province keeps its level)."""
+def _nested_unit(part: str, prefer: tuple[str, ...], inner: bool) -> Division | None:
+    """Two places run together (兴安盟科尔沁右翼前旗, 贵州遵义): the unit inside the first;
+    under a province only when `inner`, otherwise the province, as if written alone."""
     hits = find_places(part)
     if not hits or hits[0].start != 0:
         return None
     outer = resolve_unit(hits[0].text, prefer)
-    if outer is None or outer.level == "province" or len(hits) < 2 or hits[0].end != hits[1].start:
+    if outer is None or len(hits) < 2 or hits[0].end != hits[1].start:
         return outer
-    inside = [u for u in hits[1].units if u.level == "county" and outer.code in (u.parent_code, u.prefecture_code)]
+    if outer.level == "province" and not inner:
+        return outer
+    inside = [
+        u for u in hits[1].units
+        if u.level != "province" and outer.code in (u.parent_code, u.prefecture_code, u.province_code)
+    ]
+    if outer.level != "province":
+        inside = [u for u in inside if u.level == "county"]
     return inside[0] if inside else outer
 
 

@@ -40,6 +40,7 @@ def aliases() -> dict[str, tuple[Division, ...]]:
         if len(alias) >= 2 and d not in table.setdefault(alias, []):
             table[alias].append(d)
 
+    names = {d.name for d in divisions()}
     for d in divisions():
         add(d.name, d)
         if d.level == "province":
@@ -50,6 +51,10 @@ def aliases() -> dict[str, tuple[Division, ...]]:
                 add(short, d)
             if d.name.endswith("自治州"):
                 add(short + "州", d)
+            if d.name.endswith("地区") and short + "市" not in names:
+                # 地区 keep becoming 市 (那曲地区 -> 那曲市) and the gazetteer may predate the
+                # change; not where X市 is already another unit (喀什市 is 喀什地区's seat)
+                add(short + "市", d)
         elif d.name.endswith(("自治县", "自治旗")):
             add(d.short_name + d.name[-1], d)
     return {k: tuple(v) for k, v in table.items()}

@@ -57,7 +57,12 @@ class _Side:
 
 
 def _resolve(
-    token: str, home: Province | None, other: Province | None, counts: dict[str, int], source: str | None
+    token: str,
+    home: Province | None,
+    other: Province | None,
+    counts: dict[str, int],
+    source: str | None,
+    inner: bool = True,
 ) -> _Side | None:
     """A direction token as a side: places, one-character abbreviations, or 我省/我市."""
     m = _SELF.match(token)
@@ -78,7 +83,7 @@ def _resolve(
                 units = [src[0].units[0]]
         return _Side(home, units)
     prefer = tuple(n for n, _ in sorted(counts.items(), key=lambda kv: -kv[1]))
-    units = resolve_side(token, prefer)
+    units = resolve_side(token, prefer, inner)
     if not units:
         return None
     prov = province_by_name()[units[0].province_name]
@@ -335,8 +340,26 @@ def extract_visits(
     for key, (v, h, ds) in visits.items():
         v = _refine_self(v, ds[0].visiting, [s[0] for s in seen[key]])
         h = _refine_self(h, ds[0].host, [s[1] for s in seen[key]])
+        if v.units[0].level != "province":
+            h = _refine_inside(h, [s[1] for s in seen[key]])
         records.append(_record(text, full, ds, v, h, home, published))
     return records
+
+
+def _refine_inside(side: _Side, others: list[_Side]) -> _Side:
+    """A city or county delegation's host named loosely in one report (赴山东寿光 reads as 山东)
+    and exactly in another (赴山东省寿光市): the unit inside the loose one."""
+    if len(side.units) != 1:
+        return side
+    outer = side.units[0]
+    for other in others:
+        units = [
+            u for u in other.units
+            if u.code != outer.code and outer.code in (u.parent_code, u.prefecture_code, u.province_code)
+        ]
+        if units and len(units) == len(other.units):
+            return _Side(side.province, units)
+    return side
 
 
 def _refine_self(side: _Side, token: str, others: list[_Side]) -> _Side:
@@ -361,7 +384,10 @@ def _sides(
         visiting = _resolve(d.visiting, home, host.province if host else None, counts, source)
     else:
         visiting = _resolve(d.visiting, home, None, counts, source)
-        host = _resolve(d.host, home, visiting.province if visiting else None, counts, source)
+        # a provincial delegation goes to the province (贵州遵义 -> 贵州省); a city or county
+        # one to the unit named under it (山东省寿光市 -> 寿光市)
+        below = visiting is not None and visiting.units[0].level != "province"
+        host = _resolve(d.host, home, visiting.province if visiting else None, counts, source, below)
     return visiting, host
 
 
