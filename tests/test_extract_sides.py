@@ -220,3 +220,14 @@ def test_a_city_delegation_to_a_province_abbreviation_that_also_starts_a_named_c
     assert (v.host_province, v.host_unit) == ("广西壮族自治区", "桂林市")
     v = _one("4月1日，广东省党政代表团来桂考察，在桂林市召开座谈会。", published_date=date(2021, 4, 2))
     assert v.host_unit == "广西壮族自治区"  # a provincial delegation's 来桂 stays the province
+
+
+def test_a_county_short_form_resolves_to_the_county_the_article_names_in_full():
+    text = (
+        "6月9日，嘉兴市委副书记、市长钮晓东带队的嘉兴市党政代表团来九寨沟考察东西部协作工作。"
+        "九寨沟县委书记泽仁多吉主持座谈会。"
+    )
+    v = _one(text, published_date=date(2021, 6, 10))
+    assert (v.host_province, v.host_unit) == ("四川省", "九寨沟县")
+    # without the full name anywhere the short form is not trusted
+    assert extract_visits("6月9日，嘉兴市党政代表团来九寨沟考察。", published_date=date(2021, 6, 10)) == []

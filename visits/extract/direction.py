@@ -49,19 +49,21 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def _one_char_pattern() -> re.Pattern[str]:
-    """A delegation moving to a one-character form of a place (来凉, 赴黔南 is a full alias)."""
+def _short_form_pattern() -> re.Pattern[str]:
+    """A delegation moving to a short form the gazetteer cannot take alone: one character of
+    a prefecture (来凉) or a county's name without its suffix (来青川: too many county short
+    forms are ordinary words to match everywhere)."""
     places = rf"(?:{_place_alt()})(?:[、和与](?:{_place_alt()}))*"
     return re.compile(
         rf"(?P<unit>{places}|{_SELF})(?:委|政府)?{_DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE}"
-        rf"(?P<one>[\u4e00-\u9fff]){_ABBR_NEXT}"
+        rf"(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}"
     )
 
 
-def _city_for_abbreviation(unit: str, abbr: str, one_char: dict[str, str]) -> str:
+def _city_for_abbreviation(unit: str, abbr: str, short: dict[str, str]) -> str:
     """来苏 from a city delegation, in an article naming 苏州: the city, not the province
     the character also abbreviates; a provincial delegation's 来苏 stays the province."""
-    city = one_char.get(abbr)
+    city = short.get(abbr)
     province = lookup_province(abbr)
     visiting = resolve_side(unit, inner=True)
     if city is None or province is None or not visiting or visiting[0].level == "province":
@@ -70,16 +72,21 @@ def _city_for_abbreviation(unit: str, abbr: str, one_char: dict[str, str]) -> st
     return city if any(u.province_name == province.name for u in units) else abbr
 
 
-def _one_char_places(text: str) -> dict[str, str]:
-    """First character -> the prefecture the text names with it (凉 -> 凉山州), when only one
-    prefecture-level place in the text starts with that character."""
-    found: dict[str, set[str]] = {}
+def _short_places(text: str) -> dict[str, str]:
+    """Short form -> the place the text names in full: the first character of a prefecture
+    (凉 -> 凉山州) when only one named prefecture starts with it, and the suffixless name of
+    a named county (青川 -> 青川县)."""
+    first: dict[str, set[str]] = {}
     names: dict[str, str] = {}
+    counties: dict[str, str] = {}
     for h in find_places(text):
         if all(u.level == "prefecture" for u in h.units):
-            found.setdefault(h.text[0], set()).update(u.code for u in h.units)
+            first.setdefault(h.text[0], set()).update(u.code for u in h.units)
             names.setdefault(h.text[0], h.text)
-    return {c: names[c] for c, codes in found.items() if len(codes) == 1}
+        for u in h.units:
+            if u.level == "county" and h.text == u.name and len(u.short_name) >= 2 and u.short_name != u.name:
+                counties.setdefault(u.short_name, u.name)
+    return {**counties, **{c: names[c] for c, codes in first.items() if len(codes) == 1}}
 
 
 @dataclass
@@ -113,21 +120,21 @@ def find_directions(text: str) -> list[Direction]:
     """Delegation movements in the text, in order."""
     deleg, led = _patterns()
     out = []
-    one_char: dict[str, str] | None = None
+    short: dict[str, str] | None = None
     for sent_m in re.finditer(r"[^。！？\n]+", text):
         sent = sent_m.group()
         for m in deleg.finditer(sent):
             dest = m.group("dest")
             if len(dest) == 1:
-                one_char = _one_char_places(text) if one_char is None else one_char
-                dest = _city_for_abbreviation(m.group("unit"), dest, one_char)
+                short = _short_places(text) if short is None else short
+                dest = _city_for_abbreviation(m.group("unit"), dest, short)
             out.append(Direction(m.group("unit"), dest, sent_m.start() + m.start(), sent))
-        for m in _one_char_pattern().finditer(sent):
+        for m in _short_form_pattern().finditer(sent):
             if deleg.search(sent, m.start()):
                 continue  # a full place name was matched for this movement
-            one_char = _one_char_places(text) if one_char is None else one_char
-            if m.group("one") in one_char:
-                out.append(Direction(m.group("unit"), one_char[m.group("one")], sent_m.start() + m.start(), sent))
+            short = _short_places(text) if short is None else short
+            if m.group("short") in short:
+                out.append(Direction(m.group("unit"), short[m.group("short")], sent_m.start() + m.start(), sent))
         for m in led.finditer(sent):
             # the visiting unit: the first place named before the verb (宁波市委书记…率队), with
             # the unit written right under it (上海市宝山区委书记…带队)
