@@ -1,6 +1,8 @@
 """Meeting names and programmes, on sentences composed for these tests (no place, year or meeting
 of the sample or hand-written articles)."""
 
+from pathlib import Path
+
 import pytest
 
 from visits.extract.meeting import find_meeting, find_programme
@@ -157,3 +159,15 @@ def test_programme_named_outright_beats_pair_cooperation():
     assert find_programme("推进苏青协作，做好对口支援工作。") == "对口支援"
     assert find_programme("深化苏青协作，两省扶贫协作成效明显。") == "东西部扶贫协作"
     assert find_programme("总结苏藏协作经验。") is None
+
+
+def test_every_programme_the_extractor_names_is_accepted_by_the_marts_test():
+    import yaml
+
+    from visits.extract.meeting import PROGRAMMES
+
+    models = yaml.safe_load((Path(__file__).parents[1] / "dbt_project/models/marts/_marts.yml").read_text())
+    fact = next(m for m in models["models"] if m["name"] == "fact_visit")
+    column = next(c for c in fact["columns"] if c["name"] == "programme")
+    accepted = set(column["data_tests"][0]["accepted_values"]["arguments"]["values"])
+    assert {programme for _, programme in PROGRAMMES} == accepted

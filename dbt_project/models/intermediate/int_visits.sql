@@ -12,9 +12,11 @@ with islands as (
         arg_min(start_md, sort_start) as start_md,
         arg_max(end_md, sort_end) as end_md,
         list_sort(list_distinct(flatten(list(host_cities)))) as host_cities,
-        -- the fullest form any report gives
-        arg_max(meeting_name, length(meeting_name)) as meeting_name,
-        arg_max(programme, length(programme)) as programme,
+        -- the fullest form any report gives; ties broken by the text, so reruns agree
+        first(meeting_name order by length(meeting_name) desc, meeting_name)
+            filter (where meeting_name is not null) as meeting_name,
+        first(programme order by length(programme) desc, programme)
+            filter (where programme is not null) as programme,
         {{ ordered_distinct('flatten(list(leader_names order by article_id, visit_seq))') }} as leader_names,
         list_sort(list_distinct(list(article_id))) as article_ids,
         min(sort_start) as first_day,
