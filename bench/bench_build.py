@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import shutil
 import subprocess
@@ -21,15 +20,15 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
+sys.path.insert(0, str(REPO))
+
+from orchestration.headless import build_command, build_env  # noqa: E402
 
 
 def _build(raw: Path, warehouse: Path, home: Path) -> dict:
-    env = {**os.environ, "VISITS_RAW_DIR": str(raw), "VISITS_WAREHOUSE_DIR": str(warehouse), "DAGSTER_HOME": str(home)}
+    env = build_env(raw, warehouse, home)
     start = time.perf_counter()
-    proc = subprocess.run(
-        [str(BIN / "dagster"), "asset", "materialize", "-m", "orchestration.definitions", "--select", "*"],
-        cwd=REPO, env=env, capture_output=True, text=True,
-    )
+    proc = subprocess.run(build_command(BIN), cwd=REPO, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(proc.stdout[-3000:] + proc.stderr[-3000:])
@@ -58,8 +57,6 @@ def main() -> None:
     files = sorted((corpus / "raw").iterdir())
     raw, warehouse, home = args.out / "raw", args.out / "warehouse", args.out / "dagster_home"
     raw.mkdir(parents=True)
-    home.mkdir()
-    shutil.copy(REPO / "orchestration" / "dagster.yaml", home / "dagster.yaml")
     for f in files[: args.n]:
         shutil.copy(f, raw / f.name)
 

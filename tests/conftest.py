@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import duckdb
 import pytest
+
+from orchestration.headless import build_command, build_env
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -28,32 +27,14 @@ def dbt_parsed() -> Path:
     return REPO / "dbt_project" / "target" / "manifest.json"
 
 
-def build_env(raw_dir: Path, warehouse_dir: Path, dagster_home: Path) -> dict[str, str]:
-    dagster_home.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "orchestration" / "dagster.yaml", dagster_home / "dagster.yaml")
-    return {
-        **os.environ,
-        "VISITS_RAW_DIR": str(raw_dir),
-        "VISITS_WAREHOUSE_DIR": str(warehouse_dir),
-        "DAGSTER_HOME": str(dagster_home),
-    }
-
-
 def run_build(
     raw_dir: Path, warehouse_dir: Path, dagster_home: Path, full_refresh: bool = False
 ) -> subprocess.CompletedProcess:
     """What `make build` runs, for real, in a subprocess: recovery, then the contract's command."""
     env = build_env(raw_dir, warehouse_dir, dagster_home)
     subprocess.run([str(BIN / "python"), "-m", "orchestration.recovery"], cwd=REPO, env=env, check=True)
-    extra = ["--config-json", json.dumps({"ops": {"warehouse_models": {"config": {"full_refresh": True}}}})]
     proc = subprocess.run(
-        [str(BIN / "dagster"), "asset", "materialize", "-m", "orchestration.definitions", "--select", "*"]
-        + (extra if full_refresh else []),
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
+        build_command(BIN, full_refresh), cwd=REPO, env=env, capture_output=True, text=True, timeout=900
     )
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
     return proc

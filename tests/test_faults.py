@@ -15,6 +15,7 @@ import duckdb
 import polars as pl
 import pytest
 
+from orchestration.headless import build_command
 from tests.conftest import BIN, REPO, build_env, query, run_build, sample_articles
 from visits.publish import build_path
 
@@ -49,7 +50,7 @@ def warehouse(tmp_path_factory, dbt_parsed) -> dict:
 
 def _start_build(w: dict) -> subprocess.Popen:
     return subprocess.Popen(
-        [str(BIN / "dagster"), "asset", "materialize", "-m", "orchestration.definitions", "--select", "*"],
+        build_command(BIN),
         cwd=REPO,
         env=build_env(w["raw"], w["warehouse"], w["home"]),
         stdout=subprocess.DEVNULL,
