@@ -173,3 +173,21 @@ def test_officers_of_private_firms_are_not_officials():
     assert _people("东方电力集团有限公司党组书记、董事长车文斌出席。") == [
         ("车文斌", ["东方电力集团有限公司党组书记", "董事长"])
     ]
+
+
+def test_reporting_verbs_end_a_name():
+    assert _people("副州长滕一鸣汇报了协作项目进展。") == [("滕一鸣", ["副州长"])]
+    assert _people("县委副书记阙晓东告诉记者，……") == [("阙晓东", ["县委副书记"])]
+
+
+def test_long_mongolian_and_tibetan_names_without_a_dot():
+    assert _people("盟委副书记乌力吉巴雅尔主持会议。") == [("乌力吉巴雅尔", ["盟委副书记"])]
+    assert _people("副旗长其木格、宝力德出席。") == [("其木格", ["副旗长"]), ("宝力德", ["副旗长"])]
+
+
+def test_a_title_told_as_a_clause_before_de():
+    assert _people("挂职任剑河县委常委、副县长的管一帆介绍了情况。") == [("管一帆", ["剑河县委常委", "副县长"])]
+
+
+def test_a_manager_title_is_not_cut_at_jing():
+    assert _people("南方电网集团副总经理邬立新出席。") == [("邬立新", ["南方电网集团副总经理"])]

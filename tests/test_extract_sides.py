@@ -231,3 +231,12 @@ def test_a_county_short_form_resolves_to_the_county_the_article_names_in_full():
     assert (v.host_province, v.host_unit) == ("四川省", "九寨沟县")
     # without the full name anywhere the short form is not trusted
     assert extract_visits("6月9日，嘉兴市党政代表团来九寨沟考察。", published_date=date(2021, 6, 10)) == []
+
+
+def test_people_of_an_earlier_visit_told_in_passing_are_not_this_visits():
+    text = (
+        "5月8日，市委书记冼志强率钦州市党政代表团赴东莞市考察。东莞市委书记麦立新主持座谈会。"
+        "去年9月，东莞市委副书记邝海曾率东莞市党政代表团来钦州考察。"
+    )
+    v = _one(text, published_date=date(2021, 5, 9))
+    assert {o.name for o in v.officials} == {"冼志强", "麦立新"}

@@ -23,7 +23,7 @@ _STOP_WORDS = sorted(
     指出 强调 说 一行 会见 会谈 看望 考察 调研 共同 签署 作 为 向 也 还 就 到 赴 来 先后 一同 一起 参观
     通报 宣读 发言 致 回答 听取 见证 同志 并 了解 委托 受 主讲 深入 走访 慰问 接受 见面 前往 热情 亲切
     欢迎 感谢 担任 希望 要求 详细 认真 实地 首先 随后 专程 则 指 共 已 是 的 所 以 将 把 从 于 当 上 曾
-    作了 也都 分别在 通过 对此 赶赴 出面 会同 协同 一道 主动 现场 围绕 随团 随行 随同 座谈 交流 对接 洽谈 举行 召开""".split(),
+    作了 也都 分别在 通过 对此 赶赴 出面 会同 协同 一道 主动 现场 围绕 随团 随行 随同 座谈 交流 对接 洽谈 举行 召开 汇报 告诉 透露 坦言 谈到 称""".split(),
     key=len,
     reverse=True,
 )
@@ -86,7 +86,9 @@ def _name_at(s: str, i: int) -> int | None:
     compound = any(s.startswith(c, i) for c in COMPOUND_SURNAMES)
     has_surname = compound or s[i] in SURNAMES
     earlier_boundary = False
-    for n in range(3 if compound else 2, 6):
+    # Mongolian and Tibetan names run to six or seven characters without a dot (额尔敦毕力格)
+    longest = 7 if s[i] in MINORITY_INITIALS else 5
+    for n in range(3 if compound else 2, longest + 1):
         chunk = s[i : i + n]
         if len(chunk) < n or any(not ("\u4e00" <= c <= "\u9fff") for c in chunk):
             return None
@@ -116,7 +118,7 @@ def _name_at(s: str, i: int) -> int | None:
             return i + n
         # five characters only for a compound surname (欧阳文华杰 is rare, 覃晓峰随团 is not)
         # or a minority name; four for anyone
-        long_ok = n == 4 or compound or s[i] in MINORITY_INITIALS
+        long_ok = n == 4 or (compound and n == 5) or s[i] in MINORITY_INITIALS
         if n >= 4 and not earlier_boundary and long_ok and (has_surname or n == 4 or s[i] in MINORITY_INITIALS):
             return i + n
         # a family name missing from the list still passes where only a name can stand: right
@@ -195,7 +197,7 @@ def _chain_continues(s: str, i: int) -> bool:
     return end is None or _has_title_word(s[i:end])
 
 
-_TRIM = re.compile(r"^.*(?:由|受|陪同|会见|看望|邀请|率领|带领|了|的|是|经|请|向|被|随同|在|与)")
+_TRIM = re.compile(r"^.*(?:由|受|陪同|会见|看望|邀请|率领|带领|了|的|是|经(?!理)|请|向|被|随同|在|与|挂职任|担任)")
 
 
 def find_mentions(s: str) -> list[Mention]:
@@ -212,6 +214,8 @@ def find_mentions(s: str) -> list[Mention]:
             i += 1
             continue
         items, name_start = chain
+        if s.startswith("的", name_start) and _name_at(s, name_start + 1) is not None:
+            name_start += 1  # 挂职任某县副县长的甲: the title is a clause describing the person
         name_end = _name_at(s, name_start)
         if name_end is None:
             i += 1

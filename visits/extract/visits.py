@@ -30,6 +30,8 @@ _SENTENCE = re.compile(r"[^。！？!?\n□]+[。！？!?□]?")
 _SELF = re.compile(r"^我(省|市|区|州|县|旗)$")
 # A movement told as past background (去年…代表团来我省) is not this article's visit.
 _PAST = re.compile(r"去年|前年|此前|曾经|曾|以来|年前|上次|上一次|历年|多年")
+# An earlier visit told in passing: its people took no part in this one.
+_PAST_VISIT = re.compile(r"(?:去年|前年|此前|上次|上一次|\d{4}年)[^。；]*?曾(?:经)?(?:率|带|随|来|赴|到)")
 _LEADS = re.compile(r"^(?:率领|率队|率团|带队|带领|领队|率)")
 _ADJACENT = re.compile(r"^[，,、和及与以及\s]*$")
 # A bare group title: 省领导, 市领导, 自治区领导 (no place before it).
@@ -118,6 +120,8 @@ def _people(text: str, visiting: _Side, host: _Side, home: str | None) -> tuple[
     people: dict[str, _Person] = {}
     leaders: list[str] = []
     for _, sent in _sentences(text):
+        if _PAST_VISIT.search(sent):
+            continue  # 去年…曾率团来我市: people of an earlier visit are not this visit's
         mentions = find_mentions(sent)
         # the previous person: mention, province, the unit character their province was
         # named with (None when it was only implied), side, reading
