@@ -3,7 +3,7 @@
 from datetime import date
 
 from visits.extract import extract_visits
-from visits.extract.direction import source_province
+from visits.extract.direction import source_province, source_units
 from visits.extract.places import host_cities
 
 
@@ -240,3 +240,12 @@ def test_people_of_an_earlier_visit_told_in_passing_are_not_this_visits():
     )
     v = _one(text, published_date=date(2021, 5, 9))
     assert {o.name for o in v.officials} == {"冼志强", "麦立新"}
+
+
+def test_a_county_papers_our_city_is_the_prefecture_its_county_belongs_to():
+    assert [u.name for u in source_units("雨城日报")] == ["雨城区"]
+    assert source_units("四川日报") == []  # a provincial paper is no county's
+    text = "日前，我市党政代表团赴湖州市考察。湖州市委书记钮一波主持座谈会。市领导冉晓、邹一帆随团考察。"
+    v = _one(text, published_date=date(2021, 3, 5), source="雨城日报")
+    assert (v.visiting_province, v.visiting_unit) == ("四川省", "雅安市")
+    assert _people(v)["冉晓"] == ("四川省", "visiting")

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from visits.extract.gazetteer import aliases, find_places, lookup_province, resolve_unit
 from visits.extract.papers import CENTRAL, PAPER_PROVINCE
-from visits.reference import Division, Province, province_by_name, provinces
+from visits.reference import Division, Province, divisions, province_by_name, provinces
 
 _DELEG = r"(?:党政|政府|人大|政协|各界|友好)?(?:代表团|考察团|学习考察团|调研团|调研组|考察组|工作组|访问团)"
 _MOVE = r"(?:赴|到|来到|来|抵达|前往|莅临|走进)"
@@ -157,6 +157,32 @@ def province_counts(text: str) -> Counter[str]:
     return c
 
 
+# What outlet names end with after their place: 右江日报, 青川县融媒体中心, 海东之声
+_OUTLET_TAIL = re.compile(r"(?:日报|晚报|都市报|报|融媒体中心|新闻网|网|广播电视台|电视台|之声|发布|新闻)$")
+
+
+def source_units(source: str | None) -> list[Division]:
+    """The units below province an outlet is named after: 延边日报 -> 延边州; a county's
+    suffixless name (右江日报 -> 右江区) when exactly one county goes by it."""
+    if not source:
+        return []
+    units = [u for h in find_places(source) for u in h.units if u.level != "province"]
+    if units or source.strip() in PAPER_PROVINCE or source.strip() in CENTRAL:
+        return units  # a provincial or central outlet (天山网, 解放日报) is no county's
+    stem = _OUTLET_TAIL.sub("", source.strip())
+    matches = [d for d in _county_short_forms().get(stem, ())]
+    return matches if len(matches) == 1 else []
+
+
+@lru_cache(maxsize=1)
+def _county_short_forms() -> dict[str, tuple[Division, ...]]:
+    table: dict[str, list[Division]] = {}
+    for d in divisions():
+        if d.level == "county" and len(d.short_name) >= 2 and d.short_name != d.name:
+            table.setdefault(d.short_name, []).append(d)
+    return {k: tuple(v) for k, v in table.items()}
+
+
 def source_province(source: str | None) -> Province | None:
     """贵州日报 -> 贵州省; 达州日报 -> 四川省; 大众日报 -> 山东省 (papers.py); 新华社 -> None."""
     if not source:
@@ -170,7 +196,8 @@ def source_province(source: str | None) -> Province | None:
         names = {u.province_name for u in h.units}
         if len(names) == 1:
             return province_by_name()[names.pop()]
-    return None
+    units = source_units(source)
+    return province_by_name()[units[0].province_name] if units else None
 
 
 def resolve_side(token: str, prefer: tuple[str, ...] = (), inner: bool = False) -> list[Division]:

@@ -15,6 +15,7 @@ from visits.extract.direction import (
     province_counts,
     resolve_side,
     source_province,
+    source_units,
 )
 from visits.extract.gazetteer import aliases, find_places
 from visits.extract.meeting import find_meeting, find_programme
@@ -79,10 +80,14 @@ def _resolve(
             home = province_by_name()[ranked[0]]
         units = [_division(home)]
         if m.group(1) not in "省区" or home.kind == "直辖市":
-            # 我市/我州/我县: the paper's own city, from the source name when it names one
-            src = [h for h in find_places(source or "") if h.units[0].level != "province"]
-            if src and src[0].units[0].province_name == home.name:
-                units = [src[0].units[0]]
+            # 我市/我州/我县: the paper's own city, from the source name when it names one;
+            # a county paper's 我市 is its prefecture
+            src = [u for u in source_units(source) if u.province_name == home.name]
+            if src:
+                unit = src[0]
+                if unit.level == "county" and m.group(1) in "市州盟地" and unit.prefecture_code:
+                    unit = division_by_code().get(unit.prefecture_code, unit)
+                units = [unit]
         return _Side(home, units)
     prefer = tuple(n for n, _ in sorted(counts.items(), key=lambda kv: -kv[1]))
     units = resolve_side(token, prefer, inner)
