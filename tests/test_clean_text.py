@@ -3,6 +3,8 @@ whitespace, variants, script labels."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from visits.clean import clean_article
@@ -37,6 +39,39 @@ def test_glued_pinyin_is_stripped_and_counted():
 def test_spurious_commas_before_chinese_punctuation():
     art = clean_article("代表团来访,,双方座谈,、交流,。会后参观,；考察。")
     assert art.clean_text == "代表团来访,双方座谈、交流。会后参观；考察。"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "時間,:2031-04-09\n來源,:青禾晚報",
+        "时间,：2031-04-09\n来源，：青禾晚报",
+        "时间,,:2031-04-09\n来源,，：青禾晚报",
+    ],
+)
+def test_spurious_comma_before_a_colon_in_header_fields(header):
+    # with the comma gone the header fields are read as date and source
+    art = clean_article(header + "\n代表团抵达。")
+    assert art.clean_text == "代表团抵达。"
+    assert art.published_date == date(2031, 4, 9)
+    assert art.source == "青禾晚报"
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("会议议程,:参观考察。", "会议议程:参观考察。"),
+        ("会议议程,：参观考察。", "会议议程：参观考察。"),
+        ("会议议程，：参观考察。", "会议议程：参观考察。"),
+    ],
+)
+def test_spurious_comma_before_an_inline_colon(raw, clean):
+    assert clean_article(raw).clean_text == clean
+
+
+def test_comma_without_a_colon_is_kept():
+    raw = "投资1,000万元,建设a,b两区。"
+    assert clean_article(raw).clean_text == raw
 
 
 def test_fullwidth_digits_latin_and_whitespace():

@@ -126,6 +126,43 @@ def test_dash_with_generic_word_after_does_not_glue():
     assert find_meeting(text, ("津青",)) == "津青扶贫协作座谈会"
 
 
+# --- brackets
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("当天，京蒙协作（兴安盟）招商引资恳谈会在乌兰浩特举行。", "京蒙协作（兴安盟）招商引资恳谈会"),
+        ("两地召开甬黔协作(黔西南)产业对接会。", "甬黔协作(黔西南)产业对接会"),
+        ("沪滇协作（2023年度）工作推进会在昆明召开", "沪滇协作（2023年度）工作推进会"),
+    ],
+)
+def test_short_bracket_inside_the_name_is_kept(text, name):
+    assert find_meeting(text) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "浙川东西部协作座谈会（图）",
+        "浙川东西部协作座谈会(图)在成都召开",
+        "浙川东西部协作座谈会(记者 林晓)在成都召开",
+        "（图）浙川东西部协作座谈会在成都召开",
+    ],
+)
+def test_bracket_before_or_after_the_name_is_not_part_of_it(text):
+    assert find_meeting(text) == "浙川东西部协作座谈会"
+
+
+@pytest.mark.parametrize(
+    "inside",
+    ["（红河，文山）", "（这是一段很长很长的说明文字）", "(记者 林晓)"],
+)
+def test_long_or_punctuated_bracket_still_separates(inside):
+    # sentence punctuation, a space or more than 8 characters: an aside, not a qualifier
+    assert find_meeting(f"沪滇协作{inside}工作推进会在昆明召开") == "工作推进会"
+
+
 # --- programmes
 
 

@@ -26,6 +26,9 @@ COMMA_STEPS: list[tuple[str, str]] = [
     (f",+([,{CN_PUNCT}])", "${1}"),
     # and a comma glued after a Chinese stop or enumeration comma
     (f"([{CN_PUNCT}]),+", "${1}"),
+    # a comma of either width before a colon in a garbled header field (`時間,:` `时间，：`);
+    # a real comma is never followed by a colon, so `1,000` / `a,b` are untouched
+    ("[,，]+([:：])", "${1}"),
 ]
 WHITESPACE_STEPS: list[tuple[str, str]] = [
     ("\r\n?", "\n"),

@@ -21,9 +21,17 @@ _DOTS = "·•・"
 _DASHES = "—–~～－-"
 # One unit of a name: a year (2019年, 2023年度) or an Arabic ordinal (第26次) stays whole, so a
 # name is never cut to 年… / 次…; otherwise a CJK character (〇 of 二〇一九年 included) or a mark.
-_UNIT = r"(?:(?:19|20)\d{2}年度?|第\d{1,3}[次届]|[\u4e00-\u9fff〇" + _DOTS + re.escape(_DASHES) + "])"
+# A short bracketed place or qualifier (京蒙协作（兴安盟）招商引资恳谈会) belongs to the name; a
+# byline or caption mark has a space or punctuation inside, or follows the name, so stays out.
+_BRACKET = r"[（(][\u4e00-\u9fff〇0-9A-Za-z" + _DOTS + r"]{1,8}[）)]"
+_CHAR = r"[\u4e00-\u9fff〇" + _DOTS + re.escape(_DASHES) + "]"
+_UNIT = r"(?:(?:19|20)\d{2}年度?|第\d{1,3}[次届]|" + _BRACKET + "|" + _CHAR + ")"
 _CANDIDATE = re.compile(_UNIT + r"{2,40}?" + MEETING_SUFFIX)
 _DASH_RUN = re.compile("[" + re.escape(_DASHES) + "]+")
+# A bracket opening the name stands before it (（图）… / （2023）…), not inside it.
+_LEADING_BRACKETS = re.compile("^(?:" + _BRACKET + ")+")
+# Text between separators; a short bracket group does not separate (see _BRACKET).
+_SEGMENT = re.compile(r"(?:" + _BRACKET + r"|[^，,。；;！？\n“”\"（）()、《》])+")
 # Where a meeting name starts: after these words the name begins (在西宁举行苏青…联席会议).
 _LEAD = re.compile(r"^.*(?:召开|举行|举办|出席|参加|主持|在[\u4e00-\u9fff]{1,8}?(?:召开|举行)|的|了|是|为)")
 _COOPERATION = re.compile(r"协作|合作|扶贫|帮扶|支援|对口|交流")
@@ -89,13 +97,14 @@ def find_meeting(text: str, pair_words: tuple[str, ...] = ()) -> str | None:
     """The most specific meeting name: one naming the pair or the cooperation wins; a longer
     candidate that ends with a shorter one (闽甘扶贫协作… vs 扶贫协作…) wins."""
     candidates: list[tuple[int, int, str]] = []
-    for seg_m in re.finditer(r"[^，,。；;！？\n“”\"（）()、《》]+", text):
+    for seg_m in _SEGMENT.finditer(text):
         seg = seg_m.group()
         for m in _CANDIDATE.finditer(seg):
             name = m.group()
             # keep the last meeting-looking tail: 两省在无锡市召开苏青…座谈会 -> 苏青…座谈会
             name = _LEAD.sub("", name) or name
             name = _cut_at_loose_dash(name).strip(_DOTS + _DASHES)
+            name = _LEADING_BRACKETS.sub("", name).strip(_DOTS + _DASHES)
             if len(name) < 5 or name.startswith("第"):
                 continue
             clause = _clause_of(text, seg_m.start() + m.start(), seg_m.start() + m.end())
