@@ -54,3 +54,84 @@ def test_range_of_relative_days():
 
     got = parse_dates("前天至昨天，浙江党政考察团来我省调研。", _d(2012, 11, 1))
     assert (got.start, got.end) == (_d(2012, 10, 30), _d(2012, 10, 31))
+
+
+# Weekdays. Published on Thursday 2023-06-15: its week runs Mon 06-12 to Sun 06-18.
+_THU = date(2023, 6, 15)
+
+
+def _days(s: str, pub: date | None = _THU) -> tuple[date, date] | None:
+    r = parse_dates(s, pub)
+    return r and (r.start, r.end)
+
+
+def test_weekday_of_the_publication_week():
+    tue = (date(2023, 6, 13), date(2023, 6, 13))
+    for s in ("本周二上午，考察组抵达某县", "这周二，调研团一行到访", "这个星期二，代表团座谈"):
+        assert _days(s) == tue, s
+    for s in ("周二下午，代表团考察园区", "星期二，访问团签约", "礼拜二，工作组走访"):
+        assert _days(s) == tue, s
+
+
+def test_bare_weekday_after_publication_means_last_week():
+    # news reports past events: a bare 周五 read on Thursday is last Friday
+    assert _days("周五，代表团考察产业园") == (date(2023, 6, 9), date(2023, 6, 9))
+    assert _days("星期六上午，考察团返程") == (date(2023, 6, 10), date(2023, 6, 10))
+    # the explicit 本周 keeps this week
+    assert _days("本周五，代表团将考察产业园") == (date(2023, 6, 16), date(2023, 6, 16))
+
+
+def test_previous_week():
+    assert _days("上周五，考察团来访") == (date(2023, 6, 9), date(2023, 6, 9))
+    assert _days("上星期五，考察团来访") == (date(2023, 6, 9), date(2023, 6, 9))
+    assert _days("上个星期一，调研组来访") == (date(2023, 6, 5), date(2023, 6, 5))
+    # across the year: published Tuesday 2024-01-02
+    assert _days("上周五，访问团抵达", date(2024, 1, 2)) == (date(2023, 12, 29), date(2023, 12, 29))
+
+
+def test_weekday_range():
+    span = (date(2023, 6, 12), date(2023, 6, 14))
+    for s in ("本周一至周三，代表团在某市考察", "周一至周三，代表团考察", "周一至三，代表团考察"):
+        assert _days(s) == span, s
+
+
+def test_weekday_with_explicit_day():
+    assert _days("本周二（13日）上午，代表团到访") == (date(2023, 6, 13), date(2023, 6, 13))
+    assert _days("周二(13日)，代表团到访") == (date(2023, 6, 13), date(2023, 6, 13))
+    assert _days("13日（星期二）上午，代表团到访") == (date(2023, 6, 13), date(2023, 6, 13))
+    # the explicit day wins over a weekday that does not fit it
+    assert _days("周二（14日），代表团到访") == (date(2023, 6, 14), date(2023, 6, 14))
+    # the weekday picks the month: published Wednesday 2023-03-01, Monday the 27th is in February
+    assert _days("本周一（27日），考察团抵达", date(2023, 3, 1)) == (date(2023, 2, 27), date(2023, 2, 27))
+    assert _days("周一至周三（12日至14日），代表团考察") == (date(2023, 6, 12), date(2023, 6, 14))
+
+
+def test_weekday_without_published_date_gives_nothing():
+    assert _days("本周二上午，代表团到访", None) is None
+    assert _days("上周五，代表团到访", None) is None
+    assert _days("周二（13日），代表团到访", None) is None
+
+
+def test_explicit_month_day_beats_weekday():
+    assert _days("6月8日，代表团到访，本周二又召开座谈会") == (date(2023, 6, 8), date(2023, 6, 8))
+    assert _days("本周二召开座谈会，回顾6月8日的考察") == (date(2023, 6, 8), date(2023, 6, 8))
+
+
+def test_not_weekdays():
+    for s in (
+        "在合作十周年之际，双方签约",
+        "为期一周的考察活动圆满结束",
+        "两周一次召开调度会",
+        "带动周边县市共同发展",
+        "接待工作细致周到",
+        "考察日程安排周密",
+        "周晓明主持座谈会",
+        "周一鸣主持座谈会",
+        "每周一召开例会",
+        "下周二将赴某省考察",
+    ):
+        assert _days(s) is None, s
+
+
+def test_surname_does_not_hide_a_later_weekday():
+    assert _days("周一鸣主持，本周二代表团到访") == (date(2023, 6, 13), date(2023, 6, 13))

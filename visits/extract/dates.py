@@ -2,6 +2,8 @@
 
 The year comes from the expression, else the published date (a visit month later than the
 published month means the previous year), else stays unknown with the month-day kept.
+Weekdays (本周二, 上周五, 周一至周三, 周二（12日）) count in Monday-started weeks around the
+published date; without one they give no date.
 """
 
 from __future__ import annotations
@@ -74,6 +76,43 @@ RELATIVE.update(
 _RELATIVE_RE = re.compile("|".join(sorted(RELATIVE, key=len, reverse=True)))
 
 
+# Weekdays, Monday = 0. 周天 is left out: it is also a word of its own (周天运行).
+_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+# Week offset from the publication week; no prefix (bare 周二) is handled apart.
+_WEEK_PREFIX = {
+    "本": 0,
+    "这": 0,
+    "这个": 0,
+    "这一": 0,
+    "上": -1,
+    "上个": -1,
+    "上一": -1,
+    "上上": -2,
+    "上上个": -2,
+}
+_PRE = r"上上个?|上[个一]?|这[个一]?|本"
+_UNIT = r"周|星期|礼拜"
+_SEP = r"至|到|—|－|-|~|～|、"
+# A numeral, 每 or 下 before the week word makes a duration (一周, 两周一次), a frequency (每周一)
+# or a future week (下周二), never a reported weekday.
+WEEKDAY = re.compile(
+    r"(?<![0-9０-９一二两三四五六七八九十几数每多个下])"
+    rf"(?P<p>{_PRE})?(?P<u>{_UNIT})(?P<w>[一二三四五六日天])"
+    # the end of a range: 至周三, 至本周五, or the bare weekday 至三
+    rf"(?:(?:{_SEP})(?:(?P<p2>{_PRE})?(?P<u2>{_UNIT})(?P<w2>[一二三四五六日天])"
+    r"|(?P<w3>[一二三四五六])(?![日号月天年十个]))"
+    r")?"
+    # the explicit day in brackets: 周二（12日）, 周一至周三(12日至14日)
+    rf"(?:\s*[（(](?P<bd>{_N})[日号](?:(?:{_SEP})(?P<bd2>{_N})[日号])?[)）])?"
+)
+# 12日（周二）: the day told first, the weekday in brackets.
+DAY_WEEKDAY = re.compile(
+    rf"(?<![月0-9０-９])(?P<bd>{_N})[日号]\s*[（(](?:{_UNIT})(?P<w>[一二三四五六日天])[)）]"
+)
+# After a bare 周X: what a date is followed by. 周一鸣主持 is a person (surname 周), not Monday.
+_BARE_FOLLOW = re.compile(r"$|[上下中午晚早凌傍夜，,、。；;：:\s（(）)至到在起及和与当前举召赴抵来]")
+
+
 @dataclass
 class VisitDates:
     start: date | None
@@ -127,6 +166,73 @@ def parse_dates(sentence: str, published: date | None) -> VisitDates | None:
         e, emd = _make(ref.year, ref.month, d2)
         if smd:
             return VisitDates(s, e, smd, emd)
+    # weekdays last: the least specific expression, and meaningless without a published date
+    if published is not None:
+        return _weekday_dates(sentence, published)
+    return None
+
+
+def _day_near(day: int, anchor: date, weekday: int) -> date | None:
+    """The date with this day of month nearest the anchor, preferring one on the weekday."""
+    cands = []
+    for k in (-1, 0, 1):
+        y, mo = divmod(anchor.year * 12 + anchor.month - 1 + k, 12)
+        try:
+            cands.append(date(y, mo + 1, day))
+        except ValueError:
+            continue
+    if not cands:
+        return None
+    # the explicit day wins; the weekday only picks its month
+    return min(cands, key=lambda c: (c.weekday() != weekday, abs((c - anchor).days)))
+
+
+def _span(s: date, e: date) -> VisitDates | None:
+    if e < s:
+        return None
+    return VisitDates(s, e, s.strftime("%m-%d"), e.strftime("%m-%d"))
+
+
+def _weekday_dates(sentence: str, published: date) -> VisitDates | None:
+    """本周二, 上周五, 周一至周三, 周二（12日）: weekdays counted from the publication week."""
+    m = DAY_WEEKDAY.search(sentence)
+    if m:
+        s = _day_near(_num(m.group("bd")), published, _WEEKDAY[m.group("w")])
+        return _span(s, s) if s else None
+    monday = published - timedelta(days=published.weekday())
+    for m in WEEKDAY.finditer(sentence):
+        p, u, w = m.group("p"), m.group("u"), m.group("w")
+        bracket = m.group("bd") is not None
+        if u == "周" and w == "天":
+            continue
+        if p is None and u == "周" and not bracket and not _BARE_FOLLOW.match(sentence, m.end("w")):
+            continue  # surname 周 before a given name
+        wd = _WEEKDAY[w]
+        start = monday + timedelta(days=7 * _WEEK_PREFIX.get(p or "本", 0) + wd)
+        if p is None and start > published:
+            start -= timedelta(days=7)  # bare 周五 in a report: the last one, not the coming one
+        if m.group("w2"):
+            wd2 = _WEEKDAY[m.group("w2")]
+            if m.group("p2"):
+                end = monday + timedelta(days=7 * _WEEK_PREFIX[m.group("p2")] + wd2)
+            else:
+                end = start + timedelta(days=(wd2 - wd) % 7)
+        elif m.group("w3"):
+            end = start + timedelta(days=(_WEEKDAY[m.group("w3")] - wd) % 7)
+        else:
+            end = start
+        if bracket:
+            bs = _day_near(_num(m.group("bd")), start, wd)
+            if bs is None:
+                return None
+            if m.group("bd2"):
+                be = _day_near(_num(m.group("bd2")), end, -1)
+                # the range runs forward from its start: 30日至2日 crosses the month
+                end = be if be is not None and be >= bs else end + (bs - start)
+            else:
+                end = end + (bs - start)
+            start = bs
+        return _span(start, end)
     return None
 
 
