@@ -249,3 +249,14 @@ def test_a_county_papers_our_city_is_the_prefecture_its_county_belongs_to():
     v = _one(text, published_date=date(2021, 3, 5), source="雨城日报")
     assert (v.visiting_province, v.visiting_unit) == ("四川省", "雅安市")
     assert _people(v)["冉晓"] == ("四川省", "visiting")
+
+
+def test_a_suffixless_county_in_the_destination_slot_when_its_province_is_named():
+    text = (
+        "4月12日，苏州市吴江区党政代表团一行来到紫阳，考察苏陕协作项目。"
+        "陕西省安康市副市长邝一鸣陪同。"
+    )
+    v = _one(text, published_date=date(2022, 4, 13))
+    assert (v.host_province, v.host_unit) == ("陕西省", "紫阳县")
+    # the same words with the county's province nowhere in the text: not trusted
+    assert extract_visits("4月12日，吴江区党政代表团一行来到紫阳，考察。", published_date=date(2022, 4, 13)) == []

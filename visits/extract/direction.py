@@ -72,6 +72,17 @@ def _city_for_abbreviation(unit: str, abbr: str, short: dict[str, str]) -> str:
     return city if any(u.province_name == province.name for u in units) else abbr
 
 
+def _county_in_named_province(short: str, text: str) -> str | None:
+    """A county's suffixless name in the destination slot (代表团来到大关，) that the text never
+    writes in full: the county, when only one county goes by that name and the text names its
+    province or one of that province's places."""
+    counties = _county_short_forms().get(short, ())
+    if len(counties) != 1:
+        return None
+    named = {u.province_name for h in find_places(text) for u in h.units}
+    return counties[0].name if counties[0].province_name in named else None
+
+
 def _short_places(text: str) -> dict[str, str]:
     """Short form -> the place the text names in full: the first character of a prefecture
     (凉 -> 凉山州) when only one named prefecture starts with it, and the suffixless name of
@@ -133,8 +144,9 @@ def find_directions(text: str) -> list[Direction]:
             if deleg.search(sent, m.start()):
                 continue  # a full place name was matched for this movement
             short = _short_places(text) if short is None else short
-            if m.group("short") in short:
-                out.append(Direction(m.group("unit"), short[m.group("short")], sent_m.start() + m.start(), sent))
+            place = short.get(m.group("short")) or _county_in_named_province(m.group("short"), text)
+            if place:
+                out.append(Direction(m.group("unit"), place, sent_m.start() + m.start(), sent))
         for m in led.finditer(sent):
             # the visiting unit: the first place named before the verb (宁波市委书记…率队), with
             # the unit written right under it (上海市宝山区委书记…带队)
