@@ -69,7 +69,7 @@ def _is_boundary(s: str, i: int) -> bool:
 def _name_at(s: str, i: int) -> int | None:
     """End index of a person's name starting at i, else None.
 
-    The shortest length that ends at a boundary wins (王伟和李强 -> 王伟), except that a
+    The shortest length that ends at a boundary wins (王伟和邵强 -> 王伟), except that a
     one-character stop word directly followed by punctuation is the name's last character
     (卜春来、 -> 卜春来). Without a known surname only 4–5 characters pass (minority names),
     and only when no shorter length ended at a boundary (期以来对 is not a name)."""
