@@ -119,7 +119,7 @@ def _name_at(s: str, i: int) -> int | None:
         # five characters only for a compound surname (欧阳文华杰 is rare, 覃晓峰随团 is not)
         # or a minority name; four for anyone
         long_ok = n == 4 or (compound and n == 5) or s[i] in MINORITY_INITIALS
-        if n >= 4 and not earlier_boundary and long_ok and (has_surname or n == 4 or s[i] in MINORITY_INITIALS):
+        if n >= 4 and not earlier_boundary and long_ok:
             return i + n
         # a family name missing from the list still passes where only a name can stand: right
         # before 、，。/等 or a verb only a person does (率队, 出席, 主持), holding no title or stop word
@@ -144,9 +144,9 @@ _PERSON_VERB = re.compile(r"率|带队|带领|一行|出席|主持|参加|讲话
 # Family names that are also function words (和 and, 于 at): left out of SURNAMES, they still
 # start a three-character name in a list slot: 省领导和某某、… / 市领导于某某、…
 _AMBIGUOUS_SURNAMES = "和于"
-# What 和 joins after a group title instead of a person: 市领导和嘉宾、…
 # What follows 于 (at/in) or 和 as a word rather than as a given name: 于会前会见, 于此, 和平
 _PREPOSITION_OBJECTS = set("会前后此是今近日年月上下中当期间时平")
+# What 和 joins after a group title instead of a person: 市领导和嘉宾、…
 _NOT_GIVEN_NAMES = {"嘉宾", "群众", "专家", "企业", "客商", "代表", "干部", "记者", "师生", "老师", "学生", "村民"}
 
 
@@ -231,8 +231,8 @@ def find_mentions(s: str) -> list[Mention]:
             continue  # 政府的领导和管理: bare 领导 is not a group title
         start = name_start - sum(len(x) for x in items) - (len(items) - 1)
         group += 1
-        keep = not any(MENTION_ONLY.search(t) or VILLAGE.search(t) for t in items)
-        keep = keep and not firm  # the first item names the organisation
+        # the first item names the organisation, so only it says whether the firm is private
+        keep = not firm and not any(MENTION_ONLY.search(t) or VILLAGE.search(t) for t in items)
         if keep and not s.startswith("委托", name_end):
             out.append(Mention(s[name_start:name_end], items, start, name_start, name_end, group))
         i = name_end
