@@ -12,9 +12,17 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from visits.extract.gazetteer import aliases, find_places, lookup_province, resolve_unit
+from visits.extract.gazetteer import (
+    PlaceHit,
+    aliases,
+    county_short_forms,
+    find_places,
+    lies_within,
+    lookup_province,
+    resolve_unit,
+)
 from visits.extract.papers import CENTRAL, PAPER_PROVINCE
-from visits.reference import Division, Province, divisions, province_by_name, provinces
+from visits.reference import Division, Province, province_by_name, provinces
 
 _DELEG = r"(?:党政|政府|人大|政协|各界|友好)?(?:代表团|考察团|学习考察团|调研团|调研组|考察组|工作组|访问团)"
 _MOVE = r"(?:赴|到|来到|来|抵达|前往|莅临|走进)"
@@ -34,30 +42,22 @@ def _abbr_alt() -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Delegation movements to a place, led movements, and movements to a short form the
+    gazetteer cannot take alone: one character of a prefecture (来凉) or a county's name
+    without its suffix (来青川: too many county short forms are ordinary words to match
+    everywhere)."""
     place = f"(?:{_place_alt()})"
     places = rf"{place}(?:[、和与]{place})*"
     # a destination may be written under its parent (兴安盟科尔沁右翼前旗, 遵义市湄潭县); the
     # delegation's own unit is the place right before 代表团, so it needs no such form
     nested = rf"{place}{place}?(?:[、和与]{place}{place}?)*"
     dest = rf"(?P<dest>{nested}|{_SELF}|(?:{_abbr_alt()}){_ABBR_NEXT})"
-    deleg = re.compile(
-        rf"(?P<unit>{places}|{_SELF})(?:委|政府)?{_DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE}{dest}"
-    )
+    moves = rf"(?P<unit>{places}|{_SELF})(?:委|政府)?{_DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE}"
+    deleg = re.compile(moves + dest)
     led = re.compile(rf"(?:率队|带队|率团|一行|组团)[^，,。；;]{{0,12}}?{_MOVE}{dest}")
-    return deleg, led
-
-
-@lru_cache(maxsize=1)
-def _short_form_pattern() -> re.Pattern[str]:
-    """A delegation moving to a short form the gazetteer cannot take alone: one character of
-    a prefecture (来凉) or a county's name without its suffix (来青川: too many county short
-    forms are ordinary words to match everywhere)."""
-    places = rf"(?:{_place_alt()})(?:[、和与](?:{_place_alt()}))*"
-    return re.compile(
-        rf"(?P<unit>{places}|{_SELF})(?:委|政府)?{_DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE}"
-        rf"(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}"
-    )
+    short = re.compile(rf"{moves}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
+    return deleg, led, short
 
 
 def _city_for_abbreviation(unit: str, abbr: str, short: dict[str, str]) -> str:
@@ -72,25 +72,25 @@ def _city_for_abbreviation(unit: str, abbr: str, short: dict[str, str]) -> str:
     return city if any(u.province_name == province.name for u in units) else abbr
 
 
-def _county_in_named_province(short: str, text: str) -> str | None:
+def _county_in_named_province(short: str, hits: list[PlaceHit]) -> str | None:
     """A county's suffixless name in the destination slot (代表团来到大关，) that the text never
-    writes in full: the county, when only one county goes by that name and the text names its
-    province or one of that province's places."""
-    counties = _county_short_forms().get(short, ())
+    writes in full: the county, when only one county goes by that name and the text (its
+    place `hits`) names its province or one of that province's places."""
+    counties = county_short_forms().get(short, ())
     if len(counties) != 1:
         return None
-    named = {u.province_name for h in find_places(text) for u in h.units}
+    named = {u.province_name for h in hits for u in h.units}
     return counties[0].name if counties[0].province_name in named else None
 
 
-def _short_places(text: str) -> dict[str, str]:
-    """Short form -> the place the text names in full: the first character of a prefecture
-    (凉 -> 凉山州) when only one named prefecture starts with it, and the suffixless name of
-    a named county (青川 -> 青川县)."""
+def _short_places(hits: list[PlaceHit]) -> dict[str, str]:
+    """Short form -> the place the text (its place `hits`) names in full: the first character
+    of a prefecture (凉 -> 凉山州) when only one named prefecture starts with it, and the
+    suffixless name of a named county (青川 -> 青川县)."""
     first: dict[str, set[str]] = {}
     names: dict[str, str] = {}
     counties: dict[str, str] = {}
-    for h in find_places(text):
+    for h in hits:
         if all(u.level == "prefecture" for u in h.units):
             first.setdefault(h.text[0], set()).update(u.code for u in h.units)
             names.setdefault(h.text[0], h.text)
@@ -129,22 +129,28 @@ def _covered_by_places(part: str) -> bool:
 
 def find_directions(text: str) -> list[Direction]:
     """Delegation movements in the text, in order."""
-    deleg, led = _patterns()
+    deleg, led, short_form = _patterns()
     out = []
-    short: dict[str, str] | None = None
+
+    @lru_cache(maxsize=1)
+    def named() -> tuple[list[PlaceHit], dict[str, str]]:
+        """The text's places and the short forms they give: scanned once, and only when a
+        short form needs them."""
+        hits = find_places(text)
+        return hits, _short_places(hits)
+
     for sent_m in re.finditer(r"[^。！？\n]+", text):
         sent = sent_m.group()
         for m in deleg.finditer(sent):
             dest = m.group("dest")
             if len(dest) == 1:
-                short = _short_places(text) if short is None else short
-                dest = _city_for_abbreviation(m.group("unit"), dest, short)
+                dest = _city_for_abbreviation(m.group("unit"), dest, named()[1])
             out.append(Direction(m.group("unit"), dest, sent_m.start() + m.start(), sent))
-        for m in _short_form_pattern().finditer(sent):
+        for m in short_form.finditer(sent):
             if deleg.search(sent, m.start()):
                 continue  # a full place name was matched for this movement
-            short = _short_places(text) if short is None else short
-            place = short.get(m.group("short")) or _county_in_named_province(m.group("short"), text)
+            hits, short = named()
+            place = short.get(m.group("short")) or _county_in_named_province(m.group("short"), hits)
             if place:
                 out.append(Direction(m.group("unit"), place, sent_m.start() + m.start(), sent))
         for m in led.finditer(sent):
@@ -181,18 +187,8 @@ def source_units(source: str | None) -> list[Division]:
     units = [u for h in find_places(source) for u in h.units if u.level != "province"]
     if units or source.strip() in PAPER_PROVINCE or source.strip() in CENTRAL:
         return units  # a provincial or central outlet (天山网, 解放日报) is no county's
-    stem = _OUTLET_TAIL.sub("", source.strip())
-    matches = [d for d in _county_short_forms().get(stem, ())]
-    return matches if len(matches) == 1 else []
-
-
-@lru_cache(maxsize=1)
-def _county_short_forms() -> dict[str, tuple[Division, ...]]:
-    table: dict[str, list[Division]] = {}
-    for d in divisions():
-        if d.level == "county" and len(d.short_name) >= 2 and d.short_name != d.name:
-            table.setdefault(d.short_name, []).append(d)
-    return {k: tuple(v) for k, v in table.items()}
+    matches = county_short_forms().get(_OUTLET_TAIL.sub("", source.strip()), ())
+    return list(matches) if len(matches) == 1 else []
 
 
 def source_province(source: str | None) -> Province | None:
@@ -239,10 +235,7 @@ def _nested_unit(part: str, prefer: tuple[str, ...], inner: bool) -> Division | 
         return outer
     if outer.level == "province" and not inner:
         return outer
-    inside = [
-        u for u in hits[1].units
-        if u.level != "province" and outer.code in (u.parent_code, u.prefecture_code, u.province_code)
-    ]
+    inside = [u for u in hits[1].units if lies_within(u, outer)]
     if outer.level != "province":
         inside = [u for u in inside if u.level == "county"]
     return inside[0] if inside else outer

@@ -61,6 +61,22 @@ def aliases() -> dict[str, tuple[Division, ...]]:
 
 
 @lru_cache(maxsize=1)
+def county_short_forms() -> dict[str, tuple[Division, ...]]:
+    """Suffixless county names (青川 -> 青川县). Not aliases: too many are ordinary words, so
+    callers use them only where a place must stand and other evidence agrees."""
+    table: dict[str, list[Division]] = {}
+    for d in divisions():
+        if d.level == "county" and len(d.short_name) >= 2 and d.short_name != d.name:
+            table.setdefault(d.short_name, []).append(d)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def lies_within(unit: Division, outer: Division) -> bool:
+    """Is `unit` below `outer` (a county in its prefecture or province, a prefecture in its province)?"""
+    return unit.code != outer.code and outer.code in (unit.parent_code, unit.prefecture_code, unit.province_code)
+
+
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     names = sorted(aliases(), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names)))

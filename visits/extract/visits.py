@@ -17,7 +17,7 @@ from visits.extract.direction import (
     source_province,
     source_units,
 )
-from visits.extract.gazetteer import aliases, find_places
+from visits.extract.gazetteer import aliases, find_places, lies_within
 from visits.extract.meeting import find_meeting, find_programme
 from visits.extract.officials import Mention, find_mentions
 from visits.extract.places import host_cities
@@ -362,10 +362,7 @@ def _refine_inside(side: _Side, others: list[_Side]) -> _Side:
         return side
     outer = side.units[0]
     for other in others:
-        units = [
-            u for u in other.units
-            if u.code != outer.code and outer.code in (u.parent_code, u.prefecture_code, u.province_code)
-        ]
+        units = [u for u in other.units if lies_within(u, outer)]
         if units and len(units) == len(other.units):
             return _Side(side.province, units)
     return side
