@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from visits.extract.gazetteer import (
     PlaceHit,
+    abbreviation_alt,
     aliases,
     county_short_forms,
     find_places,
@@ -22,7 +23,7 @@ from visits.extract.gazetteer import (
     resolve_unit,
 )
 from visits.extract.papers import CENTRAL, PAPER_PROVINCE
-from visits.reference import Division, Province, province_by_name, provinces
+from visits.reference import Division, Province, province_by_name
 
 _DELEG = r"(?:党政|政府|人大|政协|各界|友好)?(?:代表团|考察团|学习考察团|调研团|调研组|考察组|工作组|访问团)"
 _MOVE = r"(?:赴|到|来到|来|抵达|前往|莅临|走进)"
@@ -37,11 +38,6 @@ def _place_alt() -> str:
 
 
 @lru_cache(maxsize=1)
-def _abbr_alt() -> str:
-    return "|".join(sorted({a for p in provinces() for a in p.abbreviations}, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Delegation movements to a place, led movements, and movements to a short form the
     gazetteer cannot take alone: one character of a prefecture (来凉) or a county's name
@@ -52,7 +48,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # a destination may be written under its parent (兴安盟科尔沁右翼前旗, 遵义市湄潭县); the
     # delegation's own unit is the place right before 代表团, so it needs no such form
     nested = rf"{place}{place}?(?:[、和与]{place}{place}?)*"
-    dest = rf"(?P<dest>{nested}|{_SELF}|(?:{_abbr_alt()}){_ABBR_NEXT})"
+    dest = rf"(?P<dest>{nested}|{_SELF}|(?:{abbreviation_alt()}){_ABBR_NEXT})"
     moves = rf"(?P<unit>{places}|{_SELF})(?:委|政府)?{_DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE}"
     deleg = re.compile(moves + dest)
     led = re.compile(rf"(?:率队|带队|率团|一行|组团)[^，,。；;]{{0,12}}?{_MOVE}{dest}")
@@ -243,7 +239,7 @@ def _nested_unit(part: str, prefer: tuple[str, ...], inner: bool) -> Division | 
 
 def pair_provinces(text: str) -> list[tuple[Province, Province]]:
     """Pair names such as 苏陕, 沪滇, 粤桂 followed by a cooperation word."""
-    abbr = _abbr_alt()
+    abbr = abbreviation_alt()
     out = []
     for m in re.finditer(rf"({abbr})({abbr})(?=扶贫|协作|合作|对口|两省|两地|两市|东西部|帮扶)", text):
         a, b = lookup_province(m.group(1)), lookup_province(m.group(2))

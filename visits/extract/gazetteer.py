@@ -116,6 +116,12 @@ def province_of(code: str) -> Province | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def abbreviation_alt() -> str:
+    """A regex alternation of the provinces' one-character abbreviations (苏, 陕, 沪, 黔 …)."""
+    return "|".join(sorted({a for p in provinces() for a in p.abbreviations}, key=len, reverse=True))
+
+
 def lookup_province(token: str) -> Province | None:
     """A province from its full name, short name or one-character abbreviation."""
     token = token.removeprefix("中共")

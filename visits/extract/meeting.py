@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from visits.extract.gazetteer import aliases, lookup_province
-from visits.reference import pairings, provinces
+from visits.extract.gazetteer import abbreviation_alt, aliases, lookup_province
+from visits.reference import pairings
 
 # A ceremony (…项目集中签约仪式) is a formal event too, but when an article names both it and a
 # meeting, the ceremony is usually held at the meeting: a ceremony ranks lower (see _score).
@@ -155,7 +155,7 @@ def _east_west_pairs() -> frozenset[frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _pair_programme_re() -> re.Pattern[str]:
-    abbr = "|".join(sorted({a for p in provinces() for a in p.abbreviations}, key=len, reverse=True))
+    abbr = abbreviation_alt()
     return re.compile(rf"({abbr})({abbr})(扶贫)?协作")
 
 
