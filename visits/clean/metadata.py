@@ -100,16 +100,16 @@ _COUNTER_RE = re.compile(r"(?:点击|浏览|阅读|点击数|浏览次数|阅读
 
 # Credits. Role words are removed before names are split on spaces / 、 / ，.
 # An outlet glued before 记者 (`（某某日报记者 张三）`) is a role word too, not a name.
-_OUTLET_BEFORE_REPORTER = (
-    rf"{HAN}{{0,10}}?(?:日报|晚报|早报|时报|报|网|台|社|融媒体中心)(?=(?:摄影|见习|实习)?记者)"
-)
+# What an outlet named in a credit ends with (某某日报记者, （某某融媒体中心记者 X）).
+_CREDIT_OUTLET = r"(?:日报|晚报|早报|时报|报|网|台|社|融媒体中心)"
+_OUTLET_BEFORE_REPORTER = rf"{HAN}{{0,10}}?{_CREDIT_OUTLET}(?=(?:摄影|见习|实习)?记者)"
 _ROLE_RE = re.compile(
     rf"{_OUTLET_BEFORE_REPORTER}|本报|本网|本台|本刊|摄影记者|见习记者|实习记者|记者|摄影|报道|文/|图/|摄$"
 )
 # Everything after these in a credit belongs to other roles (correspondents, editors).
 _NOT_REPORTER_RE = re.compile(rf"通讯员|实习生|{_EDITOR_LABEL}")
 _END_CREDIT_RE = re.compile(
-    rf"[（(]\s*((?:本报|本网|{HAN}{{2,10}}?(?:日报|晚报|早报|时报|报|网|台|社|融媒体中心))?"
+    rf"[（(]\s*((?:本报|本网|{HAN}{{2,10}}?{_CREDIT_OUTLET})?"
     r"(?:摄影|见习|实习)?记者[^()（）]{1,30})[)）]\s*$"
 )
 # Datelines: `本报讯` or an outlet's own `某某日报讯` / `某某网讯`, optionally with `（记者 X Y）`.
