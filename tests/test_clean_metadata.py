@@ -36,7 +36,7 @@ def test_body_sentence_is_not_a_header():
 
 
 def test_old_masthead_still_read():
-    assert _source("四川日报 2018年06月04日") == "四川日报"
+    assert _source("湖南日报 2021年09月17日") == "湖南日报"
 
 
 # Header grammar: OUTLET [PAGE] STAMP [labelled fields] (invented papers, dates and names).

@@ -70,7 +70,7 @@ _WECHAT_RE = re.compile(
     rf"(?:{_CN_DATE}|{_ISO_DATE})(?:\s*{_TIME})?\s*(?P<ip>发表于{HAN}{{2,8}})?$"
 )
 _STAMP_OUTLET_RE = re.compile(rf"^{_CN_DATE}(?:\s*{_WEEKDAY})?\s*({_PAPER})$")
-# Forum post stamps: `#楼主# 2019-5-11`, `楼主 | 某网友 | 发表于 2021-3-7 16:05 | 只看该作者`.
+# Forum post stamps: `#楼主# 2021-3-7`, `楼主 | 某网友 | 发表于 2021-3-7 16:05 | 只看该作者`.
 # `发表于` must open a field (line start or after a separator) and the date must close one.
 _FORUM_DATE_RE = re.compile(
     r"^#?(?:楼主|沙发|\d+楼)#?\s*(?:发表于)?\s*\d{4}-\d{1,2}-\d{1,2}"
@@ -150,7 +150,7 @@ def meta_fields(line: str) -> dict[str, object] | None:
     Recognised: `时间:…`, `来源:…` / `转自:…`, `点击:0`, `2019-11-11 09:22:18|来源:…|编辑:…`,
     mastheads `某某日报 2021年11月03日 第A2版`, `某某网 2021-11-03 10:20 来源:…`, outlet headers
     `2017-07-25　新华日报` / `【宁夏日报】`, WeChat reposts `原创 某号 某某融媒体中心 2023-05-16
-    20:31 发表于某省`, forum stamps `#楼主# 2019-5-11` / `发表于 2021-3-7`,
+    20:31 发表于某省`, forum stamps `#楼主# 2021-3-7` / `发表于 2021-3-7`,
     dated URLs, editor lines.
     """
     s = BULLET_RE.sub("", line).strip()

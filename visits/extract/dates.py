@@ -240,7 +240,7 @@ _FULL_DATE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?
 
 
 def date_in_text(text: str) -> date | None:
-    """A full date printed in the text (2019-5-11, 2018年06月04日): a publication date stand-in."""
+    """A full date printed in the text (2021-3-7, 2022年09月14日): a publication date stand-in."""
     for m in _FULL_DATE.finditer(text):
         try:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
