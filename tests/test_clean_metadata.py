@@ -28,7 +28,7 @@ def test_bare_outlet_line_needs_a_strong_suffix():
 
 def test_forum_sites_are_not_sources():
     assert _source("【天涯论坛】") is None
-    assert _source("2019-05-11　凯迪社区网") is None
+    assert _source("2021-08-23　凯迪社区网") is None
 
 
 def test_body_sentence_is_not_a_header():

@@ -147,7 +147,7 @@ def names_in(credit: str) -> list[str]:
 def meta_fields(line: str) -> dict[str, object] | None:
     """Fields of a header/metadata line, or None when the line is not one.
 
-    Recognised: `时间:…`, `来源:…` / `转自:…`, `点击:0`, `2019-11-11 09:22:18|来源:…|编辑:…`,
+    Recognised: `时间:…`, `来源:…` / `转自:…`, `点击:0`, `2021-03-07 10:15:02|来源:…|编辑:…`,
     mastheads `某某日报 2021年11月03日 第A2版`, `某某网 2021-11-03 10:20 来源:…`, outlet headers
     `2017-07-25　新华日报` / `【宁夏日报】`, WeChat reposts `原创 某号 某某融媒体中心 2023-05-16
     20:31 发表于某省`, forum stamps `#楼主# 2021-3-7` / `发表于 2021-3-7`,
