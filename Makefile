@@ -9,7 +9,7 @@ DBT_DIRS := --project-dir dbt_project --profiles-dir dbt_project
 # A persistent Dagster instance (run history, sensor cursors, the writer pool) lives here.
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: venv dbt-parse build test test-ui chromium ui lint bench clean
+.PHONY: venv dbt-parse build build-full test test-ui chromium ui lint bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ dbt-parse: venv
 build: venv dbt-parse $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m orchestration.recovery
 	$(BIN)/dagster asset materialize -m orchestration.definitions --select '*'
+
+# The same build with every incremental dbt model rebuilt from all staging batches.
+build-full: venv dbt-parse $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/python -m orchestration.recovery
+	$(BIN)/dagster asset materialize -m orchestration.definitions --select '*' \
+		--config-json '{"ops": {"warehouse_models": {"config": {"full_refresh": true}}}}'
 
 test: venv dbt-parse
 	$(BIN)/ruff check .

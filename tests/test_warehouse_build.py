@@ -6,12 +6,18 @@ import json
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from tests.conftest import SHARED, query, run_build, sample_articles
 from tests.contract import CONTRACT, CONTRACT_TYPES
+from visits.staging import tables
+from visits.staging.batches import new_batch_id
+from visits.staging.parquet import write_parquet_atomic
+from visits.staging.versions import extract_version
 
 pytestmark = pytest.mark.slow
 
@@ -51,11 +57,20 @@ BAD_INPUTS = {
 }
 
 
+# The incremental staging models, compared whole beside the contract's tables.
+INCREMENTAL_STAGING = (
+    "staging.stg_cleaned_articles", "staging.stg_extractions",
+    "staging.stg_visit_mentions", "staging.stg_official_mentions",
+)
+
+
 def _table_snapshot(db: Path) -> dict[str, list]:
     snap = {}
     for table in CONTRACT:
         cols = ", ".join(c for c in CONTRACT[table] if c not in ("first_seen_at", "last_seen_at"))
         snap[table] = sorted(map(repr, query(db, f"select {cols} from {table}")))
+    for table in INCREMENTAL_STAGING:
+        snap[table] = sorted(map(repr, query(db, f"select * from {table}")))
     return snap
 
 
@@ -252,3 +267,33 @@ def test_a_file_removed_from_raw_keeps_its_row_as_removed(built):
     (loaded,) = query(built["db"], "select count(*) from staging.stg_articles s join marts.dim_article a using (article_id)"
                       " where a.file_name = 'not_a_visit.txt'")[0]
     assert loaded == 0
+
+
+def test_a_redone_extraction_with_no_visit_drops_old_rows_as_a_full_refresh_would(built):
+    """Incremental staging replaces a content's rows only when new rows arrive; a redone
+    extraction that finds nothing must still remove the old ones (the models' post-hook)."""
+    sha, clean_batch = query(
+        built["db"],
+        "select e.content_sha256, e.clean_batch_id from staging.stg_extractions e"
+        " join staging.stg_article_files f using (content_sha256) where f.file_name = 'page.html'",
+    )[0]
+    (before,) = query(built["db"], "select count(*) from staging.stg_visit_mentions where content_sha256 = ?", [sha])[0]
+    assert before == 1
+    # What the extractor writes when a new version of it reads the article and finds no visit.
+    now = datetime.now(UTC)
+    batch = new_batch_id(now)
+    staging = built["warehouse"] / "staging"
+    for table in (tables.VISITS, tables.OFFICIALS):
+        write_parquet_atomic(pl.DataFrame(schema=tables.SCHEMAS[table]), staging / table / f"{batch}.parquet")
+    mark = {"content_sha256": sha, "clean_batch_id": clean_batch, "batch_id": batch,
+            "extract_version": extract_version(), "processed_at": now, "visit_count": 0, "extract_error": None}
+    write_parquet_atomic(pl.DataFrame([mark], schema=tables.SCHEMAS[tables.EXTRACTIONS]),
+                         staging / tables.EXTRACTIONS / f"{batch}.parquet")
+
+    run_build(built["raw"], built["warehouse"], built["home"])
+    incremental = _table_snapshot(built["db"])
+    for table in ("staging.stg_visit_mentions", "staging.stg_official_mentions"):
+        (left,) = query(built["db"], f"select count(*) from {table} where content_sha256 = ?", [sha])[0]
+        assert left == 0, table
+    run_build(built["raw"], built["warehouse"], built["home"], full_refresh=True)
+    assert _table_snapshot(built["db"]) == incremental
