@@ -260,3 +260,59 @@ def test_a_suffixless_county_in_the_destination_slot_when_its_province_is_named(
     assert (v.host_province, v.host_unit) == ("陕西省", "紫阳县")
     # the same words with the county's province nowhere in the text: not trusted
     assert extract_visits("4月12日，吴江区党政代表团一行来到紫阳，考察。", published_date=date(2022, 4, 13)) == []
+
+
+# Round 4 (hand-written held-out pages): more ways a delegation's movement is told.
+def test_a_delegation_that_goes_deep_into_our_county():
+    v = _one(
+        "5月9日，江门市蓬江区考察团深入我县，考察东西部协作项目。县委书记邵立川陪同考察。",
+        source="威宁县融媒体中心", published_date=date(2023, 5, 11),
+    )
+    assert (v.visiting_unit, v.host_unit, v.host_province) == ("蓬江区", "威宁彝族回族苗族自治县", "贵州省")
+
+
+def test_a_delegation_told_as_being_in_the_host_province():
+    v = _one("6月3日至5日，江苏省委副书记、省长符连舟率江苏省党政代表团在青海考察对口支援工作。",
+             published_date=date(2020, 6, 6))
+    assert (v.visiting_province, v.host_province, v.start_md, v.end_md) == ("江苏省", "青海省", "06-03", "06-05")
+
+
+def test_a_provincial_department_team_led_to_our_prefecture():
+    v = _one(
+        "本报讯 3月2日至3日，浙江省农业农村厅党组书记、厅长卜文江带领调研组到我州调研东西部协作工作。",
+        source="黔东南日报", published_date=date(2022, 3, 5),
+    )
+    assert (v.visiting_unit, v.host_province, v.leader_names) == ("浙江省", "贵州省", ["卜文江"])
+    assert v.host_unit == "黔东南苗族侗族自治州"
+
+
+def test_jiang_the_colloquial_form_of_xinjiang():
+    v = _one("9月6日至8日，江西省委书记阮清和率江西省党政代表团来疆，考察对口援疆工作。",
+             published_date=date(2018, 9, 9))
+    assert (v.visiting_province, v.host_province) == ("江西省", "新疆维吾尔自治区")
+
+
+def test_a_dateline_day_is_not_the_visit_day():
+    v = _one(
+        "本报西宁4月20日讯（记者 穆兰）4月17日至19日，山东省委书记郜启明率山东省党政代表团来青考察。",
+        published_date=date(2021, 4, 21),
+    )
+    assert (v.start_md, v.end_md) == ("04-17", "04-19")
+
+
+def test_an_autonomous_county_is_written_with_its_short_suffix_and_read_by_the_pairing():
+    # 东乡县 is both a county of 江西 and 甘肃's 东乡族自治县; only 甘肃 is paired with 山东.
+    v = _one(
+        "11月2日，县委书记马成山带领我县考察团赴山东省济南市考察对接东西部协作工作。",
+        source="东乡县融媒体中心", published_date=date(2022, 11, 5),
+    )
+    assert (v.visiting_province, v.visiting_unit) == ("甘肃省", "东乡族自治县")
+    assert v.host_unit == "济南市"  # the city it went to, not a district it toured
+
+
+def test_of_two_reports_of_one_movement_the_longer_range_dates_the_visit():
+    v = _one(
+        "7月2日，福建省党政代表团在银川参观展览。7月2日至4日，福建省委书记闵宗海率福建省党政代表团到宁夏考察。",
+        published_date=date(2020, 7, 6),
+    )
+    assert (v.start_md, v.end_md) == ("07-02", "07-04")

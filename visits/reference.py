@@ -46,11 +46,17 @@ def _rows(name: str, seeds_dir: Path | None = None) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+# One-character forms in common use that the reference table does not list as abbreviations:
+# 疆 in 援疆 / 来疆 / 入疆 (the table's abbreviation is 新).
+COLLOQUIAL_ABBREVIATIONS = {"新疆维吾尔自治区": ("疆",)}
+
+
 @lru_cache(maxsize=1)
 def provinces() -> tuple[Province, ...]:
     out = []
     for r in _rows("provinces.csv"):
         abbrs = tuple(a for a in (r["abbreviation"], r["alt_abbreviation"]) if a)
+        abbrs += COLLOQUIAL_ABBREVIATIONS.get(r["name"], ())
         out.append(
             Province(r["province_code"], r["name"], r["short_name"], abbrs, r["province_type"], r["region"])
         )
@@ -93,3 +99,15 @@ def title_ranks() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def pairings() -> tuple[dict[str, str], ...]:
     return tuple(_rows("reference_pairings.csv"))
+
+
+@lru_cache(maxsize=1)
+def province_partners() -> dict[str, frozenset[str]]:
+    """Province name -> the provinces it is paired with in any programme (verified or not):
+    a visit between paired provinces is the expected reading of an ambiguous place name."""
+    out: dict[str, set[str]] = {}
+    for r in pairings():
+        a, b = r["east_province"], r["west_province"]
+        out.setdefault(a, set()).add(b)
+        out.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in out.items()}

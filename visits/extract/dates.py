@@ -139,9 +139,13 @@ def _make(y: int | None, m: int, d: int) -> tuple[date | None, str | None]:
         return None, md
 
 
+# 本报乌鲁木齐8月2日讯, 新华社拉萨8月21日电: the day the report was filed, not the visit's
+_DATELINE = re.compile(r"(?:讯|电(?![视话子脑力网站商]))")
+
+
 def parse_dates(sentence: str, published: date | None) -> VisitDates | None:
     """The first date expression in the sentence, as a visit date range."""
-    m = ABSOLUTE.search(sentence)
+    m = next((a for a in ABSOLUTE.finditer(sentence) if not _DATELINE.match(sentence, a.end())), None)
     if m:
         mo, d = _num(m.group("m")), _num(m.group("d"))
         mo2 = _num(m.group("m2")) if m.group("m2") else mo

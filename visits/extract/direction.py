@@ -23,10 +23,16 @@ from visits.extract.gazetteer import (
     resolve_unit,
 )
 from visits.extract.papers import CENTRAL, PAPER_PROVINCE
-from visits.reference import Division, Province, province_by_name
+from visits.reference import Division, Province, province_by_name, province_partners
 
 _DELEG = r"(?:党政|政府|人大|政协|各界|友好)?(?:代表团|考察团|学习考察团|调研团|调研组|考察组|工作组|访问团)"
-_MOVE = r"(?:赴|到|来到|来|抵达|前往|莅临|走进)"
+_MOVE_WORDS = "赴|到|来到|来|抵达|前往|莅临|走进|深入"
+_MOVE = rf"(?:{_MOVE_WORDS})"
+# 代表团在西藏考察: where the delegation is, said of the delegation itself (not after 率队,
+# where 在 more often introduces the leader's own whereabouts)
+_MOVE_DELEG = rf"(?:{_MOVE_WORDS}|在)"
+# an organ between the place and the group: 广东省乡村振兴局调研组, 浙江省发展改革委考察团
+_ORGAN = r"(?:委|政府|[\u4e00-\u9fff]{1,8}?(?:局|厅|办公室|委员会|委|办))"
 _SELF = r"我(?:省|市|区|州|县|旗)"
 # after a one-character abbreviation (来甘, 赴沪, 援黔) the next word must be a verb or punctuation
 _ABBR_NEXT = r"(?=考察|调研|学习|访问|交流|对接|开展|推进|参观|期间|指导|洽谈|出席|参加|慰问|[，,。、；])"
@@ -49,9 +55,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # delegation's own unit is the place right before 代表团, so it needs no such form
     nested = rf"{place}{place}?(?:[、和与]{place}{place}?)*"
     dest = rf"(?P<dest>{nested}|{_SELF}|(?:{abbreviation_alt()}){_ABBR_NEXT})"
-    moves = rf"(?P<unit>{places}|{_SELF})(?:委|政府)?{_DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE}"
+    moves = rf"(?P<unit>{places}|{_SELF}){_ORGAN}?{_DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE_DELEG}"
     deleg = re.compile(moves + dest)
-    led = re.compile(rf"(?:率队|带队|率团|一行|组团)[^，,。；;]{{0,12}}?{_MOVE}{dest}")
+    led = re.compile(rf"(?:率队|带队|率团|率领|带领|一行|组团)[^，,。；;]{{0,12}}?{_MOVE}{dest}")
     short = re.compile(rf"{moves}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
     return deleg, led, short
 
@@ -137,7 +143,9 @@ def find_directions(text: str) -> list[Direction]:
 
     for sent_m in re.finditer(r"[^。！？\n]+", text):
         sent = sent_m.group()
+        told = set()  # where delegation movements end: a led one ending there is the same
         for m in deleg.finditer(sent):
+            told.add(m.end())
             dest = m.group("dest")
             if len(dest) == 1:
                 dest = _city_for_abbreviation(m.group("unit"), dest, named()[1])
@@ -150,6 +158,8 @@ def find_directions(text: str) -> list[Direction]:
             if place:
                 out.append(Direction(m.group("unit"), place, sent_m.start() + m.start(), sent))
         for m in led.finditer(sent):
+            if m.end() in told:
+                continue  # 带领我县考察团赴济南市: the delegation names its own unit
             # the visiting unit: the first place named before the verb (宁波市委书记…率队), with
             # the unit written right under it (上海市宝山区委书记…带队)
             before = find_places(sent[: m.start()])
@@ -187,8 +197,12 @@ def source_units(source: str | None) -> list[Division]:
     return list(matches) if len(matches) == 1 else []
 
 
-def source_province(source: str | None) -> Province | None:
-    """贵州日报 -> 贵州省; 达州日报 -> 四川省; 大众日报 -> 山东省 (papers.py); 新华社 -> None."""
+def source_province(source: str | None, counts: Counter[str] | None = None) -> Province | None:
+    """贵州日报 -> 贵州省; 达州日报 -> 四川省; 大众日报 -> 山东省 (papers.py); 新华社 -> None.
+
+    An outlet named after a place several provinces have (东乡县融媒体中心: 江西's 东乡县 or
+    甘肃's 东乡族自治县) belongs to the candidate paired with the provinces the article names
+    most (`counts`)."""
     if not source:
         return None
     name = source.strip()
@@ -196,12 +210,21 @@ def source_province(source: str | None) -> Province | None:
         return None
     if name in PAPER_PROVINCE:
         return province_by_name()[PAPER_PROVINCE[name]]
+    candidates: list[str] = []
     for h in find_places(source):
         names = {u.province_name for u in h.units}
         if len(names) == 1:
             return province_by_name()[names.pop()]
-    units = source_units(source)
-    return province_by_name()[units[0].province_name] if units else None
+        candidates += [u.province_name for u in h.units if u.province_name not in candidates]
+    if not candidates:
+        candidates = list(dict.fromkeys(u.province_name for u in source_units(source)))
+    if not candidates:
+        return None
+
+    def paired_weight(cand: str) -> int:
+        return max((counts or {}).get(p, 0) for p in (*province_partners().get(cand, ()), ""))
+
+    return province_by_name()[max(candidates, key=paired_weight)]
 
 
 def resolve_side(token: str, prefer: tuple[str, ...] = (), inner: bool = False) -> list[Division]:

@@ -56,8 +56,18 @@ def aliases() -> dict[str, tuple[Division, ...]]:
                 # change; not where X市 is already another unit (喀什市 is 喀什地区's seat)
                 add(short + "市", d)
         elif d.name.endswith(("自治县", "自治旗")):
-            add(d.short_name + d.name[-1], d)
+            add(county_short_name(d) + d.name[-1], d)
     return {k: tuple(v) for k, v in table.items()}
+
+
+def county_short_name(d: Division) -> str:
+    """The name a county goes by without its suffix. The table's short name keeps what names
+    the people of an autonomous county when it is the whole name (东乡族自治县 -> 东乡族,
+    龙胜各族自治县 -> 龙胜各族); in use these are 东乡县, 龙胜县."""
+    short = d.short_name.removesuffix("各族")
+    if d.name.endswith(("自治县", "自治旗")) and short.endswith("族") and len(short) > 2:
+        short = short[:-1]
+    return short
 
 
 @lru_cache(maxsize=1)
@@ -66,8 +76,9 @@ def county_short_forms() -> dict[str, tuple[Division, ...]]:
     callers use them only where a place must stand and other evidence agrees."""
     table: dict[str, list[Division]] = {}
     for d in divisions():
-        if d.level == "county" and len(d.short_name) >= 2 and d.short_name != d.name:
-            table.setdefault(d.short_name, []).append(d)
+        short = county_short_name(d)
+        if d.level == "county" and len(short) >= 2 and short != d.name:
+            table.setdefault(short, []).append(d)
     return {k: tuple(v) for k, v in table.items()}
 
 
@@ -136,9 +147,10 @@ def lookup_province(token: str) -> Province | None:
 
 def resolve_unit(name: str, prefer: tuple[str, ...] = ()) -> Division | None:
     """The unit a place name stands for; among homonyms prefer units in the `prefer`
-    province names, then the higher level."""
+    province names, then the higher level, then the earlier preferred."""
     units = aliases().get(name)
     if not units:
         return None
     level_order = {"province": 0, "prefecture": 1, "county": 2}
-    return min(units, key=lambda d: (d.province_name not in prefer, level_order[d.level]))
+    order = {name: i for i, name in reversed(list(enumerate(prefer)))}
+    return min(units, key=lambda d: (d.province_name not in order, level_order[d.level], order.get(d.province_name, 0)))

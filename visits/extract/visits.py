@@ -23,7 +23,7 @@ from visits.extract.officials import Mention, find_mentions
 from visits.extract.places import host_cities
 from visits.extract.titles import TitleReading, rank, read_titles
 from visits.records import OfficialMention, VisitRecord
-from visits.reference import Division, Province, division_by_code, province_by_name
+from visits.reference import Division, Province, division_by_code, province_by_name, province_partners
 
 # □ marks a garbled span the cleaner could not rebuild; it most often swallowed a full
 # stop, so it ends a sentence too.
@@ -89,8 +89,12 @@ def _resolve(
                     unit = division_by_code().get(unit.prefecture_code, unit)
                 units = [unit]
         return _Side(home, units)
-    prefer = tuple(n for n, _ in sorted(counts.items(), key=lambda kv: -kv[1]))
-    units = resolve_side(token, prefer, inner)
+    prefer = [n for n, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
+    if other is not None:
+        # a homonym (东乡县: 江西 or 甘肃) is read as the one paired with the other side
+        partners = province_partners().get(other.name, frozenset())
+        prefer = sorted([*prefer, *sorted(partners - set(prefer))], key=lambda n: n not in partners)
+    units = resolve_side(token, tuple(prefer), inner)
     if not units:
         return None
     prov = province_by_name()[units[0].province_name]
@@ -300,12 +304,26 @@ def _bare_leaders(text: str, names: list[str]) -> list[str]:
     return out
 
 
+def _span_days(d: VisitDates) -> int:
+    if d.start and d.end:
+        return (d.end - d.start).days
+    if d.start_md and d.end_md:  # no year: month-days, a range over the new year wraps
+        (m1, d1), (m2, d2) = (map(int, d.start_md.split("-")), map(int, d.end_md.split("-")))
+        return ((m2 - m1) * 31 + d2 - d1) % (12 * 31)
+    return 0
+
+
 def _visit_dates(text: str, same_visit: list[Direction], published: date | None) -> VisitDates | None:
-    """The date told with the movement (any report of it in the article), else the first date."""
-    for d in same_visit:
-        found = parse_dates(d.sentence, published)
-        if found:
-            return found
+    """The date told with the movement, else the first date in the text. Of several reports
+    of the movement (在贵阳… on the 8th, 到贵州… on the 8th to 9th) the longest range: the
+    visit spans its parts. A report told as past (去年…曾) is another visit's."""
+    told = [
+        found
+        for d in same_visit
+        if (d is same_visit[0] or not _PAST.search(d.sentence)) and (found := parse_dates(d.sentence, published))
+    ]
+    if told:
+        return max(told, key=_span_days)  # max keeps the first of equal spans
     for _, sent in _sentences(text):
         found = parse_dates(sent, published)
         if found:
@@ -330,7 +348,7 @@ def extract_visits(
     for a, b in pair_provinces(full):  # 苏陕协作, 沪滇: the pair's provinces are the article's
         counts[a.name] += 2
         counts[b.name] += 2
-    home = source_province(source)
+    home = source_province(source, counts)
 
     visits: dict[tuple[str, str], tuple[_Side, _Side, list[Direction]]] = {}
     seen: dict[tuple[str, str], list[tuple[_Side, _Side]]] = {}
@@ -358,8 +376,8 @@ def extract_visits(
 def _refine_inside(side: _Side, others: list[_Side]) -> _Side:
     """A city or county delegation's host named loosely in one report (赴山东寿光 reads as 山东)
     and exactly in another (赴山东省寿光市): the unit inside the loose one."""
-    if len(side.units) != 1:
-        return side
+    if len(side.units) != 1 or side.units[0].level != "province":
+        return side  # a city named as the host stays the host (赴济南市 … 来到历城区)
     outer = side.units[0]
     for other in others:
         units = [u for u in other.units if lies_within(u, outer)]
@@ -390,10 +408,17 @@ def _sides(
         visiting = _resolve(d.visiting, home, host.province if host else None, counts, source)
     else:
         visiting = _resolve(d.visiting, home, None, counts, source)
-        # a provincial delegation goes to the province (贵州遵义 -> 贵州省); a city or county
-        # one to the unit named under it (山东省寿光市 -> 寿光市)
-        below = visiting is not None and visiting.units[0].level != "province"
-        host = _resolve(d.host, home, visiting.province if visiting else None, counts, source, below)
+        for _ in range(2):  # once more with the host known, for a homonym delegation (东乡县)
+            # a provincial delegation goes to the province (贵州遵义 -> 贵州省); a city or
+            # county one to the unit named under it (山东省寿光市 -> 寿光市)
+            below = visiting is not None and visiting.units[0].level != "province"
+            host = _resolve(d.host, home, visiting.province if visiting else None, counts, source, below)
+            if host is None or visiting is None:
+                break
+            again = _resolve(d.visiting, home, host.province, counts, source)
+            if again is None or again.province == visiting.province:
+                break
+            visiting = again
     return visiting, host
 
 
