@@ -4,6 +4,7 @@ from datetime import date
 
 from visits.extract import extract_visits
 from visits.extract.direction import source_province, source_units
+from visits.extract.gazetteer import find_places
 from visits.extract.places import host_cities
 
 
@@ -316,3 +317,27 @@ def test_of_two_reports_of_one_movement_the_longer_range_dates_the_visit():
         published_date=date(2020, 7, 6),
     )
     assert (v.start_md, v.end_md) == ("07-02", "07-04")
+
+
+def test_a_delegation_that_could_not_travel_is_no_visit():
+    text = ("本报讯 4月2日，两地协作联席会议以视频方式召开。受疫情影响，今年嘉兴市党政代表团未能赴阿坝州实地考察。"
+            "嘉兴市委书记冯晓川在主会场讲话，州委书记泽仁扎西在分会场讲话。")
+    assert extract_visits(text, source="阿坝日报", published_date=date(2022, 4, 3)) == []
+
+
+def test_one_character_of_the_outlets_own_county_is_the_host():
+    v = _one(
+        "8月2日至3日，崂山区委书记许成林率青岛市崂山区党政代表团来礼考察对接东西部协作工作。县委书记汪永亮陪同考察。",
+        source="礼县融媒体中心", published_date=date(2022, 8, 5),
+    )
+    assert (v.visiting_unit, v.host_unit, v.host_province) == ("崂山区", "礼县", "甘肃省")
+
+
+def test_a_county_level_city_renamed_a_district_is_still_found():
+    # 即墨市 became 即墨区 in 2017; the packaged gazetteer predates it.
+    v = _one("11月7日，即墨区党政代表团赴宕昌县考察东西部协作工作。", published_date=date(2022, 11, 9))
+    assert (v.visiting_province, v.host_province, v.host_unit) == ("山东省", "甘肃省", "宕昌县")
+
+
+def test_a_word_ending_in_district_is_not_a_place():
+    assert [h.text for h in find_places("推动平原区域协调发展")] == []

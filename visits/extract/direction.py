@@ -34,6 +34,8 @@ _MOVE_DELEG = rf"(?:{_MOVE_WORDS}|在)"
 # an organ between the place and the group: 广东省乡村振兴局调研组, 浙江省发展改革委考察团
 _ORGAN = r"(?:委|政府|[\u4e00-\u9fff]{1,8}?(?:局|厅|办公室|委员会|委|办))"
 _SELF = r"我(?:省|市|区|州|县|旗)"
+# between the group and its verb: the movement did not (or not yet) happen
+_NOT_GONE = re.compile(r"未能|未|没有|没能|不能|无法|取消|推迟|暂缓|将要|即将|拟")
 # after a one-character abbreviation (来甘, 赴沪, 援黔) the next word must be a verb or punctuation
 _ABBR_NEXT = r"(?=考察|调研|学习|访问|交流|对接|开展|推进|参观|期间|指导|洽谈|出席|参加|慰问|[，,。、；])"
 
@@ -85,13 +87,17 @@ def _county_in_named_province(short: str, hits: list[PlaceHit]) -> str | None:
     return counties[0].name if counties[0].province_name in named else None
 
 
-def _short_places(hits: list[PlaceHit]) -> dict[str, str]:
+def _short_places(hits: list[PlaceHit], own: list[Division] = ()) -> dict[str, str]:
     """Short form -> the place the text (its place `hits`) names in full: the first character
     of a prefecture (凉 -> 凉山州) when only one named prefecture starts with it, and the
-    suffixless name of a named county (青川 -> 青川县)."""
+    suffixless name of a named county (青川 -> 青川县). The outlet's `own` units (静宁县融媒体中心)
+    give their first character too (来静)."""
     first: dict[str, set[str]] = {}
     names: dict[str, str] = {}
     counties: dict[str, str] = {}
+    for u in own:
+        first.setdefault(u.name[0], set()).add(u.code)
+        names.setdefault(u.name[0], u.name)
     for h in hits:
         if all(u.level == "prefecture" for u in h.units):
             first.setdefault(h.text[0], set()).update(u.code for u in h.units)
@@ -129,8 +135,9 @@ def _covered_by_places(part: str) -> bool:
     )
 
 
-def find_directions(text: str) -> list[Direction]:
-    """Delegation movements in the text, in order."""
+def find_directions(text: str, source: str | None = None) -> list[Direction]:
+    """Delegation movements in the text, in order; `source` names the outlet, whose own
+    county or city a one-character form may stand for."""
     deleg, led, short_form = _patterns()
     out = []
 
@@ -139,26 +146,28 @@ def find_directions(text: str) -> list[Direction]:
         """The text's places and the short forms they give: scanned once, and only when a
         short form needs them."""
         hits = find_places(text)
-        return hits, _short_places(hits)
+        return hits, _short_places(hits, source_units(source))
 
     for sent_m in re.finditer(r"[^。！？\n]+", text):
         sent = sent_m.group()
         told = set()  # where delegation movements end: a led one ending there is the same
         for m in deleg.finditer(sent):
             told.add(m.end())
+            if _NOT_GONE.search(sent, m.end("unit"), m.start("dest")):
+                continue  # 代表团未能赴黔南: a visit that did not happen
             dest = m.group("dest")
             if len(dest) == 1:
                 dest = _city_for_abbreviation(m.group("unit"), dest, named()[1])
             out.append(Direction(m.group("unit"), dest, sent_m.start() + m.start(), sent))
         for m in short_form.finditer(sent):
-            if deleg.search(sent, m.start()):
+            if deleg.search(sent, m.start()) or _NOT_GONE.search(sent, m.end("unit"), m.start("short")):
                 continue  # a full place name was matched for this movement
             hits, short = named()
             place = short.get(m.group("short")) or _county_in_named_province(m.group("short"), hits)
             if place:
                 out.append(Direction(m.group("unit"), place, sent_m.start() + m.start(), sent))
         for m in led.finditer(sent):
-            if m.end() in told:
+            if m.end() in told or _NOT_GONE.search(m.group()):
                 continue  # 带领我县考察团赴济南市: the delegation names its own unit
             # the visiting unit: the first place named before the verb (宁波市委书记…率队), with
             # the unit written right under it (上海市宝山区委书记…带队)

@@ -1,7 +1,8 @@
 """Find administrative places in text and resolve them to GB/T 2260 units.
 
 Aliases: every full name; province short names; prefecture short forms (甘南, 遵义) and
-their 州 form (甘南州); 自治县/自治旗 in their short 县/旗 form (积石山县). County short
+their 州 form (甘南州); 自治县/自治旗 in their short 县/旗 form (积石山县); the X市 and X区
+forms of renamed 地区 and counties (那曲市, 即墨区). County short
 forms without a suffix are not matched: too many are ordinary words (和平, 合作, 长安).
 A hit still needs context (see `plausible`): 合作市场 is not 合作市.
 """
@@ -21,6 +22,8 @@ AMBIGUOUS_SHORT = frozenset(
 )
 # After X市 these characters make it a word (合作市场, 城市民生), not a city.
 _NOT_CITY_AFTER = "场"
+# After X区 these make it a word (平原区域, 山区间): not a district.
+_NOT_DISTRICT_AFTER = "域间块"
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,11 @@ def aliases() -> dict[str, tuple[Division, ...]]:
                 add(short + "市", d)
         elif d.name.endswith(("自治县", "自治旗")):
             add(county_short_name(d) + d.name[-1], d)
+        if d.level == "county" and d.name.endswith(("县", "市")) and 2 <= len(d.short_name) < len(d.name):
+            # counties and county-level cities keep becoming districts (即墨市 -> 即墨区, 2017)
+            # and the gazetteer may predate the change
+            if d.short_name + "区" not in names:
+                add(d.short_name + "区", d)
     return {k: tuple(v) for k, v in table.items()}
 
 
@@ -97,6 +105,8 @@ def plausible(text: str, start: int, end: int) -> bool:
     """Context check for a hit: reject 合作市场-style words."""
     alias = text[start:end]
     if alias.endswith("市") and end < len(text) and text[end] in _NOT_CITY_AFTER:
+        return False
+    if alias.endswith("区") and end < len(text) and text[end] in _NOT_DISTRICT_AFTER:
         return False
     return True
 

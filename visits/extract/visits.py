@@ -340,7 +340,7 @@ def extract_visits(
 ) -> list[VisitRecord]:
     """Every inter-provincial delegation visit the article reports, with its officials."""
     full = f"{title}\n{text}" if title else text
-    directions = find_directions(full)
+    directions = find_directions(full, source)
     if not directions:
         return []
     published = published_date or date_in_text(full)
