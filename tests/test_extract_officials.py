@@ -191,3 +191,29 @@ def test_a_title_told_as_a_clause_before_de():
 
 def test_a_manager_title_is_not_cut_at_jing():
     assert _people("南方电网集团副总经理邬立新出席。") == [("邬立新", ["南方电网集团副总经理"])]
+
+
+def _named(s):
+    return [(m.name, m.titles) for m in find_mentions(s)]
+
+
+# Round 4 (hand-written held-out pages): name boundaries and title prefixes.
+def test_yu_starts_a_name_after_a_title_and_in_a_group_list():
+    assert _named("省领导于建平、庞少东参加活动。") == [("于建平", ["省领导"]), ("庞少东", ["省领导"])]
+    assert _named("昆明市委副书记、市长于明川会见代表团一行。") == [("于明川", ["昆明市委副书记", "市长"])]
+    assert _named("市长于会前会见了代表团。") == []
+
+
+def test_a_relative_day_or_a_reason_ends_a_name():
+    assert _named("江苏省委书记蒋怀山前日率代表团抵达。") == [("蒋怀山", ["江苏省委书记"])]
+    assert _named("集团董事长邵启明应邀出席会议。") == [("邵启明", ["集团董事长"])]
+
+
+def test_who_hands_the_visit_over_is_no_participant_and_the_verb_is_no_title():
+    got = _named("自治区主席艾尔肯·吐尼亚孜因公务在外，委托自治区副主席古丽娜尔·阿布都陪同考察。")
+    assert got == [("古丽娜尔·阿布都", ["自治区副主席"])]
+
+
+def test_list_words_before_a_title_are_not_part_of_it():
+    got = _named("随团考察的还有省委常委乔文华，以及中国华能集团有限公司党组书记、董事长房立新。")
+    assert got == [("乔文华", ["省委常委"]), ("房立新", ["中国华能集团有限公司党组书记", "董事长"])]

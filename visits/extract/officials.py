@@ -23,7 +23,8 @@ _STOP_WORDS = sorted(
     指出 强调 说 一行 会见 会谈 看望 考察 调研 共同 签署 作 为 向 也 还 就 到 赴 来 先后 一同 一起 参观
     通报 宣读 发言 致 回答 听取 见证 同志 并 了解 委托 受 主讲 深入 走访 慰问 接受 见面 前往 热情 亲切
     欢迎 感谢 担任 希望 要求 详细 认真 实地 首先 随后 专程 则 指 共 已 是 的 所 以 将 把 从 于 当 上 曾
-    作了 也都 分别在 通过 对此 赶赴 出面 会同 协同 一道 主动 现场 围绕 随团 随行 随同 座谈 交流 对接 洽谈 举行 召开 汇报 告诉 透露 坦言 谈到 称""".split(),
+    作了 也都 分别在 通过 对此 赶赴 出面 会同 协同 一道 主动 现场 围绕 随团 随行 随同 座谈 交流 对接 洽谈 举行 召开 汇报 告诉 透露 坦言 谈到 称
+    因 应邀 前日 昨日 今日 日前 近日 当日 次日 昨天 今天 前天""".split(),
     key=len,
     reverse=True,
 )
@@ -145,7 +146,7 @@ _PERSON_VERB = re.compile(r"率|带队|带领|一行|出席|主持|参加|讲话
 # start a three-character name in a list slot: 省领导和某某、… / 市领导于某某、…
 _AMBIGUOUS_SURNAMES = "和于"
 # What follows 于 (at/in) or 和 as a word rather than as a given name: 于会前会见, 于此, 和平
-_PREPOSITION_OBJECTS = set("会前后此是今近日年月上下中当期间时平")
+_PREPOSITION_OBJECTS = {"于": set("会前后此是今近日年月上下中当期间时"), "和": set("会前后此是今近日年月上下中当期间时平谐睦")}
 # What 和 joins after a group title instead of a person: 市领导和嘉宾、…
 _NOT_GIVEN_NAMES = {"嘉宾", "群众", "专家", "企业", "客商", "代表", "干部", "记者", "师生", "老师", "学生", "村民"}
 
@@ -156,9 +157,9 @@ def _ambiguous_surname_name(s: str, i: int, chunk: str) -> bool:
     return (
         chunk[0] in _AMBIGUOUS_SURNAMES
         and (_closes_list(s, i + 3) or _PERSON_VERB.match(s, i + 3) is not None)
-        and not any(c in _PREPOSITION_OBJECTS for c in rest)
+        and not any(c in _PREPOSITION_OBJECTS[chunk[0]] for c in rest)
         and rest not in _NOT_GIVEN_NAMES
-        and rest[0] not in SURNAMES  # 和李苏、: the connector and the name 李苏
+        and (chunk[0] != "和" or rest[0] not in SURNAMES)  # 和李苏、: the connector and 李苏
         and not _has_title_word(chunk)
         and not any(w in rest for w in _STOP_WORDS)
     )
@@ -197,7 +198,11 @@ def _chain_continues(s: str, i: int) -> bool:
     return end is None or _has_title_word(s[i:end])
 
 
-_TRIM = re.compile(r"^.*(?:由|受|陪同|会见|看望|邀请|率领|带领|了|的|是|经(?!理)|请|向|被|随同|在|与|挂职任|担任)")
+_TRIM = re.compile(
+    r"^.*(?:由|受|陪同|会见|看望|邀请|率领|带领|了|的|是|经(?!理)|请|向|被|随同|在|与|挂职任|担任|以及|还有|包括|委托)"
+)
+# A person who hands the visit to someone else (甲委托乙, 甲因公务在外，委托乙) is no participant.
+_HANDS_OVER = re.compile(r"(?:因[^，,。；;]{0,10}[，,]?)?委托")
 
 
 def find_mentions(s: str) -> list[Mention]:
@@ -233,7 +238,7 @@ def find_mentions(s: str) -> list[Mention]:
         group += 1
         # the first item names the organisation, so only it says whether the firm is private
         keep = not firm and not any(MENTION_ONLY.search(t) or VILLAGE.search(t) for t in items)
-        if keep and not s.startswith("委托", name_end):
+        if keep and not _HANDS_OVER.match(s, name_end):
             out.append(Mention(s[name_start:name_end], items, start, name_start, name_end, group))
         i = name_end
         # the list after the name: more names under the same title, or new titled people
@@ -245,7 +250,7 @@ def find_mentions(s: str) -> list[Mention]:
             end = _name_at(s, j)
             if end is None or _has_title_word(s[j:end]):
                 break  # not a bare name: a new titled person (the outer loop takes it) or the end
-            if keep and not s.startswith("委托", end):
+            if keep and not _HANDS_OVER.match(s, end):
                 out.append(Mention(s[j:end], items, j, j, end, group))
             i = end
         # the outer loop resumes at i (a connector or punctuation)
