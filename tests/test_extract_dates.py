@@ -135,3 +135,10 @@ def test_not_weekdays():
 
 def test_surname_does_not_hide_a_later_weekday():
     assert _days("周一鸣主持，本周二代表团到访") == (date(2023, 6, 13), date(2023, 6, 13))
+
+
+def test_a_single_day_with_a_stated_duration_runs_for_those_days():
+    got = parse_dates("北京市委书记邱平前日率北京市党政代表团抵达呼和浩特，开始为期三天的考察。", date(2020, 5, 20))
+    assert (got.start, got.end) == (date(2020, 5, 18), date(2020, 5, 20))
+    got = parse_dates("12月30日，代表团抵达，为期3天。", None)
+    assert (got.start_md, got.end_md) == ("12-30", "01-01")

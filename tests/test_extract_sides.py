@@ -341,3 +341,12 @@ def test_a_county_level_city_renamed_a_district_is_still_found():
 
 def test_a_word_ending_in_district_is_not_a_place():
     assert [h.text for h in find_places("推动平原区域协调发展")] == []
+
+
+def test_our_prefecture_in_an_outlet_named_after_no_place_is_the_one_the_article_names():
+    v = _one(
+        "昨日，宁波市委副书记、市长汤建中率宁波市党政代表团来我州考察东西部协作工作，并出席甬黔协作座谈会。"
+        "代表团一行先后来到都匀市、瓮安县，考察宁波援建项目。黔南州委书记龙立新陪同。",
+        source="某某报", published_date=date(2021, 6, 12),
+    )
+    assert (v.visiting_unit, v.host_unit) == ("宁波市", "黔南布依族苗族自治州")

@@ -143,8 +143,35 @@ def _make(y: int | None, m: int, d: int) -> tuple[date | None, str | None]:
 _DATELINE = re.compile(r"(?:讯|电(?![视话子脑力网站商]))")
 
 
+_DURATION = re.compile(rf"为期(?P<n>{_N}|两)[天日]")
+
+
+def with_duration(found: VisitDates, sentence: str) -> VisitDates:
+    """A single day told with 为期两日/为期3天 in the same sentence: the range it gives."""
+    m = _DURATION.search(sentence)
+    if not m or not found.start_md or found.start_md != found.end_md:
+        return found
+    n = _num(m.group("n"))
+    if not 1 < n <= 31:
+        return found
+    if found.start:
+        end = found.start + timedelta(days=n - 1)
+        return VisitDates(found.start, end, found.start_md, f"{end:%m-%d}")
+    try:  # no year: 2000 is a leap year, so 02-29 counts
+        end = date(2000, *map(int, found.start_md.split("-"))) + timedelta(days=n - 1)
+    except ValueError:
+        return found
+    return VisitDates(None, None, found.start_md, f"{end:%m-%d}")
+
+
 def parse_dates(sentence: str, published: date | None) -> VisitDates | None:
-    """The first date expression in the sentence, as a visit date range."""
+    """The first date expression in the sentence, as a visit date range (a single day with
+    为期两日 in the sentence runs for those days)."""
+    found = _parse_dates(sentence, published)
+    return with_duration(found, sentence) if found else None
+
+
+def _parse_dates(sentence: str, published: date | None) -> VisitDates | None:
     m = next((a for a in ABSOLUTE.finditer(sentence) if not _DATELINE.match(sentence, a.end())), None)
     if m:
         mo, d = _num(m.group("m")), _num(m.group("d"))

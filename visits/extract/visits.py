@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -59,15 +60,19 @@ class _Side:
         return u.name[-1]
 
 
-def _resolve(
-    token: str,
-    home: Province | None,
-    other: Province | None,
-    counts: dict[str, int],
-    source: str | None,
-    inner: bool = True,
-) -> _Side | None:
+@dataclass
+class _Article:
+    """What resolving a direction token needs to know about the article."""
+
+    home: Province | None  # the outlet's province
+    counts: Counter[str]  # province name -> how often the article names it
+    source: str | None
+    units: Counter[Division]  # units the article names unambiguously -> how often
+
+
+def _resolve(token: str, art: _Article, other: Province | None, inner: bool = True) -> _Side | None:
     """A direction token as a side: places, one-character abbreviations, or 我省/我市."""
+    home, counts, source = art.home, art.counts, art.source
     m = _SELF.match(token)
     if m:
         if home is None:
@@ -82,7 +87,9 @@ def _resolve(
         if m.group(1) not in "省区" or home.kind == "直辖市":
             # 我市/我州/我县: the paper's own city, from the source name when it names one;
             # a county paper's 我市 is its prefecture
-            src = [u for u in source_units(source) if u.province_name == home.name]
+            src = [u for u in source_units(source) if u.province_name == home.name] or _most_named(
+                art.units, home, m.group(1)
+            )
             if src:
                 unit = src[0]
                 if unit.level == "county" and m.group(1) in "市州盟地" and unit.prefecture_code:
@@ -100,6 +107,17 @@ def _resolve(
     prov = province_by_name()[units[0].province_name]
     units = [u for u in units if u.province_name == prov.name]
     return _Side(prov, units)
+
+
+def _most_named(units: Counter[Division], home: Province, suffix: str) -> list[Division]:
+    """我州 in an outlet the source does not place (团结报): the 州 of the home province the
+    article names most; 我市/我盟 a prefecture, 我县/我旗 a county."""
+    level = "prefecture" if suffix in "市州盟" else "county"
+    named = [
+        (n, u) for u, n in units.items()
+        if u.province_name == home.name and u.level == level and u.name.endswith(suffix)
+    ]
+    return [max(named, key=lambda nu: nu[0])[1]] if named else []
 
 
 def _division(p: Province) -> Division:
@@ -349,11 +367,13 @@ def extract_visits(
         counts[a.name] += 2
         counts[b.name] += 2
     home = source_province(source, counts)
+    named = Counter(h.units[0] for h in find_places(full) if len(h.units) == 1)
+    art = _Article(home, counts, source, named)
 
     visits: dict[tuple[str, str], tuple[_Side, _Side, list[Direction]]] = {}
     seen: dict[tuple[str, str], list[tuple[_Side, _Side]]] = {}
     for d in directions:
-        visiting, host = _sides(d, home, counts, source)
+        visiting, host = _sides(d, art)
         if visiting is None or host is None or visiting.province == host.province:
             continue
         key = (visiting.province.name, host.province.name)
@@ -399,23 +419,21 @@ def _refine_self(side: _Side, token: str, others: list[_Side]) -> _Side:
     return side
 
 
-def _sides(
-    d: Direction, home: Province | None, counts: dict[str, int], source: str | None
-) -> tuple[_Side | None, _Side | None]:
+def _sides(d: Direction, art: _Article) -> tuple[_Side | None, _Side | None]:
     host_first = _SELF.match(d.visiting) is not None
     if host_first:
-        host = _resolve(d.host, home, None, counts, source)
-        visiting = _resolve(d.visiting, home, host.province if host else None, counts, source)
+        host = _resolve(d.host, art, None)
+        visiting = _resolve(d.visiting, art, host.province if host else None)
     else:
-        visiting = _resolve(d.visiting, home, None, counts, source)
+        visiting = _resolve(d.visiting, art, None)
         for _ in range(2):  # once more with the host known, for a homonym delegation (东乡县)
             # a provincial delegation goes to the province (贵州遵义 -> 贵州省); a city or
             # county one to the unit named under it (山东省寿光市 -> 寿光市)
             below = visiting is not None and visiting.units[0].level != "province"
-            host = _resolve(d.host, home, visiting.province if visiting else None, counts, source, below)
+            host = _resolve(d.host, art, visiting.province if visiting else None, below)
             if host is None or visiting is None:
                 break
-            again = _resolve(d.visiting, home, host.province, counts, source)
+            again = _resolve(d.visiting, art, host.province)
             if again is None or again.province == visiting.province:
                 break
             visiting = again
