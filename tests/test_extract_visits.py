@@ -208,3 +208,19 @@ def test_a_placeholder_left_by_the_cleaner_ends_a_sentence():
     (visit,) = extract_visits(text)
     names = {o.name for o in visit.officials}
     assert {"严明辉", "钟书平"} <= names
+
+
+def test_one_trip_to_two_provinces_is_two_visits_each_with_its_own_days_and_meeting():
+    text = (
+        "7月3日至6日，泉州市委书记柯炳南率泉州市党政代表团赴宁夏回族自治区固原市、甘肃省定西市，考察东西部协作工作，"
+        "分别出席泉州·固原东西部协作联席会议和泉州·定西东西部协作联席会议。"
+        "7月3日至4日，代表团在固原市考察了产业园。固原市委书记马文斌主持会议。"
+        "7月5日至6日，代表团来到定西市，考察了马铃薯产业。定西市委书记张国栋出席会议。"
+    )
+    visits = {v.host_province: v for v in extract_visits(text, published_date=date(2023, 7, 8))}
+    assert set(visits) == {"宁夏回族自治区", "甘肃省"}
+    ningxia, gansu = visits["宁夏回族自治区"], visits["甘肃省"]
+    assert (ningxia.host_unit, ningxia.start_md, ningxia.end_md) == ("固原市", "07-03", "07-04")
+    assert (gansu.host_unit, gansu.start_md, gansu.end_md) == ("定西市", "07-05", "07-06")
+    assert ningxia.meeting_name == "泉州·固原东西部协作联席会议"
+    assert gansu.meeting_name == "泉州·定西东西部协作联席会议"

@@ -93,9 +93,13 @@ def _score(name: str, clause: str, pair_words: tuple[str, ...]) -> int:
     return 2 * score
 
 
-def find_meeting(text: str, pair_words: tuple[str, ...] = ()) -> str | None:
+def find_meeting(
+    text: str, pair_words: tuple[str, ...] = (), avoid: tuple[str, ...] = (), own: tuple[str, ...] = ()
+) -> str | None:
     """The most specific meeting name: one naming the pair or the cooperation wins; a longer
-    candidate that ends with a shorter one (闽甘扶贫协作… vs 扶贫协作…) wins."""
+    candidate that ends with a shorter one (闽甘扶贫协作… vs 扶贫协作…) wins. A candidate naming
+    a word of `avoid` (another visit's host, in an article telling several) and none of `own`
+    (this visit's host) is another visit's meeting."""
     candidates: list[tuple[int, int, str]] = []
     for seg_m in _SEGMENT.finditer(text):
         seg = seg_m.group()
@@ -105,7 +109,12 @@ def find_meeting(text: str, pair_words: tuple[str, ...] = ()) -> str | None:
             name = _LEAD.sub("", name) or name
             name = _cut_at_loose_dash(name).strip(_DOTS + _DASHES)
             name = _LEADING_BRACKETS.sub("", name).strip(_DOTS + _DASHES)
+            before = seg[: m.start() + max(0, m.group().rfind(name))]
+            if name[0] in "和及与" and re.search(r"(?:会|会议|仪式)$", before):
+                name = name[1:]  # 出席甲联席会议和乙联席会议: the connector is not the name's
             if len(name) < 5 or name.startswith("第"):
+                continue
+            if any(w in name for w in avoid) and not any(w in name for w in own):
                 continue
             clause = _clause_of(text, seg_m.start() + m.start(), seg_m.start() + m.end())
             if _QUOTED.search(clause):

@@ -376,21 +376,35 @@ def extract_visits(
         visiting, host = _sides(d, art)
         if visiting is None or host is None or visiting.province == host.province:
             continue
-        key = (visiting.province.name, host.province.name)
-        seen.setdefault(key, []).append((visiting, host))
-        if key in visits:
-            visits[key][2].append(d)
-        elif not visits or (not _PAST.search(d.sentence) and parse_dates(d.sentence, published)):
-            # after the first, a movement counts only as a dated, present visit
-            visits[key] = (visiting, host, [d])
-    records = []
+        first = not visits
+        for leg in (host, *_further_hosts(d.host, visiting, host)):
+            key = (visiting.province.name, leg.province.name)
+            seen.setdefault(key, []).append((visiting, leg))
+            if key in visits:
+                visits[key][2].append(d)
+            elif first or (not _PAST.search(d.sentence) and parse_dates(d.sentence, published)):
+                # after the first movement, one counts only as a dated, present visit; the
+                # first may name several host provinces (赴贵州省安顺市、甘肃省陇南市)
+                visits[key] = (visiting, leg, [d])
+    sides = []
     for key, (v, h, ds) in visits.items():
         v = _refine_self(v, ds[0].visiting, [s[0] for s in seen[key]])
         h = _refine_self(h, ds[0].host, [s[1] for s in seen[key]])
         if v.units[0].level != "province":
             h = _refine_inside(h, [s[1] for s in seen[key]])
-        records.append(_record(text, full, ds, v, h, home, published))
-    return records
+        sides.append((v, h, ds))
+    # with several visits in one article, each keeps the dates and meeting that name its host
+    hosts = [h for _, h, _ in sides] if len(sides) > 1 else []
+    return [_record(text, full, ds, v, h, home, published, hosts) for v, h, ds in sides]
+
+
+def _further_hosts(token: str, visiting: _Side, host: _Side) -> list[_Side]:
+    """The host sides in other provinces of a destination naming several (贵州省安顺市、甘肃省陇南市)."""
+    by_province: dict[str, list[Division]] = {}
+    for u in resolve_side(token, inner=visiting.units[0].level != "province"):
+        if u.province_name not in (visiting.province.name, host.province.name):
+            by_province.setdefault(u.province_name, []).append(u)
+    return [_Side(province_by_name()[p], units) for p, units in by_province.items()]
 
 
 def _refine_inside(side: _Side, others: list[_Side]) -> _Side:
@@ -483,6 +497,27 @@ def _unit_names(side: _Side) -> set[str]:
     return {n for u in side.units for n in (u.name, u.short_name)}
 
 
+def _host_words(side: _Side) -> list[str]:
+    """How a text names a host: its units in full and short (安顺市, 安顺), or the province."""
+    if side.units[0].level == "province":
+        p = side.province
+        return [p.name, p.short_name]
+    return [w for u in side.units for w in (u.name, u.short_name)]
+
+
+def _own_leg_dates(
+    full: str, own: list[str], others: list[str], published: date | None
+) -> VisitDates | None:
+    """The first dated sentence naming this leg's host and no other leg's (7月10日至11日，代表团
+    来到陇南市): in an article telling several visits, the part that is this one's."""
+    for _, sent in _sentences(full):
+        if any(w in sent for w in own) and not any(w in sent for w in others):
+            found = parse_dates(sent, published)
+            if found:
+                return found
+    return None
+
+
 def _record(
     text: str,
     full: str,
@@ -491,7 +526,10 @@ def _record(
     host: _Side,
     home: Province | None,
     published: date | None,
+    hosts: list[_Side] = (),
 ) -> VisitRecord:
+    """One visit's record; `hosts` are the hosts of every visit the article reports, when it
+    reports several."""
     home_side = _home_side(home, visiting, host, full, text)
     people, leaders = _people(text, visiting, host, home_side)
     names = [p.name for p in people]
@@ -504,7 +542,10 @@ def _record(
         leaders = [next(p.name for p in visiting_people if p.rank == best)]
     leader_set = set(leaders)
 
-    dates = _visit_dates(text, same_visit, published)
+    others = [w for h in hosts if h is not host for w in _host_words(h)]
+    dates = (_own_leg_dates(full, _host_words(host), others, published) if others else None) or _visit_dates(
+        text, same_visit, published
+    )
     cities = host_cities(full, host.province.name)
     if host.province.kind == "直辖市":
         cities = []  # a municipality's districts are county-level: it has no prefecture-level places
@@ -525,7 +566,7 @@ def _record(
         start_md=dates.start_md if dates else None,
         end_md=dates.end_md if dates else None,
         host_cities=cities,
-        meeting_name=find_meeting(full, words),
+        meeting_name=find_meeting(full, words, avoid=tuple(others), own=tuple(_host_words(host))),
         programme=find_programme(full),
         leader_names=leaders,
         officials=[
