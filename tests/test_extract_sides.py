@@ -350,3 +350,11 @@ def test_our_prefecture_in_an_outlet_named_after_no_place_is_the_one_the_article
         source="某某报", published_date=date(2021, 6, 12),
     )
     assert (v.visiting_unit, v.host_unit) == ("宁波市", "黔南布依族苗族自治州")
+
+
+def test_a_province_host_gives_way_to_the_one_prefecture_every_toured_place_lies_in():
+    v = _one(
+        "6月4日至5日，苏州市党政代表团来黔考察东西部协作工作。代表团一行先后来到碧江区、江口县、石阡县，考察帮扶项目。",
+        published_date=date(2022, 6, 7),
+    )
+    assert (v.visiting_unit, v.host_unit, v.host_cities) == ("苏州市", "铜仁市", ["铜仁市"])

@@ -410,13 +410,20 @@ def _further_hosts(token: str, visiting: _Side, host: _Side) -> list[_Side]:
 def _refine_inside(side: _Side, others: list[_Side]) -> _Side:
     """A city or county delegation's host named loosely in one report (赴山东寿光 reads as 山东)
     and exactly in another (赴山东省寿光市): the unit inside the loose one."""
-    if len(side.units) != 1 or side.units[0].level != "province":
-        return side  # a city named as the host stays the host (赴济南市 … 来到历城区)
+    if len(side.units) != 1:
+        return side
     outer = side.units[0]
     for other in others:
         units = [u for u in other.units if lies_within(u, outer)]
-        if units and len(units) == len(other.units):
+        if not units or len(units) != len(other.units):
+            continue
+        if len(units) == 1:
             return _Side(side.province, units)
+        # several places toured (来到历城区、章丘区): a named city stays the host; a province
+        # gives way to the one prefecture they all lie in (来甘 … 来到武都区、康县 -> 陇南市)
+        prefectures = {u.prefecture_code for u in units}
+        if outer.level == "province" and len(prefectures) == 1 and None not in prefectures:
+            return _Side(side.province, [division_by_code()[prefectures.pop()]])
     return side
 
 
@@ -550,9 +557,12 @@ def _record(
     if host.province.kind == "直辖市":
         cities = []  # a municipality's districts are county-level: it has no prefecture-level places
     elif host.units[0].level != "province":
-        for u in reversed(host.units):
-            if u.prefecture_name and u.prefecture_name not in cities:
-                cities.insert(0, u.prefecture_name)
+        own = [u.prefecture_name or u.name for u in host.units if u.level != "province"]
+        if others:
+            cities = []  # several visits in one article: the others' places are not this one's
+        for name in reversed(own):
+            if name not in cities:
+                cities.insert(0, name)
     words = pair_words(visiting.province, host.province) + tuple(
         u.short_name for u in visiting.units + host.units
     )
