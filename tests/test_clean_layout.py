@@ -221,3 +221,24 @@ def test_wechat_repost_header_is_not_the_title():
     )
     assert art.title == "化隆县代表团赴康县考察协作"
     assert (art.source, art.published_date) == ("湄潭县融媒体中心", date(2022, 9, 7))
+
+
+# Round 4 (hand-written held-out pages): where the source is told.
+def test_a_labelled_source_beats_the_site_name_heading_the_page():
+    page = (
+        "某某县人民政府网\n首页 > 新闻中心 > 县内要闻\n\n代表团来我县考察\n\n"
+        "发布时间：2023-04-02 10:15　来源：某某日报　浏览次数：\n\n　　4月1日，代表团来我县考察东西部协作工作。\n"
+    )
+    art = clean_article(page)
+    assert (art.source, art.published_date) == ("某某日报", date(2023, 4, 2))
+
+
+def test_a_repost_note_without_a_colon_names_the_source():
+    art = clean_article("代表团赴某州考察\n\n转载自某州日报　｜　分享到：脸书　推特\n\n　　6月2日，代表团赴某州考察东西部协作工作。\n")
+    assert art.source == "某州日报"
+
+
+def test_a_bracketed_outlet_dateline_names_the_source():
+    art = clean_article("某某项目签约\n\n【某某报讯】（记者 林晓 报道）代表团前日抵达，展开为期两日的考察访问。\n")
+    assert art.source == "某某报"
+    assert "林晓" in art.reporters

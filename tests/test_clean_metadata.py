@@ -12,7 +12,7 @@ def _source(line):
 
 def test_date_then_outlet_with_ideographic_space():
     f = meta_fields("2017-07-25\u3000新华日报")
-    assert f == {"source": "新华日报", "date": date(2017, 7, 25)}
+    assert (f["source"], f["date"]) == ("新华日报", date(2017, 7, 25))
     assert _source("2019-09-08　中国日报网") == "中国日报网"
 
 

@@ -83,6 +83,7 @@ class Layout:
     boilerplate: list[str] = field(default_factory=list)
     published_date: date | None = None
     source: str | None = None
+    source_rank: int = -1
     reporters: list[str] = field(default_factory=list)
     photographers: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
@@ -141,6 +142,12 @@ def _add(target: list[str], names: list[str]) -> None:
             target.append(n)
 
 
+def _offer_source(lay: Layout, source: str, rank: int) -> None:
+    """Keep the surest source seen so far (see metadata.SOURCE_NAMED …); the first among equals."""
+    if lay.source is None or rank > lay.source_rank:
+        lay.source, lay.source_rank = source, rank
+
+
 def split_lines(text: str) -> Layout:
     lay = Layout()
     lines = [ln for ln in text.split("\n") if ln]
@@ -153,8 +160,8 @@ def split_lines(text: str) -> Layout:
         if fields is not None:
             if lay.published_date is None and fields.get("date"):
                 lay.published_date = fields["date"]  # type: ignore[assignment]
-            if lay.source is None and fields.get("source"):
-                lay.source = str(fields["source"])
+            if fields.get("source"):
+                _offer_source(lay, str(fields["source"]), int(fields.get("source_rank", md.SOURCE_NAMED)))
             lay.boilerplate.append(line)
             continue
         stripped = md.BULLET_RE.sub("", line)
@@ -207,6 +214,9 @@ def split_lines(text: str) -> Layout:
             _add(lay.reporters, names)
             if k > body_start:
                 last_credit = len(body)
+        outlet = md.dateline_outlet(ln)
+        if outlet:
+            _offer_source(lay, outlet, md.SOURCE_MASTHEAD)
         ln, names = md.start_credit(ln)
         _add(lay.reporters, names)
         if ln:

@@ -95,6 +95,8 @@ _ACCOUNT_OUTLET_RE = re.compile(
     rf"(?:{_OUTLET_STRONG}|融媒体中心|融媒|报|发布|新闻|传媒|之声|频道|政务|宣传部|网信办)$"
 )
 _SOURCE_RE = re.compile(rf"(?<![“\"‘']){_SOURCE_LABEL}[:：]\s*([^\s|｜,，;；:：“”\"]{{2,20}})")
+# A repost note without a colon: `转自某某日报，…`, `转载自某某日报 ｜ 分享到`.
+_REPOST_RE = re.compile(rf"^(?:转载自|转自|摘自)\s*({HAN}{{2,12}}?{_OUTLET_ANY})(?=[\s|｜，,。]|$)")
 _EDITOR_RE = re.compile(rf"{_EDITOR_LABEL}[:：]\s*({NAME})(?!{HAN})")
 _COUNTER_RE = re.compile(r"(?:点击|浏览|阅读|点击数|浏览次数|阅读次数|访问)(?:量|数|次数)?[:：]?\s*\d+")
 
@@ -117,13 +119,19 @@ _END_CREDIT_RE = re.compile(
 # and `互联网讯号` are words, and `据某某网讯` quotes another outlet.
 _DATELINE = (
     rf"(?:(?:本报|本网|本台|本刊)讯"
-    rf"|(?!据){HAN}{{2,10}}?(?:日报|晚报|早报|时报|商报|报|网|台)讯(?=[\s（(\d:：]))"
+    rf"|(?!据){HAN}{{2,10}}?(?:日报|晚报|早报|时报|商报|报|网|台)讯(?=[\s（(\d:：】]))"
 )
-_START_CREDIT_RE = re.compile(rf"^{_DATELINE}\s*(?:[（(]([^()（）]{{1,30}})[)）])?\s*")
+_START_CREDIT_RE = re.compile(rf"^【?(?P<dateline>{_DATELINE})】?\s*(?:[（(]([^()（）]{{1,30}})[)）])?\s*")
 _PHOTO_CREDIT_RE = re.compile(
     rf"(?:^|(?<=[。！？”!?.）)\s]))\s*((?:{HAN}{{0,6}}?记者\s*)?{NAME}(?:\s+{NAME})*)\s*摄\s*$"
 )
 _CREDIT_LINE_RE = re.compile(rf"^(?:{HAN}{{0,4}}(?:记者|通讯员))\s*({NAME}(?:\s+{NAME})*)(?:\s*报道)?$")
+
+
+# How sure a line is about the source: a page header that only names a site (`某某人民政府网`)
+# < a masthead, a dateline or a WeChat account < a labelled `来源：` / `转自`, which names the
+# paper a site reposts. The surest line wins; among equals, the first.
+SOURCE_NAMED, SOURCE_MASTHEAD, SOURCE_LABELLED = 0, 1, 2
 
 
 def parse_date(text: str) -> date | None:
@@ -158,10 +166,14 @@ def meta_fields(line: str) -> dict[str, object] | None:
         return None
     outlet = _header_source(s)
     if outlet:
-        return {"source": outlet, "date": parse_date(s)}
+        day = parse_date(s)
+        return {"source": outlet, "date": day, "source_rank": SOURCE_MASTHEAD if day else SOURCE_NAMED}
     stamped = _outlet_stamp_fields(s) or _wechat_fields(s)
     if stamped is not None:
         return stamped
+    repost = _REPOST_RE.match(s)
+    if repost:
+        return {"source": repost.group(1), "date": parse_date(s), "source_rank": SOURCE_LABELLED}
     is_meta = bool(
         _LABELLED_DATE_RE.match(s)
         or _DATE_LINE_RE.match(s)
@@ -176,6 +188,7 @@ def meta_fields(line: str) -> dict[str, object] | None:
     src = _SOURCE_RE.search(s)
     if src:
         fields["source"] = src.group(1)
+        fields["source_rank"] = SOURCE_LABELLED
     fields["editors"] = _EDITOR_RE.findall(s)
     return fields
 
@@ -193,6 +206,7 @@ def _outlet_stamp_fields(s: str) -> dict[str, object] | None:
     outlet = None if _FORUM_NAME_RE.search(m.group(1)) else m.group(1)
     return {
         "source": labelled.group(1) if labelled else outlet,
+        "source_rank": SOURCE_LABELLED if labelled else SOURCE_MASTHEAD,
         "date": parse_date(s),
         "editors": _EDITOR_RE.findall(s),
     }
@@ -214,6 +228,7 @@ def _wechat_fields(s: str) -> dict[str, object] | None:
     stamp = s[m.end("tokens") : m.start("ip") if m.group("ip") else len(s)]
     return {
         "source": None if _FORUM_NAME_RE.search(source) else source,
+        "source_rank": SOURCE_MASTHEAD,
         "date": parse_date(stamp),
         "editors": [],
     }
@@ -246,7 +261,15 @@ def start_credit(line: str) -> tuple[str, list[str]]:
     m = _START_CREDIT_RE.match(line)
     if not m:
         return line, []
-    return line[m.end() :], names_in(m.group(1) or "")
+    return line[m.end() :], names_in(m.group(2) or "")
+
+
+def dateline_outlet(line: str) -> str | None:
+    """The outlet of a leading `某某日报讯` / `【某某报讯】` (not `本报讯`), else None."""
+    m = _START_CREDIT_RE.match(line)
+    if not m or re.match(r"本[报网台刊]", m.group("dateline")):
+        return None
+    return m.group("dateline").removesuffix("讯")
 
 
 def photo_credit(line: str) -> tuple[str, list[str]]:
