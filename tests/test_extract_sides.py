@@ -358,3 +358,11 @@ def test_a_province_host_gives_way_to_the_one_prefecture_every_toured_place_lies
         published_date=date(2022, 6, 7),
     )
     assert (v.visiting_unit, v.host_unit, v.host_cities) == ("苏州市", "铜仁市", ["铜仁市"])
+
+
+def test_a_city_named_exactly_as_the_host_is_not_narrowed_to_a_district_toured():
+    v = _one(
+        "5月6日至7日，六盘水市委书记龙江华率六盘水市代表团到大连市调研东西部协作工作。代表团一行先后来到大连甘井子区，考察农产品交易中心。",
+        published_date=date(2021, 5, 9),
+    )
+    assert (v.visiting_unit, v.host_unit) == ("六盘水市", "大连市")

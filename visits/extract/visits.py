@@ -18,7 +18,7 @@ from visits.extract.direction import (
     source_province,
     source_units,
 )
-from visits.extract.gazetteer import aliases, find_places, lies_within
+from visits.extract.gazetteer import aliases, county_short_name, find_places, lies_within
 from visits.extract.meeting import find_meeting, find_programme
 from visits.extract.officials import Mention, find_mentions
 from visits.extract.places import host_cities
@@ -390,7 +390,7 @@ def extract_visits(
     for key, (v, h, ds) in visits.items():
         v = _refine_self(v, ds[0].visiting, [s[0] for s in seen[key]])
         h = _refine_self(h, ds[0].host, [s[1] for s in seen[key]])
-        if v.units[0].level != "province":
+        if v.units[0].level != "province" and _loose_host(ds[0], h, [s[1] for s in seen[key]]):
             h = _refine_inside(h, [s[1] for s in seen[key]])
         sides.append((v, h, ds))
     # with several visits in one article, each keeps the dates and meeting that name its host
@@ -405,6 +405,14 @@ def _further_hosts(token: str, visiting: _Side, host: _Side) -> list[_Side]:
         if u.province_name not in (visiting.province.name, host.province.name):
             by_province.setdefault(u.province_name, []).append(u)
     return [_Side(province_by_name()[p], units) for p, units in by_province.items()]
+
+
+def _loose_host(d: Direction, host: _Side, others: list[_Side]) -> bool:
+    """Was the host read loosely (赴山东寿光 as 山东, 赴深圳罗湖 as 深圳), not named exactly
+    (到大连市 … 来到甘井子区 keeps 大连市)?"""
+    if host.units[0].level == "province" or d.host not in aliases():
+        return True
+    return any(d.host + county_short_name(u) in d.sentence for o in others for u in o.units)
 
 
 def _refine_inside(side: _Side, others: list[_Side]) -> _Side:
