@@ -180,10 +180,11 @@ def find_directions(text: str, source: str | None = None) -> list[Direction]:
     return out
 
 
-def province_counts(text: str) -> Counter[str]:
-    """How often each province is named, directly or through its places and abbreviations."""
+def province_counts(hits: list[PlaceHit]) -> Counter[str]:
+    """How often each province is named in a text (its place `hits`), directly or through its
+    places and abbreviations."""
     c: Counter[str] = Counter()
-    for h in find_places(text):
+    for h in hits:
         names = {u.province_name for u in h.units}
         if len(names) == 1:
             c[names.pop()] += 1

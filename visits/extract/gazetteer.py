@@ -162,5 +162,5 @@ def resolve_unit(name: str, prefer: tuple[str, ...] = ()) -> Division | None:
     if not units:
         return None
     level_order = {"province": 0, "prefecture": 1, "county": 2}
-    order = {name: i for i, name in reversed(list(enumerate(prefer)))}
+    order = {name: i for i, name in enumerate(prefer)}
     return min(units, key=lambda d: (d.province_name not in order, level_order[d.level], order.get(d.province_name, 0)))

@@ -362,12 +362,13 @@ def extract_visits(
     if not directions:
         return []
     published = published_date or date_in_text(full)
-    counts = province_counts(full)
+    hits = find_places(full)  # one scan serves the province counts and the named units
+    counts = province_counts(hits)
     for a, b in pair_provinces(full):  # 苏陕协作, 沪滇: the pair's provinces are the article's
         counts[a.name] += 2
         counts[b.name] += 2
     home = source_province(source, counts)
-    named = Counter(h.units[0] for h in find_places(full) if len(h.units) == 1)
+    named = Counter(h.units[0] for h in hits if len(h.units) == 1)
     art = _Article(home, counts, source, named)
 
     visits: dict[tuple[str, str], tuple[_Side, _Side, list[Direction]]] = {}
@@ -455,18 +456,20 @@ def _sides(d: Direction, art: _Article) -> tuple[_Side | None, _Side | None]:
         visiting = _resolve(d.visiting, art, host.province if host else None)
     else:
         visiting = _resolve(d.visiting, art, None)
-        for _ in range(2):  # once more with the host known, for a homonym delegation (东乡县)
-            # a provincial delegation goes to the province (贵州遵义 -> 贵州省); a city or
-            # county one to the unit named under it (山东省寿光市 -> 寿光市)
-            below = visiting is not None and visiting.units[0].level != "province"
-            host = _resolve(d.host, art, visiting.province if visiting else None, below)
-            if host is None or visiting is None:
-                break
+        host = _host_of(d, art, visiting)
+        if host is not None and visiting is not None:
+            # once more with the host known: a homonym delegation (东乡县) read by the pairing
             again = _resolve(d.visiting, art, host.province)
-            if again is None or again.province == visiting.province:
-                break
-            visiting = again
+            if again is not None and again.province != visiting.province:
+                visiting, host = again, _host_of(d, art, again)
     return visiting, host
+
+
+def _host_of(d: Direction, art: _Article, visiting: _Side | None) -> _Side | None:
+    """The host of a delegation's movement: a provincial delegation goes to the province
+    (贵州遵义 -> 贵州省); a city or county one to the unit named under it (山东省寿光市 -> 寿光市)."""
+    below = visiting is not None and visiting.units[0].level != "province"
+    return _resolve(d.host, art, visiting.province if visiting else None, below)
 
 
 def _home_side(
@@ -512,17 +515,7 @@ def _unit_names(side: _Side) -> set[str]:
     return {n for u in side.units for n in (u.name, u.short_name)}
 
 
-def _host_words(side: _Side) -> list[str]:
-    """How a text names a host: its units in full and short (安顺市, 安顺), or the province."""
-    if side.units[0].level == "province":
-        p = side.province
-        return [p.name, p.short_name]
-    return [w for u in side.units for w in (u.name, u.short_name)]
-
-
-def _own_leg_dates(
-    full: str, own: list[str], others: list[str], published: date | None
-) -> VisitDates | None:
+def _own_leg_dates(full: str, own: set[str], others: list[str], published: date | None) -> VisitDates | None:
     """The first dated sentence naming this leg's host and no other leg's (7月10日至11日，代表团
     来到陇南市): in an article telling several visits, the part that is this one's."""
     for _, sent in _sentences(full):
@@ -557,8 +550,9 @@ def _record(
         leaders = [next(p.name for p in visiting_people if p.rank == best)]
     leader_set = set(leaders)
 
-    others = [w for h in hosts if h is not host for w in _host_words(h)]
-    dates = (_own_leg_dates(full, _host_words(host), others, published) if others else None) or _visit_dates(
+    own_words = _unit_names(host)  # how the text names this visit's host (安顺市, 安顺)
+    others = [w for h in hosts if h is not host for w in _unit_names(h)]
+    dates = (_own_leg_dates(full, own_words, others, published) if others else None) or _visit_dates(
         text, same_visit, published
     )
     cities = host_cities(full, host.province.name)
@@ -584,7 +578,7 @@ def _record(
         start_md=dates.start_md if dates else None,
         end_md=dates.end_md if dates else None,
         host_cities=cities,
-        meeting_name=find_meeting(full, words, avoid=tuple(others), own=tuple(_host_words(host))),
+        meeting_name=find_meeting(full, words, avoid=tuple(others), own=tuple(own_words)),
         programme=find_programme(full),
         leader_names=leaders,
         officials=[
