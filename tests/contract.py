@@ -8,7 +8,8 @@ CONTRACT = {
     "marts.fact_visit": [
         "visit_id", "province_pair_id", "visiting_province", "host_province", "visiting_unit",
         "host_unit", "start_date", "end_date", "start_md", "end_md", "host_cities",
-        "meeting_name", "programme", "leader_names", "article_ids",
+        "meeting_name", "programme", "leader_names", "article_ids", "evidence", "basis",
+        "inferred_year", "year_source",
     ],
     "marts.dim_official": ["official_id", "name", "province", "titles", "first_seen", "last_seen"],
     "marts.bridge_visit_official": [
@@ -30,6 +31,9 @@ CONTRACT_TYPES = {
     ("marts.fact_visit", "host_cities"): "VARCHAR[]",
     ("marts.fact_visit", "leader_names"): "VARCHAR[]",
     ("marts.fact_visit", "article_ids"): "VARCHAR[]",
+    ("marts.fact_visit", "evidence"): "VARCHAR",
+    ("marts.fact_visit", "basis"): "VARCHAR[]",
+    ("marts.fact_visit", "inferred_year"): "INTEGER",
     ("marts.dim_official", "titles"): "VARCHAR[]",
     ("marts.dim_official", "first_seen"): "DATE",
     ("marts.bridge_visit_official", "titles"): "VARCHAR[]",

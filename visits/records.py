@@ -58,3 +58,5 @@ class VisitRecord:
     programme: str | None = None         # 东西部扶贫协作 | 东西部协作 | 对口支援 | ...
     leader_names: list[str] = field(default_factory=list)
     officials: list[OfficialMention] = field(default_factory=list)
+    evidence: str | None = None          # the sentence that establishes the visit
+    basis: list[str] = field(default_factory=list)  # evidence kinds that proposed it (visits/lexicon/basis.txt)

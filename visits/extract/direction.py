@@ -23,26 +23,44 @@ from visits.extract.gazetteer import (
     resolve_unit,
 )
 from visits.extract.papers import CENTRAL, PAPER_PROVINCE
+from visits.lexicon import alternation
 from visits.reference import Division, Province, province_by_name, province_partners
 
-_DELEG = r"(?:党政|政府|人大|政协|各界|友好)?(?:代表团|考察团|学习考察团|调研团|调研组|考察组|工作组|访问团)"
-_MOVE_WORDS = "赴|到|来到|来|抵达|前往|莅临|走进|深入"
-_MOVE = rf"(?:{_MOVE_WORDS})"
+_DELEG = rf"(?:党政|政府|人大|政协|各界|友好)?(?:{alternation('delegation_words')})"
+_MOVE = rf"(?:{alternation('movement_verbs')})"
 # 代表团在西藏考察: where the delegation is, said of the delegation itself (not after 率队,
 # where 在 more often introduces the leader's own whereabouts)
-_MOVE_DELEG = rf"(?:{_MOVE_WORDS}|在)"
+_MOVE_DELEG = rf"(?:{alternation('movement_verbs')}|在)"
 # an organ between the place and the group: 广东省乡村振兴局调研组, 浙江省发展改革委考察团
 _ORGAN = r"(?:委|政府|[\u4e00-\u9fff]{1,8}?(?:局|厅|办公室|委员会|委|办))"
 _SELF = r"我(?:省|市|区|州|县|旗)"
 # between the group and its verb: the movement did not (or not yet) happen
-_NOT_GONE = re.compile(r"未能|未|没有|没能|不能|无法|取消|推迟|暂缓|将要|即将|拟")
+_NOT_GONE = re.compile(alternation("not_gone"))
 # after a one-character abbreviation (来甘, 赴沪, 援黔) the next word must be a verb or punctuation
-_ABBR_NEXT = r"(?=考察|调研|学习|访问|交流|对接|开展|推进|参观|期间|指导|洽谈|出席|参加|慰问|[，,。、；])"
+_ABBR_NEXT = rf"(?=(?:{alternation('activity_verbs')})|[，,。、；])"
+# who leads the group: 率 alone too, but not 率先 or 效率/比率
+_LEAD = rf"(?:(?:{alternation('leader_verbs')})(?<![效概比频汇税速]率)(?!先)|一行)"
 
 
 @lru_cache(maxsize=1)
 def _place_alt() -> str:
     return "|".join(map(re.escape, sorted(aliases(), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def destination() -> str:
+    """Where a movement goes, as a regex (no groups): places, 我省/我市, or an abbreviation."""
+    place = f"(?:{_place_alt()})"
+    # a destination may be written under its parent (兴安盟科尔沁右翼前旗, 遵义市湄潭县); the
+    # delegation's own unit is the place right before 代表团, so it needs no such form
+    nested = rf"{place}{place}?(?:[、和与]{place}{place}?)*"
+    return rf"{nested}|{_SELF}|(?:{abbreviation_alt()}){_ABBR_NEXT}"
+
+
+MOVE = _MOVE
+LEAD = _LEAD
+DELEG = _DELEG
+ORGAN = _ORGAN
 
 
 @lru_cache(maxsize=1)
@@ -53,27 +71,33 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     everywhere)."""
     place = f"(?:{_place_alt()})"
     places = rf"{place}(?:[、和与]{place})*"
-    # a destination may be written under its parent (兴安盟科尔沁右翼前旗, 遵义市湄潭县); the
-    # delegation's own unit is the place right before 代表团, so it needs no such form
-    nested = rf"{place}{place}?(?:[、和与]{place}{place}?)*"
-    dest = rf"(?P<dest>{nested}|{_SELF}|(?:{abbreviation_alt()}){_ABBR_NEXT})"
+    body = destination()
+    dest = rf"(?P<dest>{body})"
     moves = rf"(?P<unit>{places}|{_SELF}){_ORGAN}?{_DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE_DELEG}"
     deleg = re.compile(moves + dest)
-    led = re.compile(rf"(?:率队|带队|率团|率领|带领|一行|组团)[^，,。；;]{{0,12}}?{_MOVE}{dest}")
+    # 率队在重庆市万州区考察: 在 a place counts after a leader only with what they did there
+    led = re.compile(
+        rf"{_LEAD}[^，,。；;]{{0,12}}?(?:{_MOVE}|在(?=(?:{body})(?:{alternation('activity_verbs')}))){dest}"
+    )
     short = re.compile(rf"{moves}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
     return deleg, led, short
 
 
-def _city_for_abbreviation(unit: str, abbr: str, short: dict[str, str]) -> str:
+def _city_for_abbreviation(unit: str, abbr: str, short: dict[str, str], hits: list[PlaceHit]) -> str:
     """来苏 from a city delegation, in an article naming 苏州: the city, not the province
-    the character also abbreviates; a provincial delegation's 来苏 stays the province."""
+    the character also abbreviates; a provincial delegation's 来苏 stays the province. A
+    city the article names beats a province it never names (来青 in an article naming 青岛
+    but not 青海)."""
     city = short.get(abbr)
     province = lookup_province(abbr)
     visiting = resolve_side(unit, inner=True)
     if city is None or province is None or not visiting or visiting[0].level == "province":
         return abbr
     units = aliases().get(city, ())
-    return city if any(u.province_name == province.name for u in units) else abbr
+    if any(u.province_name == province.name for u in units):
+        return city
+    named = {u.province_name for h in hits for u in h.units if len(h.units) == 1}
+    return city if province.name not in named else abbr
 
 
 def _county_in_named_province(short: str, hits: list[PlaceHit]) -> str | None:
@@ -114,6 +138,7 @@ class Direction:
     host: str
     start: int  # position of the match in the searched text
     sentence: str
+    basis: str = "movement"  # the evidence kind (visits/lexicon/basis.txt)
 
 
 def _split_units(s: str) -> list[str]:
@@ -157,8 +182,9 @@ def find_directions(text: str, source: str | None = None) -> list[Direction]:
                 continue  # 代表团未能赴黔南: a visit that did not happen
             dest = m.group("dest")
             if len(dest) == 1:
-                dest = _city_for_abbreviation(m.group("unit"), dest, named()[1])
-            out.append(Direction(m.group("unit"), dest, sent_m.start() + m.start(), sent))
+                dest = _city_for_abbreviation(m.group("unit"), dest, named()[1], named()[0])
+            kind = "host_view" if dest.startswith("我") else "movement"  # 莅临我县: the host's words
+            out.append(Direction(m.group("unit"), dest, sent_m.start() + m.start(), sent, kind))
         for m in short_form.finditer(sent):
             if deleg.search(sent, m.start()) or _NOT_GONE.search(sent, m.end("unit"), m.start("short")):
                 continue  # a full place name was matched for this movement
@@ -175,7 +201,7 @@ def find_directions(text: str, source: str | None = None) -> list[Direction]:
             unit = before[0].text if before else "我" + "省"
             if len(before) > 1 and before[1].start == before[0].end:
                 unit += before[1].text
-            out.append(Direction(unit, m.group("dest"), sent_m.start() + m.start(), sent))
+            out.append(Direction(unit, m.group("dest"), sent_m.start() + m.start(), sent, "leader_movement"))
     out.sort(key=lambda d: d.start)
     return out
 

@@ -204,6 +204,8 @@ def _visit_rows(sha: str, batch_id: str, visits: list) -> tuple[list[dict], list
                 "meeting_name": v.meeting_name,
                 "programme": v.programme,
                 "leader_names": list(v.leader_names),
+                "evidence": v.evidence,
+                "basis": list(v.basis),
             }
         )
         for mention_seq, o in enumerate(v.officials):

@@ -73,6 +73,8 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "meeting_name": STR,
         "programme": STR,
         "leader_names": STRS,
+        "evidence": STR,
+        "basis": STRS,
     },
     OFFICIALS: {
         "content_sha256": STR,

@@ -27,11 +27,12 @@ def clean_version() -> str:
 
 
 def extract_version() -> str:
-    """Changes when extraction code or the reference seeds it reads change."""
+    """Changes when extraction code, its lexicon or the reference seeds it reads change."""
     # records.py defines VisitRecord and OfficialMention, which the extractor returns.
     return _digest(
         [
             *(_PACKAGE / "extract").rglob("*.py"),
+            *(p for p in (_PACKAGE / "lexicon").rglob("*") if p.is_file() and p.suffix != ".pyc"),
             _PACKAGE / "reference.py",
             _PACKAGE / "records.py",
             *SEEDS_DIR.glob("*.csv"),

@@ -19,10 +19,20 @@ with reports as (
         v.host_cities,
         v.meeting_name,
         v.programme,
-        v.leader_names
+        v.leader_names,
+        v.evidence,
+        v.basis,
+        -- the year the page gives when the text does not: a visit is not reported before it
+        -- happens, so month-days after the publication's fall in the year before
+        case
+            when v.start_date is not null then null
+            when v.start_md is null then year(c.published_date)
+            else year(c.published_date) - (v.start_md > strftime(c.published_date, '%m-%d'))::int
+        end as page_year
     from {{ ref('stg_visit_mentions') }} as v
     inner join {{ ref('stg_article_files') }} as f
         on f.content_sha256 = v.content_sha256 and f.status = 'loaded'
+    left join {{ ref('stg_cleaned_articles') }} as c on c.content_sha256 = v.content_sha256
 ),
 
 borrowed_year as (

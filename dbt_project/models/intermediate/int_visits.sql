@@ -19,6 +19,9 @@ with islands as (
             filter (where programme is not null) as programme,
         {{ ordered_distinct('flatten(list(leader_names order by article_id, visit_seq))') }} as leader_names,
         list_sort(list_distinct(list(article_id))) as article_ids,
+        first(evidence order by article_id, visit_seq) filter (where evidence is not null) as evidence,
+        list_sort(list_distinct(flatten(list(basis)))) as basis,
+        min(page_year) as page_year,
         min(sort_start) as first_day,
         min(article_id || ':' || visit_seq) as first_report
     from {{ ref('int_visit_reports') }}
@@ -30,5 +33,10 @@ select
     -- its own visit, named by the report
     left(md5(concat_ws('|', visiting_unit, host_unit, year_known::varchar,
                        coalesce(first_day::varchar, 'undated ' || first_report))), 16) as visit_id,
-    *
+    *,
+    coalesce(year(start_date), page_year)::integer as inferred_year,
+    case
+        when start_date is not null then 'text'
+        when page_year is not null then 'published_date'
+    end as year_source
 from islands

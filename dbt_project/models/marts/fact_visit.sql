@@ -15,7 +15,11 @@ select
     v.programme,
     v.leader_names,
     v.article_ids,
-    len(v.article_ids) as report_count
+    len(v.article_ids) as report_count,
+    v.evidence,
+    v.basis,
+    v.inferred_year,
+    v.year_source
 from {{ ref('int_visits') }} as v
 left join {{ ref('dim_province') }} as vp on vp.name = v.visiting_province
 left join {{ ref('dim_province') }} as hp on hp.name = v.host_province

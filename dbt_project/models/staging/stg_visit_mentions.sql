@@ -7,7 +7,7 @@
         materialized = 'incremental',
         unique_key = 'content_sha256',
         incremental_strategy = 'delete+insert',
-        on_schema_change = 'fail',
+        on_schema_change = 'append_new_columns',
         post_hook = "{{ keep_current_batches(ref('stg_extractions')) }}",
     )
 }}

@@ -1,0 +1,173 @@
+"""Visit evidence beyond a delegation's own movement: each rule proposes a Direction.
+
+- leader_movement: a titled official moves (省长甲到我州考察; 市长甲一行来到乙县), the
+  official's own title naming the visiting unit;
+- reception: host leaders receive a named group (会见了甲市党政代表团);
+- meeting_place / signing: a meeting or signing both sides attended, held at one side's
+  place (甲·乙协作联席会议在乙市召开); which side travelled is read from the article.
+
+The movements of visits/extract/direction.py come first; these fill in what they miss.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from visits.extract.direction import DELEG, MOVE, ORGAN, Direction, destination, resolve_side
+from visits.extract.gazetteer import find_places
+from visits.extract.officials import Mention, find_mentions
+from visits.extract.sentences import sentences
+from visits.lexicon import alternation
+from visits.reference import Division
+
+_SELF_CHAR = {"省": "我省", "市": "我市", "区": "我区", "州": "我州", "县": "我县", "旗": "我旗"}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    body = destination()
+    activity = alternation("activity_verbs")
+    return {
+        # right after a titled name: (等)(一行) 到/来/赴 a place, or 在 a place doing something
+        "moved": re.compile(
+            rf"^(?:等(?:同志)?)?(?:一行)?(?:[^，,。；;]{{0,4}}?)"
+            rf"(?:{MOVE}|在(?=(?:{body})(?:{activity})))(?P<dest>{body})"
+        ),
+        "received": re.compile(
+            rf"(?:{alternation('reception_verbs')})(?:了)?(?:来访的|前来[^，,。；;]{{0,8}}?的)?"
+            rf"(?P<unit>[\u4e00-\u9fff]{{2,12}}?){ORGAN}?{DELEG}"
+        ),
+        "meeting": re.compile(rf"{alternation('meeting_words')}"),
+        "signing": re.compile(rf"{alternation('signing_words')}"),
+        "held_at": re.compile(rf"在(?P<place>[^，,。；;]{{2,12}}?)(?:{alternation('held_verbs')})"),
+        "remote": re.compile(alternation("remote_words")),
+        "group": re.compile(rf"(?P<unit>[\u4e00-\u9fff]{{2,10}}?)(?:{ORGAN})?(?:{DELEG}|一行)"),
+    }
+
+
+def _own_unit(m: Mention, sent: str) -> str | None:
+    """The unit an official's title names (甘肃省白银市市委书记 -> 甘肃省白银市), else 我市 for an
+    unprefixed 市长, as a direction token."""
+    for item in m.titles:
+        hits = find_places(item)
+        if hits and hits[0].start == 0:
+            token = hits[0].text
+            if len(hits) > 1 and hits[1].start == hits[0].end:
+                token += hits[1].text
+            return token
+    for item in m.titles:
+        for ch in item:
+            if ch in _SELF_CHAR:
+                return _SELF_CHAR[ch]
+    return None
+
+
+def leader_movements(text: str) -> list[Direction]:
+    """A titled official's own movement: 广东省省长甲到我州考察, 市长甲率队在乙县考察."""
+    out = []
+    pat = _patterns()["moved"]
+    for off, sent in sentences(text):
+        for m in find_mentions(sent):
+            found = pat.match(sent[m.end :])
+            unit = _own_unit(m, sent) if found else None
+            if unit:
+                out.append(Direction(unit, found.group("dest"), off + m.start, sent, "leader_movement"))
+    return out
+
+
+def receptions(text: str) -> list[Direction]:
+    """Host leaders receive a named group: 甲会见了乙市党政代表团 (the host from the receiving
+    official's title, else the paper's own side)."""
+    out = []
+    pat = _patterns()["received"]
+    for off, sent in sentences(text):
+        for r in pat.finditer(sent):
+            unit = r.group("unit")
+            hits = find_places(unit)
+            if not hits or hits[-1].end != len(unit):
+                continue
+            hosts = [m for m in find_mentions(sent[: r.start()])]
+            host = _own_unit(hosts[-1], sent) if hosts else None
+            out.append(Direction(unit[hits[0].start :], host or "我省", off + r.start(), sent, "reception"))
+    return out
+
+
+def _sides_named(clause: str, sent: str, prefer: tuple[str, ...]) -> list[tuple[str, Division]]:
+    """The units a meeting's clause names, one per province, in order; the officials' title
+    prefixes in the sentence when the clause names fewer than two."""
+    found: dict[str, tuple[str, Division]] = {}
+    tokens = [h.text for h in find_places(clause)]
+    if len({u.province_name for t in tokens for u in resolve_side(t, prefer)}) < 2:
+        tokens += [t for m in find_mentions(sent) if (t := _own_unit(m, sent)) and not t.startswith("我")]
+    for t in tokens:
+        units = resolve_side(t, prefer, inner=True)
+        if units and units[0].province_name not in found:
+            found[units[0].province_name] = (t, units[0])
+    return list(found.values())
+
+
+def _traveller(text: str, a: tuple[str, Division], b: tuple[str, Division], home: str | None) -> int | None:
+    """Which of two sides travelled to the meeting: 0 for a, 1 for b, None when unknown."""
+    sides = (a, b)
+    names = [{t, u.name, u.short_name} for t, u in sides]
+    votes: Counter[int] = Counter()
+    for g in _patterns()["group"].finditer(text):  # 甲市代表团, 甲区党政代表团, 甲一行
+        for i, ns in enumerate(names):
+            if any(g.group("unit").endswith(n) for n in ns if len(n) >= 2):
+                votes[i] += 1
+    if len(votes) == 1:
+        return next(iter(votes))
+    if home is not None:  # the paper's own side hosted it
+        for i, (_, u) in enumerate(sides):
+            if u.province_name == home:
+                return 1 - i
+    # the side whose titles go unprefixed (市委书记甲 beside 乙县委书记丙) is the paper's own,
+    # and so the host
+    prefixed: Counter[int] = Counter()
+    for _, sent in sentences(text):
+        for m in find_mentions(sent):
+            token = _own_unit(m, sent)
+            units = resolve_side(token) if token and not token.startswith("我") else []
+            for i, (_, u) in enumerate(sides):
+                if units and units[0].province_name == u.province_name:
+                    prefixed[i] += 1
+    if len(prefixed) == 1:
+        return next(iter(prefixed))
+    return None
+
+
+def meetings(text: str, prefer: tuple[str, ...], home: str | None) -> list[Direction]:
+    """A meeting or signing both sides attended: the side held at (在乙市召开) or the paper's
+    own (在我市召开, the outlet's province) hosts it, unless one side is told as the group
+    that came (甲市代表团)."""
+    pats = _patterns()
+    out = []
+    for off, sent in sentences(text):
+        kind = "meeting_place" if pats["meeting"].search(sent) else "signing" if pats["signing"].search(sent) else None
+        if kind is None or pats["remote"].search(sent):
+            continue
+        word = (pats["meeting"].search(sent) or pats["signing"].search(sent)).start()
+        clause = re.split(r"[，,；;：:）)]", sent[:word])[-1]
+        if re.match(r"(?:\d{4}年)?全(?:省|市|县|区|州|旗)", clause):
+            continue  # 全省对口支援某地工作会议: one side's own meeting about the other
+        sides = _sides_named(clause, sent, prefer)
+        if len(sides) != 2:
+            continue
+        at = pats["held_at"].search(sent)
+        host = None
+        if at:
+            place = at.group("place")
+            for i, (t, u) in enumerate(sides):
+                if place.startswith(("我",)) and home == u.province_name:
+                    host = i
+                elif any(place.startswith(n) for n in (t, u.name, u.short_name) if len(n) >= 2):
+                    host = i
+        traveller = _traveller(text, sides[0], sides[1], home)
+        if traveller is None and host is None:
+            continue
+        visitor = traveller if traveller is not None else 1 - host
+        v, h = sides[visitor], sides[1 - visitor]
+        out.append(Direction(v[0], h[0], off, sent, kind))
+    return out

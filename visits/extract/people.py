@@ -1,0 +1,259 @@
+"""Who took part: officials with their province, side and leader flag, for one visit."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from visits.extract.gazetteer import aliases, find_places
+from visits.extract.officials import Mention, find_mentions
+from visits.extract.sentences import sentences
+from visits.extract.sides import Side, unit_names
+from visits.extract.titles import TitleReading, rank, read_titles
+from visits.reference import Province, province_by_name
+
+# An earlier visit told in passing: its people took no part in this one.
+_PAST_VISIT = re.compile(r"(?:去年|前年|此前|上次|上一次|\d{4}年)[^。；]*?曾(?:经)?(?:率|带|随|来|赴|到)")
+
+
+_LEADS = re.compile(r"^(?:率领|率队|率团|带队|带领|领队|率)")
+
+
+_ADJACENT = re.compile(r"^[，,、和及与以及\s]*$")
+
+
+# A bare group title: 省领导, 市领导, 自治区领导 (no place before it).
+_GROUP_WORD = re.compile(r"^(?:省|市|区|州|县|自治区|自治州)领导$")
+
+
+@dataclass
+class Person:
+    name: str
+    titles: list[str]
+    province: Province | None
+    side: str | None
+    evidence: str
+    rank: int
+    how: str = "named"  # how the province was found: named | led | implicit
+
+
+def find_people(text: str, visiting: Side, host: Side, home: str | None) -> tuple[list[Person], list[str]]:
+    """Officials with province and side, and the names marked as leading (率/带队)."""
+    sides = {"visiting": visiting, "host": host}
+    home_side = sides.get(home) if home else None
+    other_side = sides.get({"visiting": "host", "host": "visiting"}.get(home or "", ""))
+    people: dict[str, Person] = {}
+    leaders: list[str] = []
+    for _, sent in sentences(text):
+        if _PAST_VISIT.search(sent):
+            continue  # 去年…曾率团来我市: people of an earlier visit are not this visit's
+        mentions = find_mentions(sent)
+        # the previous person: mention, province, the unit character their province was
+        # named with (None when it was only implied), side, reading
+        prev: tuple[Mention, Province | None, str | None, str | None, TitleReading] | None = None
+        by_group: dict[int, tuple[Province | None, str | None, str | None, TitleReading, str]] = {}
+        for m in mentions:
+            if m.group in by_group:
+                prov, named, side, reading, how = by_group[m.group]
+            else:
+                reading = read_titles(m.titles)
+                how = "named"
+                adjacent = prev is not None and _ADJACENT.match(sent[prev[0].end : m.start]) is not None
+                named = reading.prefix_unit_char if reading.province is not None else None
+                prov = _prefer_sides(reading, visiting, host)
+                side = None
+                if prov is None and reading.central:
+                    side = prev[3] if adjacent and prev else None
+                elif prov is None and (led := _led_delegation(sent, m.end)) is not None:
+                    prov = led  # 省委书记甲率四川省党政代表团: the leader is of the delegation's province
+                elif prov is None and _LEADS.match(sent[m.end :]):
+                    prov = visiting.province  # 市委书记甲率队赴…: whoever leads is a visitor
+                    how = "led"
+                elif prov is None:
+                    # the same titles again are the other side's counterpart (市长甲，市长乙)
+                    inherit = (
+                        prev
+                        if adjacent
+                        and prev
+                        and prev[2]
+                        and prev[2] == reading.unit_char
+                        and prev[4].core != reading.core
+                        and _continues_ranking(prev[4], reading, prev[1])
+                        else None
+                    )
+                    how = "implicit"
+                    if home_side is not None and _GROUP_WORD.match(reading.titles[-1]) and inherit:
+                        # 市领导甲、乙 in a paper with a known side are the paper's own leaders,
+                        # even right after the other side's 南宁市政协主席丙
+                        inherit = None
+                    if inherit:
+                        prov, named = inherit[1], inherit[2]
+                    elif home_side is None and adjacent and prev and prev[1] is not None:
+                        # no paper side known: a list that keeps going down in rank stays on
+                        # the previous person's side; one that starts again from the top
+                        # (陕西省领导甲…，省委副书记乙) or repeats the title is the other side's
+                        same = prev[4].core != reading.core and _continues_ranking(prev[4], reading, prev[1])
+                        this = visiting if prev[1] == visiting.province else host
+                        pick = this if same else (host if this is visiting else visiting)
+                        fits = reading.unit_char is not None and reading.unit_char == pick.unit_char
+                        prov = pick.province if fits else None
+                    else:
+                        prov = _implicit_province(reading, home_side, other_side, visiting, host)
+                if prov is not None:
+                    side = (
+                        "visiting" if prov == visiting.province else "host" if prov == host.province else None
+                    )
+                by_group[m.group] = (prov, named, side, reading, how)
+            prev = (m, prov, named, side, reading)
+            person = people.get(m.name)
+            if person is None:
+                r = min((rank(t, prov) for t in reading.titles), default=100)
+                people[m.name] = Person(m.name, list(reading.titles), prov, side, sent.strip(), r, how)
+            else:
+                person.titles += [t for t in reading.titles if t not in person.titles]
+            if _LEADS.match(sent[m.end :]):
+                leaders += _walk_back(sent, mentions, m)
+    for person in people.values():
+        # 甲代表安顺表示欢迎: whom a person speaks for beats a guess from an unprefixed title
+        if person.how == "implicit" or person.province is None:
+            spoken = _speaks_for(text, person.name, visiting, host)
+            if spoken is not None:
+                person.province = spoken.province
+                person.side = "visiting" if spoken is visiting else "host"
+    return list(people.values()), leaders
+
+
+def _prefer_sides(reading: TitleReading, visiting: Side, host: Side) -> Province | None:
+    """The prefix's province; for a homonym (东乡县 in 甘肃 and 江西) the one this visit joins."""
+    prov = reading.province
+    if prov is None or prov in (visiting.province, host.province) or not reading.place:
+        return prov
+    units = aliases().get(reading.place, ())
+    stem = reading.place[:-1] if reading.place[-1] in "县市区州旗" else reading.place
+    for side in (visiting, host):
+        if any(u.province_name == side.province.name for u in units):
+            return side.province
+        # the side's own unit under its short name (东乡县 for 东乡族自治县)
+        if len(stem) >= 2 and any(u.name.startswith(stem) for u in side.units):
+            return side.province
+    return prov
+
+
+def _side_words(side: Side) -> tuple[str, ...]:
+    """Names a side goes by: its units in full and short (中山, 东乡族自治县) and its province."""
+    p = side.province
+    words = {p.name, p.short_name, *p.abbreviations}
+    for u in side.units:
+        words |= {u.name, u.short_name}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _speaks_for(text: str, name: str, visiting: Side, host: Side) -> Side | None:
+    """The side a person speaks for: 甲(首先)代表安顺/代表江苏省委省政府 -> that side."""
+    found: set[int] = set()
+    for m in re.finditer(rf"{re.escape(name)}(?:首先|也|还|则)?代表", text):
+        after = text[m.end() : m.end() + 12]
+        hits = find_places(after)
+        provs = {u.province_name for u in hits[0].units} if hits and hits[0].start == 0 else set()
+        for i, side in enumerate((visiting, host)):
+            if side.province.name in provs or after.startswith(_side_words(side)):
+                found.add(i)
+    if len(found) != 1:
+        return None
+    return (visiting, host)[found.pop()]
+
+
+def _continues_ranking(prev: TitleReading, cur: TitleReading, province: Province | None) -> bool:
+    """An unprefixed title continues the previous person's side only when the list keeps going
+    down in rank (上海市委书记甲，市委副书记、市长乙). A more senior title after a junior one
+    (广东副省长甲，省委常委乙; X省领导…，省委副书记乙) starts the other side's list."""
+    before = min((rank(t, province) for t in prev.titles), default=100)
+    now = min((rank(t, province) for t in cur.titles), default=100)
+    return now >= before
+
+
+def _led_delegation(sent: str, end: int) -> Province | None:
+    """The province of the delegation a person leads: 甲率四川省党政代表团 -> 四川省."""
+    m = re.match(r"(?:率领|带领|率)([^，,。；;]{2,14}?)(?:党政)?(?:代表团|考察团)", sent[end:])
+    if not m:
+        return None
+    hits = find_places(m.group(1))
+    if hits and hits[0].start == 0:
+        return province_by_name().get(hits[0].units[0].province_name)
+    return None
+
+
+def _implicit_province(
+    reading: TitleReading, home: Side | None, other: Side | None, visiting: Side, host: Side
+) -> Province | None:
+    """An unprefixed title (not continuing a named one, 广东省委书记甲，省长乙) belongs to the
+    publishing side when its kind of unit fits (省委书记 in a provincial paper), else to the
+    side it fits (市委书记 when only one side is a 市), else to the publishing side."""
+    uc = reading.unit_char
+    candidates = (home, other) if home is not None else (visiting, host)
+    fits = [s for s in candidates if s is not None and uc is not None and uc == s.unit_char]
+    if home is not None and fits:
+        return fits[0].province
+    if len(fits) == 1:
+        return fits[0].province
+    return home.province if home is not None else None
+
+
+def _walk_back(sent: str, mentions: list[Mention], last: Mention) -> list[str]:
+    """The leader and the people listed right before them (甲，省长乙率…)."""
+    idx = mentions.index(last)
+    names = [last.name]
+    while idx > 0 and _ADJACENT.match(sent[mentions[idx - 1].end : mentions[idx].start]):
+        idx -= 1
+        names.insert(0, mentions[idx].name)
+    return names
+
+
+def bare_leaders(text: str, names: list[str]) -> list[str]:
+    """甲、乙率代表团… and 由甲带队 with names already known as officials."""
+    if not names:
+        return []
+    alt = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    out: list[str] = []
+    for m in re.finditer(rf"((?:{alt})(?:[、和](?:{alt}))*)(?:率领|率队|率团|带队|带领|领队|率)", text):
+        out += [n for n in re.split(r"[、和]", m.group(1)) if n not in out]
+    return out
+
+
+def home_side(
+    home: Province | None, visiting: Side, host: Side, full: str, people_text: str
+) -> str | None:
+    """Which side the paper writes from: its source, 我省, 来X, or whose titles go unprefixed."""
+    if home == visiting.province:
+        return "visiting"
+    if home == host.province:
+        return "host"
+    # 我省代表团 is the visitors' paper; 到我省 and 来甘/来川 are written from the host's side
+    if re.search(r"我(?:省|市|区|州|县)(?:党政)?代表团", full):
+        return "visiting"
+    if re.search(r"(?:到|来|赴)我(?:省|市|区|州|县)", full):
+        return "host"
+    host_words = "|".join(host.province.abbreviations + (host.province.short_name,))
+    if re.search(rf"来(?:{host_words})", full):
+        return "host"
+    # the side whose name never prefixes a title is the paper's own (江苏省委书记甲 … 省委书记乙)
+    prefixed = {"visiting": 0, "host": 0}
+    for _, sent in sentences(people_text):
+        for m in find_mentions(sent):
+            r = read_titles(m.titles)
+            if r.place_level != "province":
+                # 西安市政协主席 in a provincial visit names a city, not the side's own prefix;
+                # in a city-level visit the cities' own names are the prefixes that count
+                for name, side in (("visiting", visiting), ("host", host)):
+                    if side.units[0].level != "province" and r.place in unit_names(side):
+                        prefixed[name] += 1
+                continue
+            if r.province == visiting.province:
+                prefixed["visiting"] += 1
+            elif r.province == host.province:
+                prefixed["host"] += 1
+    if prefixed["visiting"] and not prefixed["host"]:
+        return "host"
+    if prefixed["host"] and not prefixed["visiting"]:
+        return "visiting"
+    return None

@@ -1,0 +1,179 @@
+"""The two sides of a visit: direction tokens resolved to gazetteer units, and refined.
+
+A direction token (上海市, 我省, 来甘's 甘, 龙井市、敦化市) becomes a Side: its province and
+its units. Tokens are read against the article (the outlet's province, the provinces and
+units it names most) and, for homonyms, against the reference pairings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from visits.extract.direction import Direction, resolve_side, source_units
+from visits.extract.gazetteer import aliases, county_short_name, lies_within
+from visits.reference import Division, Province, division_by_code, province_by_name, province_partners
+
+SELF_WORD = re.compile(r"^我(省|市|区|州|县|旗)$")
+
+
+@dataclass
+class Side:
+    province: Province
+    units: list[Division]
+
+    @property
+    def unit_name(self) -> str:
+        return "、".join(u.name for u in self.units)
+
+    @property
+    def unit_char(self) -> str:
+        """The character unprefixed titles of this side start with (省委书记, 市长, 州委书记)."""
+        u = self.units[0]
+        if u.level == "province":
+            return self.province.unit_char
+        if u.name.endswith("地区"):
+            return "地"
+        return u.name[-1]
+
+
+@dataclass
+class ArticleContext:
+    """What resolving a direction token needs to know about the article."""
+
+    home: Province | None  # the outlet's province
+    counts: Counter[str]  # province name -> how often the article names it
+    source: str | None
+    units: Counter[Division]  # units the article names unambiguously -> how often
+
+
+def resolve_token(token: str, art: ArticleContext, other: Province | None, inner: bool = True) -> Side | None:
+    """A direction token as a side: places, one-character abbreviations, or 我省/我市."""
+    home, counts, source = art.home, art.counts, art.source
+    m = SELF_WORD.match(token)
+    if m:
+        if home is None:
+            # the paper's own province: the most named one that is not the other side
+            ranked = [
+                n for n, _ in sorted(counts.items(), key=lambda kv: -kv[1]) if not other or n != other.name
+            ]
+            if not ranked:
+                return None
+            home = province_by_name()[ranked[0]]
+        units = [_division(home)]
+        if m.group(1) not in "省区" or home.kind == "直辖市":
+            # 我市/我州/我县: the paper's own city, from the source name when it names one;
+            # a county paper's 我市 is its prefecture
+            src = [u for u in source_units(source) if u.province_name == home.name] or _most_named(
+                art.units, home, m.group(1)
+            )
+            if src:
+                unit = src[0]
+                if unit.level == "county" and m.group(1) in "市州盟地" and unit.prefecture_code:
+                    unit = division_by_code().get(unit.prefecture_code, unit)
+                units = [unit]
+        return Side(home, units)
+    prefer = [n for n, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
+    if other is not None:
+        # a homonym (东乡县: 江西 or 甘肃) is read as the one paired with the other side
+        partners = province_partners().get(other.name, frozenset())
+        prefer = sorted([*prefer, *sorted(partners - set(prefer))], key=lambda n: n not in partners)
+    units = resolve_side(token, tuple(prefer), inner)
+    if not units:
+        return None
+    prov = province_by_name()[units[0].province_name]
+    units = [u for u in units if u.province_name == prov.name]
+    return Side(prov, units)
+
+
+def _most_named(units: Counter[Division], home: Province, suffix: str) -> list[Division]:
+    """我州 in an outlet the source does not place (团结报): the 州 of the home province the
+    article names most; 我市/我盟 a prefecture, 我县/我旗 a county."""
+    level = "prefecture" if suffix in "市州盟" else "county"
+    named = [
+        (n, u) for u, n in units.items()
+        if u.province_name == home.name and u.level == level and u.name.endswith(suffix)
+    ]
+    return [max(named, key=lambda nu: nu[0])[1]] if named else []
+
+
+def _division(p: Province) -> Division:
+    return division_by_code()[p.code]
+
+
+def further_hosts(token: str, visiting: Side, host: Side) -> list[Side]:
+    """The host sides in other provinces of a destination naming several (贵州省安顺市、甘肃省陇南市)."""
+    by_province: dict[str, list[Division]] = {}
+    for u in resolve_side(token, inner=visiting.units[0].level != "province"):
+        if u.province_name not in (visiting.province.name, host.province.name):
+            by_province.setdefault(u.province_name, []).append(u)
+    return [Side(province_by_name()[p], units) for p, units in by_province.items()]
+
+
+def loose_host(d: Direction, host: Side, others: list[Side]) -> bool:
+    """Was the host read loosely (赴山东寿光 as 山东, 赴深圳罗湖 as 深圳), not named exactly
+    (到大连市 … 来到甘井子区 keeps 大连市)?"""
+    if host.units[0].level == "province" or d.host not in aliases():
+        return True
+    return any(d.host + county_short_name(u) in d.sentence for o in others for u in o.units)
+
+
+def refine_inside(side: Side, others: list[Side]) -> Side:
+    """A city or county delegation's host named loosely in one report (赴山东寿光 reads as 山东)
+    and exactly in another (赴山东省寿光市): the unit inside the loose one."""
+    if len(side.units) != 1:
+        return side
+    outer = side.units[0]
+    for other in others:
+        units = [u for u in other.units if lies_within(u, outer)]
+        if not units or len(units) != len(other.units):
+            continue
+        if len(units) == 1:
+            return Side(side.province, units)
+        # several places toured (来到历城区、章丘区): a named city stays the host; a province
+        # gives way to the one prefecture they all lie in (来甘 … 来到武都区、康县 -> 陇南市)
+        prefectures = {u.prefecture_code for u in units}
+        if outer.level == "province" and len(prefectures) == 1 and None not in prefectures:
+            return Side(side.province, [division_by_code()[prefectures.pop()]])
+    return side
+
+
+def refine_self(side: Side, token: str, others: list[Side]) -> Side:
+    """我旗/我县/我市 resolved no lower than the province or the paper's city: take the unit
+    of that kind another report of the same movement names (到兴安盟某某旗)."""
+    m = SELF_WORD.match(token)
+    if not m or m.group(1) in "省" or side.units[0].name.endswith(m.group(1)):
+        return side
+    for other in others:
+        units = [u for u in other.units if u.name.endswith(m.group(1)) and u.province_name == side.province.name]
+        if units and not units[0].name.endswith("自治区"):
+            return Side(side.province, units)
+    return side
+
+
+def sides_of(d: Direction, art: ArticleContext) -> tuple[Side | None, Side | None]:
+    host_first = SELF_WORD.match(d.visiting) is not None
+    if host_first:
+        host = resolve_token(d.host, art, None)
+        visiting = resolve_token(d.visiting, art, host.province if host else None)
+    else:
+        visiting = resolve_token(d.visiting, art, None)
+        host = _host_of(d, art, visiting)
+        if host is not None and visiting is not None:
+            # once more with the host known: a homonym delegation (东乡县) read by the pairing
+            again = resolve_token(d.visiting, art, host.province)
+            if again is not None and again.province != visiting.province:
+                visiting, host = again, _host_of(d, art, again)
+    return visiting, host
+
+
+def _host_of(d: Direction, art: ArticleContext, visiting: Side | None) -> Side | None:
+    """The host of a delegation's movement: a provincial delegation goes to the province
+    (贵州遵义 -> 贵州省); a city or county one to the unit named under it (山东省寿光市 -> 寿光市)."""
+    below = visiting is not None and visiting.units[0].level != "province"
+    return resolve_token(d.host, art, visiting.province if visiting else None, below)
+
+
+def unit_names(side: Side) -> set[str]:
+    return {n for u in side.units for n in (u.name, u.short_name)}
