@@ -15,13 +15,14 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from visits.extract.direction import DELEG, MOVE, ORGAN, Direction, destination, resolve_side
+from visits.extract.direction import DELEG, MOVE, ORGAN, Direction, chained_places, destination, resolve_side
 from visits.extract.gazetteer import find_places
 from visits.extract.officials import Mention, find_mentions
 from visits.extract.sentences import sentences
 from visits.lexicon import alternation
 from visits.reference import Division
 
+_VILLAGE = set("村镇乡屯")
 _SELF_CHAR = {"省": "我省", "市": "我市", "区": "我区", "州": "我州", "县": "我县", "旗": "我旗"}
 
 
@@ -37,6 +38,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "received": re.compile(
             rf"(?:{alternation('reception_verbs')})(?:了)?(?:来访的|前来[^，,。；;]{{0,8}}?的)?"
+            rf"(?:由[^，,。；;]{{1,24}}?(?:{alternation('leader_verbs')})的)?"
             rf"(?P<unit>[\u4e00-\u9fff]{{2,12}}?){ORGAN}?{DELEG}"
         ),
         "meeting": re.compile(rf"{alternation('meeting_words')}"),
@@ -53,10 +55,7 @@ def _own_unit(m: Mention, sent: str) -> str | None:
     for item in m.titles:
         hits = find_places(item)
         if hits and hits[0].start == 0:
-            token = hits[0].text
-            if len(hits) > 1 and hits[1].start == hits[0].end:
-                token += hits[1].text
-            return token
+            return chained_places(item)
     for item in m.titles:
         for ch in item:
             if ch in _SELF_CHAR:
@@ -98,7 +97,17 @@ def _sides_named(clause: str, sent: str, prefer: tuple[str, ...]) -> list[tuple[
     """The units a meeting's clause names, one per province, in order; the officials' title
     prefixes in the sentence when the clause names fewer than two."""
     found: dict[str, tuple[str, Division]] = {}
-    tokens = [h.text for h in find_places(clause)]
+    # a place run under its parent is one token (天津市西青区); a village named after a city
+    # (某某村) is no side
+    tokens = []
+    for h in find_places(clause):
+        if clause[h.end : h.end + 1] in _VILLAGE:
+            continue
+        if tokens and tokens[-1][1] == h.start:
+            tokens[-1] = (tokens[-1][0] + h.text, h.end)
+        else:
+            tokens.append((h.text, h.end))
+    tokens = [t for t, _ in tokens]
     if len({u.province_name for t in tokens for u in resolve_side(t, prefer)}) < 2:
         tokens += [t for m in find_mentions(sent) if (t := _own_unit(m, sent)) and not t.startswith("我")]
     for t in tokens:
@@ -159,10 +168,9 @@ def meetings(text: str, prefer: tuple[str, ...], home: str | None) -> list[Direc
         host = None
         if at:
             place = at.group("place")
-            for i, (t, u) in enumerate(sides):
-                if place.startswith(("我",)) and home == u.province_name:
-                    host = i
-                elif any(place.startswith(n) for n in (t, u.name, u.short_name) if len(n) >= 2):
+            held = {x.province_name for x in resolve_side(chained_places(place) or "", prefer)}
+            for i, (_, u) in enumerate(sides):
+                if (place.startswith("我") and home == u.province_name) or held == {u.province_name}:
                     host = i
         traveller = _traveller(text, sides[0], sides[1], home)
         if traveller is None and host is None:

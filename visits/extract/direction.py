@@ -53,7 +53,7 @@ def destination() -> str:
     place = f"(?:{_place_alt()})"
     # a destination may be written under its parent (兴安盟科尔沁右翼前旗, 遵义市湄潭县); the
     # delegation's own unit is the place right before 代表团, so it needs no such form
-    nested = rf"{place}{place}?(?:[、和与]{place}{place}?)*"
+    nested = rf"{place}(?:{place}){{0,2}}(?:[、和与]{place}(?:{place}){{0,2}})*"
     return rf"{nested}|{_SELF}|(?:{abbreviation_alt()}){_ABBR_NEXT}"
 
 
@@ -197,10 +197,7 @@ def find_directions(text: str, source: str | None = None) -> list[Direction]:
                 continue  # 带领我县考察团赴济南市: the delegation names its own unit
             # the visiting unit: the first place named before the verb (宁波市委书记…率队), with
             # the unit written right under it (上海市宝山区委书记…带队)
-            before = find_places(sent[: m.start()])
-            unit = before[0].text if before else "我" + "省"
-            if len(before) > 1 and before[1].start == before[0].end:
-                unit += before[1].text
+            unit = chained_places(sent[: m.start()]) or "我" + "省"
             out.append(Direction(unit, m.group("dest"), sent_m.start() + m.start(), sent, "leader_movement"))
     out.sort(key=lambda d: d.start)
     return out
@@ -279,6 +276,20 @@ def resolve_side(token: str, prefer: tuple[str, ...] = (), inner: bool = False) 
     return out
 
 
+def chained_places(text: str) -> str | None:
+    """The first place named in `text` with the places written right under it
+    (山东省聊城市东昌府区), as one token; None when it names none."""
+    hits = find_places(text)
+    if not hits:
+        return None
+    token, end = hits[0].text, hits[0].end
+    for h in hits[1:]:
+        if h.start != end:
+            break
+        token, end = token + h.text, h.end
+    return token
+
+
 def _nested_unit(part: str, prefer: tuple[str, ...], inner: bool) -> Division | None:
     """Two places run together (兴安盟科尔沁右翼前旗, 贵州遵义): the unit inside the first;
     under a province only when `inner`, otherwise the province, as if written alone."""
@@ -290,10 +301,18 @@ def _nested_unit(part: str, prefer: tuple[str, ...], inner: bool) -> Division | 
         return outer
     if outer.level == "province" and not inner:
         return outer
-    inside = [u for u in hits[1].units if lies_within(u, outer)]
-    if outer.level != "province":
-        inside = [u for u in inside if u.level == "county"]
-    return inside[0] if inside else outer
+    # down the chain of places written under each other (内蒙古自治区兴安盟扎赉特旗)
+    cur = outer
+    for prev, h in zip(hits, hits[1:], strict=False):
+        if prev.end != h.start:
+            break
+        inside = [u for u in h.units if lies_within(u, cur) and u != cur]
+        if cur.level != "province":
+            inside = [u for u in inside if u.level == "county"]
+        if not inside:
+            break
+        cur = inside[0]
+    return cur
 
 
 def pair_provinces(text: str) -> list[tuple[Province, Province]]:
