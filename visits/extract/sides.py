@@ -177,3 +177,15 @@ def _host_of(d: Direction, art: ArticleContext, visiting: Side | None) -> Side |
 
 def unit_names(side: Side) -> set[str]:
     return {n for u in side.units for n in (u.name, u.short_name)}
+
+
+def below_province(host: Side, visiting: Side, art: ArticleContext) -> Side:
+    """A county delegation's host read only as a province (来我市 in a paper the source does
+    not place): the host-province county the article names most. A city delegation's
+    province host stays the province (annotators differ on the prefectures it toured)."""
+    if host.province.kind == "直辖市" or visiting.units[0].level != "county":
+        return host
+    counties = [(n, u) for u, n in art.units.items() if u.province_name == host.province.name and u.level == "county"]
+    if not counties:
+        return host
+    return Side(host.province, [max(counties, key=lambda nu: nu[0])[1]])

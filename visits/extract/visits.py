@@ -24,6 +24,7 @@ from visits.extract.sentences import sentences
 from visits.extract.sides import (
     ArticleContext,
     Side,
+    below_province,
     further_hosts,
     loose_host,
     refine_inside,
@@ -122,6 +123,8 @@ def extract_visits(
         h = refine_self(h, ds[0].host, [s[1] for s in seen[key]])
         if v.units[0].level != "province" and loose_host(ds[0], h, [s[1] for s in seen[key]]):
             h = refine_inside(h, [s[1] for s in seen[key]])
+        if v.units[0].level != "province" and h.units[0].level == "province":
+            h = below_province(h, v, art)
         sides.append((v, h, ds))
     # with several visits in one article, each keeps the dates and meeting that name its host
     hosts = [h for _, h, _ in sides] if len(sides) > 1 else []
