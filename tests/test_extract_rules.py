@@ -11,14 +11,20 @@ from pathlib import Path
 import pytest
 
 from visits.extract import extract_visits
+from visits.extract.meeting import find_meeting
 from visits.lexicon import words
 
-CASES = Path(__file__).parent / "data" / "cases" / "visit_rules.tsv"
+CASES = Path(__file__).parent / "data" / "cases"
+
+
+def _table(name: str) -> list[dict[str, str]]:
+    """A case table: a TSV with a header row; lines starting with # are comments."""
+    text = (CASES / name).read_text(encoding="utf-8")
+    return list(csv.DictReader([ln for ln in text.splitlines() if not ln.startswith("#")], delimiter="\t"))
 
 
 def _rows() -> list[dict[str, str]]:
-    lines = [line for line in CASES.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return _table("visit_rules.tsv")
 
 
 @pytest.mark.parametrize("row", _rows(), ids=lambda r: r["text"][:16])
@@ -48,3 +54,9 @@ def test_basis_kinds_are_the_lexicon_ones():
     text = "5月8日，上海市党政代表团赴贵州省遵义市考察，召开沪遵扶贫协作联席会议。"
     (visit,) = extract_visits(text)
     assert visit.basis and set(visit.basis) <= set(words("basis"))
+
+
+@pytest.mark.parametrize("row", _table("meeting_names.tsv"), ids=lambda r: r["text"][:16])
+def test_meeting_name_case(row: dict[str, str]):
+    expected = None if row["meeting_name"] == "-" else row["meeting_name"]
+    assert find_meeting(row["text"], ("常州", "安顺")) == expected

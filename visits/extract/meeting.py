@@ -11,7 +11,8 @@ from visits.reference import pairings
 
 # A ceremony (…项目集中签约仪式) is a formal event too, but when an article names both it and a
 # meeting, the ceremony is usually held at the meeting: a ceremony ranks lower (see _score).
-_CEREMONY = r"(?:签约|签字|启动|揭牌)仪式"
+# A plaque unveiling (揭牌仪式) is no meeting of the two sides.
+_CEREMONY = r"(?:签约|签字|启动)仪式"
 MEETING_SUFFIX = (
     r"(?:座谈会|联席会议|联席会|交流会|推进会|对接会|协调会|洽谈会|恳谈会|工作会议|工作会|推介会|签约会|"
     r"签约大会|推介大会|高层会议|峰会|论坛|" + _CEREMONY + ")"
@@ -26,7 +27,10 @@ _DASHES = "—–~～－-"
 _BRACKET = r"[（(][\u4e00-\u9fff〇0-9A-Za-z" + _DOTS + r"]{1,8}[）)]"
 _CHAR = r"[\u4e00-\u9fff〇" + _DOTS + re.escape(_DASHES) + "]"
 _UNIT = r"(?:(?:19|20)\d{2}年度?|第\d{1,3}[次届]|" + _BRACKET + "|" + _CHAR + ")"
-_CANDIDATE = re.compile(_UNIT + r"{2,40}?" + MEETING_SUFFIX)
+# 甲座谈会暨乙签约仪式 is one event under one name
+_CANDIDATE = re.compile(_UNIT + r"{2,40}?" + MEETING_SUFFIX + r"(?:暨" + _UNIT + r"{1,30}?(?:" + MEETING_SUFFIX + r"|仪式))?")
+# Side events rank below the meeting itself (联席会议 over the 招商推介会 held after it).
+_SIDE_EVENT = re.compile(r"(?:推介会|推介大会|签约会|签约大会|论坛|峰会)$")
 _DASH_RUN = re.compile("[" + re.escape(_DASHES) + "]+")
 # A bracket opening the name stands before it (（图）… / （2023）…), not inside it.
 _LEADING_BRACKETS = re.compile("^(?:" + _BRACKET + ")+")
@@ -36,7 +40,9 @@ _SEGMENT = re.compile(r"(?:" + _BRACKET + r"|[^，,。；;！？\n“”\"（）
 _LEAD = re.compile(r"^.*(?:召开|举行|举办|出席|参加|主持|在[\u4e00-\u9fff]{1,8}?(?:召开|举行)|的|了|是|为)")
 _COOPERATION = re.compile(r"协作|合作|扶贫|帮扶|支援|对口|交流")
 # A meeting a speech refers to (习近平总书记在…座谈会上的重要讲话) is not the visit's meeting.
-_QUOTED = re.compile(r"总书记|习近平|重要讲话|讲话精神|重要指示")
+_QUOTED = re.compile(r"总书记|习近平|重要讲话|讲话精神|重要指示|贯彻")
+# …座谈会精神: a meeting whose spirit is carried out is an earlier one
+_AFTER_QUOTED = re.compile(r"^(?:精神|上的讲话|部署)")
 # Unit suffixes that end a place name on either side of a joining dash (…区—…旗).
 _UNIT_END = "省市区县州旗盟"
 # Words that end in a unit suffix but name no particular place (两省, 全市, 我区 …).
@@ -59,11 +65,23 @@ def _ends_with_place(s: str) -> bool:
 def _starts_with_place(s: str) -> bool:
     """A place right after a dash: a gazetteer name, or a short word ending in a unit suffix
     (科右前旗-style short forms are in no gazetteer)."""
-    if not s or s[0] in _NOT_A_PLACE_START:
-        return False
     if any(s[:n] in aliases() for n in range(2, 7)):
         return True
+    if not s or s[0] in _NOT_A_PLACE_START:
+        return False
     return re.match(r"[\u4e00-\u9fff]{1,5}?[" + _UNIT_END + "]", s) is not None
+
+
+def _listed_place(before: str) -> str:
+    """The place that ends `before`, with its 、 (甲市、 in 甲市、乙市…联席会议), else ''."""
+    m = re.search(r"[\u4e00-\u9fff]{2,8}$", before)
+    if not m:
+        return ""
+    tail = m.group()
+    for n in range(min(len(tail), 8), 1, -1):
+        if tail[-n:] in aliases() and tail[-1] in _UNIT_END:
+            return tail[-n:] + "、"
+    return ""
 
 
 def _cut_at_loose_dash(name: str) -> str:
@@ -83,7 +101,7 @@ def _score(name: str, clause: str, pair_words: tuple[str, ...]) -> int:
         score += 2
     if _COOPERATION.search(name):
         score += 1
-    if name.endswith("仪式"):
+    if name.endswith("仪式") or _SIDE_EVENT.search(name):
         # A ceremony counts only when it names a cooperation event (not a bare 开工仪式), and
         # 举行 is how every ceremony is reported, so it earns no bonus; minus one so that it
         # loses a tie with a meeting (the ceremony is usually held at the meeting).
@@ -108,7 +126,9 @@ def find_meeting(
             # keep the last meeting-looking tail: 两省在无锡市召开苏青…座谈会 -> 苏青…座谈会
             name = _LEAD.sub("", name) or name
             name = _cut_at_loose_dash(name).strip(_DOTS + _DASHES)
-            name = _LEADING_BRACKETS.sub("", name).strip(_DOTS + _DASHES)
+            name = _LEADING_BRACKETS.sub("", name).strip(_DOTS + _DASHES).removeprefix("在")
+            if m.start() == 0 and seg_m.start() > 0 and text[seg_m.start() - 1] == "、":
+                name = _listed_place(text[: seg_m.start() - 1]) + name  # 甲市、乙市…联席会议
             before = seg[: m.start() + max(0, m.group().rfind(name))]
             if name[0] in "和及与" and re.search(r"(?:会|会议|仪式)$", before):
                 name = name[1:]  # 出席甲联席会议和乙联席会议: the connector is not the name's
@@ -117,7 +137,7 @@ def find_meeting(
             if any(w in name for w in avoid) and not any(w in name for w in own):
                 continue
             clause = _clause_of(text, seg_m.start() + m.start(), seg_m.start() + m.end())
-            if _QUOTED.search(clause):
+            if _QUOTED.search(clause) or _AFTER_QUOTED.match(seg[m.end() :]):
                 continue
             score = _score(name, clause, pair_words)
             if score > 0:
