@@ -60,3 +60,14 @@ def test_basis_kinds_are_the_lexicon_ones():
 def test_meeting_name_case(row: dict[str, str]):
     expected = None if row["meeting_name"] == "-" else row["meeting_name"]
     assert find_meeting(row["text"], ("常州", "安顺")) == expected
+
+
+def test_a_district_host_in_a_municipality_is_its_own_host_city():
+    text = "6月9日，凯里市党政代表团赴上海市闵行区考察对口帮扶工作。"
+    (visit,) = extract_visits(text)
+    assert (visit.host_unit, visit.host_cities) == ("闵行区", ["闵行区"])
+
+
+def test_a_province_visit_to_a_municipality_has_no_host_city():
+    (visit,) = extract_visits("6月9日，贵州省党政代表团赴上海市考察。")
+    assert visit.host_cities == []

@@ -179,7 +179,9 @@ def _record(
     )
     cities = host_cities(full, host.province.name)
     if host.province.kind == "直辖市":
-        cities = []  # a municipality's districts are county-level: it has no prefecture-level places
+        # a municipality has no prefecture-level places; a district hosting a district or city
+        # delegation is the place it went to
+        cities = [u.name for u in host.units if u.level != "province"]
     elif host.units[0].level != "province":
         own = [u.prefecture_name or u.name for u in host.units if u.level != "province"]
         if others:
