@@ -77,10 +77,12 @@ def test_outlets_without_a_place_in_their_name():
     assert source_province("中国西藏网") is None  # central: 西藏 is the topic
 
 
-def test_municipality_host_has_no_host_cities():
+def test_municipality_district_host_is_its_own_host_city():
+    # a municipality has no prefecture-level places: the district that hosted is the place
+    # (the real-article annotators' convention)
     text = "4月2日，青浦区党政代表团赴平谷区考察，先后来到平谷区金海湖镇。"
     v = _one(text, published_date=date(2020, 4, 3))
-    assert v.host_province == "北京市" and v.host_cities == []
+    assert v.host_province == "北京市" and v.host_cities == ["平谷区"]
 
 
 def test_everyday_word_short_forms_count_only_as_places():
