@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 
 from visits.extract.direction import DELEG, MOVE, ORGAN, Direction, chained_places, destination, resolve_side
-from visits.extract.gazetteer import find_places
+from visits.extract.gazetteer import county_short_forms, find_places, lies_within
 from visits.extract.officials import Mention, find_mentions
 from visits.extract.sentences import sentences
 from visits.lexicon import alternation
@@ -99,22 +99,35 @@ def _sides_named(clause: str, sent: str, prefer: tuple[str, ...]) -> list[tuple[
     found: dict[str, tuple[str, Division]] = {}
     # a place run under its parent is one token (天津市西青区); a village named after a city
     # (某某村) is no side
-    tokens = []
+    tokens: list[tuple[str, int]] = []
     for h in find_places(clause):
-        if clause[h.end : h.end + 1] in _VILLAGE:
+        if clause[h.end : h.end + 1] in _VILLAGE or (tokens and h.start < tokens[-1][1]):
             continue
+        text, end = h.text, h.end
+        county = _county_after(clause, h.end, h.units[0])  # 德州庆云: the county under the place
+        if county is not None:
+            text, end = text + county.name, h.end + len(county.short_name)
         if tokens and tokens[-1][1] == h.start:
-            tokens[-1] = (tokens[-1][0] + h.text, h.end)
+            tokens[-1] = (tokens[-1][0] + text, end)
         else:
-            tokens.append((h.text, h.end))
-    tokens = [t for t, _ in tokens]
-    if len({u.province_name for t in tokens for u in resolve_side(t, prefer)}) < 2:
-        tokens += [t for m in find_mentions(sent) if (t := _own_unit(m, sent)) and not t.startswith("我")]
-    for t in tokens:
+            tokens.append((text, end))
+    names = [t for t, _ in tokens]
+    if len({u.province_name for t in names for u in resolve_side(t, prefer)}) < 2:
+        names += [t for m in find_mentions(sent) if (t := _own_unit(m, sent)) and not t.startswith("我")]
+    for t in names:
         units = resolve_side(t, prefer, inner=True)
         if units and units[0].province_name not in found:
             found[units[0].province_name] = (t, units[0])
     return list(found.values())
+
+
+def _county_after(text: str, at: int, outer: Division) -> Division | None:
+    """A county written by its short name right under its place (德州庆云, 重庆秀山)."""
+    for n in (3, 2):
+        for c in county_short_forms().get(text[at : at + n], ()):
+            if lies_within(c, outer):
+                return c
+    return None
 
 
 def _traveller(text: str, a: tuple[str, Division], b: tuple[str, Division], home: str | None) -> int | None:
@@ -122,6 +135,14 @@ def _traveller(text: str, a: tuple[str, Division], b: tuple[str, Division], home
     sides = (a, b)
     names = [{t, u.name, u.short_name} for t, u in sides]
     votes: Counter[int] = Counter()
+    lead = re.compile(alternation("leader_verbs"))
+    for _, sent in sentences(text):  # 甲县县长乙率队…: the side whose official leads travelled
+        for m in find_mentions(sent):
+            token = _own_unit(m, sent) if lead.match(sent, m.end) else None
+            units = resolve_side(token) if token and not token.startswith("我") else []
+            for i, (_, u) in enumerate(sides):
+                if units and units[0].province_name == u.province_name:
+                    votes[i] += 1
     for g in _patterns()["group"].finditer(text):  # 甲市代表团, 甲区党政代表团, 甲一行
         for i, ns in enumerate(names):
             if any(g.group("unit").endswith(n) for n in ns if len(n) >= 2):
@@ -161,7 +182,9 @@ def meetings(text: str, prefer: tuple[str, ...], home: str | None) -> list[Direc
         clause = re.split(r"[，,；;：:）)]", sent[:word])[-1]
         if re.match(r"(?:\d{4}年)?全(?:省|市|县|区|州|旗)", clause):
             continue  # 全省对口支援某地工作会议: one side's own meeting about the other
-        sides = _sides_named(clause, sent, prefer)
+        # who attended may be told in the next sentence (…联席会议召开。甲区政协主席乙…出席)
+        following = next((t for o, t in sentences(text[off + len(sent) :])[:1]), "")
+        sides = _sides_named(clause, sent + following, prefer)
         if len(sides) != 2:
             continue
         at = pats["held_at"].search(sent)
