@@ -142,3 +142,13 @@ def test_a_single_day_with_a_stated_duration_runs_for_those_days():
     assert (got.start, got.end) == (date(2020, 5, 18), date(2020, 5, 20))
     got = parse_dates("12月30日，代表团抵达，为期3天。", None)
     assert (got.start_md, got.end_md) == ("12-30", "01-01")
+
+
+def test_a_range_may_leave_out_the_first_day_mark():
+    found = parse_dates("7月25至27日，代表团赴黔考察。", None)
+    assert (found.start_md, found.end_md, found.year_stated) == ("07-25", "07-27", False)
+
+
+def test_a_stated_year_is_marked_as_stated():
+    assert parse_dates("2021年3月4日，代表团抵达。", None).year_stated
+    assert not parse_dates("3月4日，代表团抵达。", date(2021, 3, 5)).year_stated

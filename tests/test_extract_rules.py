@@ -6,6 +6,7 @@ A new rule is a new row. `-` in the kind column means the sentence reports no vi
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,17 @@ def test_a_district_host_in_a_municipality_is_its_own_host_city():
 def test_a_province_visit_to_a_municipality_has_no_host_city():
     (visit,) = extract_visits("6月9日，贵州省党政代表团赴上海市考察。")
     assert visit.host_cities == []
+
+
+def test_the_meeting_names_year_dates_a_visit_the_text_gives_no_year():
+    text = (
+        "8月5日，遂昌—普格东西部协作2019年第二次联席会议召开。遂昌县政协主席陶立群、普格县县长方建利出席会议。"
+        "遂昌县党政代表团一行参观了园区。"
+    )
+    (visit,) = extract_visits(text)
+    assert (str(visit.start_date), visit.year_source) == ("2019-08-05", "text")
+
+
+def test_a_year_from_the_published_date_says_so():
+    (visit,) = extract_visits("昨日，无锡市党政代表团赴延安市考察。", published_date=date(2021, 6, 4))
+    assert (str(visit.start_date), visit.year_source) == ("2021-06-03", "published_date")

@@ -58,5 +58,6 @@ class VisitRecord:
     programme: str | None = None         # 东西部扶贫协作 | 东西部协作 | 对口支援 | ...
     leader_names: list[str] = field(default_factory=list)
     officials: list[OfficialMention] = field(default_factory=list)
+    year_source: str | None = None       # 'text' | 'published_date': where start_date's year comes from
     evidence: str | None = None          # the sentence that establishes the visit
     basis: list[str] = field(default_factory=list)  # evidence kinds that proposed it (visits/lexicon/basis.txt)

@@ -43,7 +43,8 @@ _N = r"[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"
 _Y = r"(?:(?P<y>(?:19|20)[0-9]{2})年)?"
 # 6月18日至19日, 6月29日至7月1日, 2019年5月8日, 11月8日
 ABSOLUTE = re.compile(
-    _Y + rf"(?P<m>{_N})月(?P<d>{_N})[日号]"
+    # 7月25至27日: the first day's 日 may be left out before the range's second day
+    _Y + rf"(?P<m>{_N})月(?P<d>{_N})(?:[日号]|(?=(?:至|到)(?:{_N})[日号]))"
     rf"(?:(?:至|到|—|－|-|~|～|、)(?:(?P<m2>{_N})月)?(?P<d2>{_N})[日号])?"
 )
 # 19日上午, 8日至9日 (month from context)
@@ -119,6 +120,7 @@ class VisitDates:
     end: date | None
     start_md: str | None
     end_md: str | None
+    year_stated: bool = False  # the expression itself gives the year (2019年5月8日)
 
 
 def _year_for(month: int, published: date | None) -> int | None:
@@ -156,7 +158,7 @@ def with_duration(found: VisitDates, sentence: str) -> VisitDates:
         return found
     if found.start:
         end = found.start + timedelta(days=n - 1)
-        return VisitDates(found.start, end, found.start_md, f"{end:%m-%d}")
+        return VisitDates(found.start, end, found.start_md, f"{end:%m-%d}", found.year_stated)
     try:  # no year: 2000 is a leap year, so 02-29 counts
         end = date(2000, *map(int, found.start_md.split("-"))) + timedelta(days=n - 1)
     except ValueError:
@@ -182,7 +184,7 @@ def _parse_dates(sentence: str, published: date | None) -> VisitDates | None:
         s, smd = _make(y, mo, d)
         e, emd = _make(y2, mo2, d2)
         if smd:
-            return VisitDates(s, e, smd, emd)
+            return VisitDates(s, e, smd, emd, m.group("y") is not None)
     r = _RELATIVE_RE.search(sentence)
     if r and published is not None:
         a, b = RELATIVE[r.group()]

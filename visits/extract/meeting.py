@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from visits.extract.gazetteer import abbreviation_alt, aliases, lookup_province
+from visits.extract.gazetteer import abbreviation_alt, aliases, county_short_forms, lookup_province
 from visits.reference import pairings
 
 # A ceremony (…项目集中签约仪式) is a formal event too, but when an article names both it and a
@@ -55,9 +55,14 @@ def _clause_of(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
+def _is_place(word: str) -> bool:
+    """A gazetteer name, or a county's name without its suffix (路桥 in 路桥—朝天…联席会议)."""
+    return word in aliases() or (len(word) >= 2 and word in county_short_forms())
+
+
 def _ends_with_place(s: str) -> bool:
     """甲乙区 / 某某州 / a gazetteer name (珠海) right before a dash."""
-    if not s or s[-1] not in _UNIT_END and not any(s[-n:] in aliases() for n in range(2, 7)):
+    if not s or s[-1] not in _UNIT_END and not any(_is_place(s[-n:]) for n in range(2, 7)):
         return False
     return not (len(s) >= 2 and s[-2] in _NOT_A_PLACE_START)
 
@@ -65,7 +70,7 @@ def _ends_with_place(s: str) -> bool:
 def _starts_with_place(s: str) -> bool:
     """A place right after a dash: a gazetteer name, or a short word ending in a unit suffix
     (科右前旗-style short forms are in no gazetteer)."""
-    if any(s[:n] in aliases() for n in range(2, 7)):
+    if any(_is_place(s[:n]) for n in range(2, 7)):
         return True
     if not s or s[0] in _NOT_A_PLACE_START:
         return False

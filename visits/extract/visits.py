@@ -137,6 +137,23 @@ def extract_visits(
     return records
 
 
+_MEETING_YEAR = re.compile(r"((?:19|20)\d{2})年(?!度)")
+
+
+def _with_meeting_year(dates: VisitDates | None, meeting: str | None) -> VisitDates | None:
+    """Month-days with no year take the year the meeting's own name gives (2019年第二次联席会议)."""
+    m = _MEETING_YEAR.search(meeting or "")
+    if dates is None or dates.start is not None or not dates.start_md or not m:
+        return dates
+    y = int(m.group(1))
+    (m1, d1), (m2, d2) = (map(int, md.split("-")) for md in (dates.start_md, dates.end_md or dates.start_md))
+    try:
+        start, end = date(y, m1, d1), date(y + (m2 < m1), m2, d2)
+    except ValueError:
+        return dates
+    return VisitDates(start, end, dates.start_md, dates.end_md, True)
+
+
 def _own_leg_dates(full: str, own: set[str], others: list[str], published: date | None) -> VisitDates | None:
     """The first dated sentence naming this leg's host and no other leg's (7月10日至11日，代表团
     来到陇南市): in an article telling several visits, the part that is this one's."""
@@ -192,6 +209,8 @@ def _record(
     words = pair_words(visiting.province, host.province) + tuple(
         u.short_name for u in visiting.units + host.units
     )
+    meeting = find_meeting(full, words, avoid=tuple(others), own=tuple(own_words))
+    dates = _with_meeting_year(dates, meeting)
     return VisitRecord(
         visiting_province=visiting.province.name,
         host_province=host.province.name,
@@ -202,7 +221,8 @@ def _record(
         start_md=dates.start_md if dates else None,
         end_md=dates.end_md if dates else None,
         host_cities=cities,
-        meeting_name=find_meeting(full, words, avoid=tuple(others), own=tuple(own_words)),
+        meeting_name=meeting,
+        year_source=("text" if dates.year_stated else "published_date") if dates and dates.start else None,
         programme=find_programme(full),
         leader_names=leaders,
         officials=[

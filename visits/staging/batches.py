@@ -204,6 +204,7 @@ def _visit_rows(sha: str, batch_id: str, visits: list) -> tuple[list[dict], list
                 "meeting_name": v.meeting_name,
                 "programme": v.programme,
                 "leader_names": list(v.leader_names),
+                "year_source": v.year_source,
                 "evidence": v.evidence,
                 "basis": list(v.basis),
             }

@@ -73,6 +73,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "meeting_name": STR,
         "programme": STR,
         "leader_names": STRS,
+        "year_source": STR,
         "evidence": STR,
         "basis": STRS,
     },

@@ -22,6 +22,7 @@ with islands as (
         first(evidence order by article_id, visit_seq) filter (where evidence is not null) as evidence,
         list_sort(list_distinct(flatten(list(basis)))) as basis,
         min(page_year) as page_year,
+        bool_or(year_source = 'text') as year_in_text,
         min(sort_start) as first_day,
         min(article_id || ':' || visit_seq) as first_report
     from {{ ref('int_visit_reports') }}
@@ -36,7 +37,7 @@ select
     *,
     coalesce(year(start_date), page_year)::integer as inferred_year,
     case
-        when start_date is not null then 'text'
-        when page_year is not null then 'published_date'
+        when start_date is not null and year_in_text then 'text'
+        when start_date is not null or page_year is not null then 'published_date'
     end as year_source
 from islands
