@@ -64,7 +64,7 @@ ORGAN = _ORGAN
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     """Delegation movements to a place, led movements, and movements to a short form the
     gazetteer cannot take alone: one character of a prefecture (来凉) or a county's name
     without its suffix (来青川: too many county short forms are ordinary words to match
@@ -76,11 +76,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     moves = rf"(?P<unit>{places}|{_SELF}){_ORGAN}?{_DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE_DELEG}"
     deleg = re.compile(moves + dest)
     # 率队在重庆市万州区考察: 在 a place counts after a leader only with what they did there
-    led = re.compile(
-        rf"{_LEAD}[^，,。；;]{{0,12}}?(?:{_MOVE}|在(?=(?:{body})(?:{alternation('activity_verbs')}))){dest}"
-    )
+    # 带领考察组学习考察某区: after a leader, inspecting a place takes the group there
+    led_move = rf"{_LEAD}[^，,。；;]{{0,12}}?(?:{_MOVE}|{alternation('inspect_verbs')}"
+    led = re.compile(rf"{led_move}|在(?=(?:{body})(?:{alternation('activity_verbs')}))){dest}")
     short = re.compile(rf"{moves}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
-    return deleg, led, short
+    # 甲一行来和考察: a leader's group to a short form of a place the article names
+    led_short = re.compile(rf"{_LEAD}[^，,。；;]{{0,12}}?{_MOVE}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
+    return deleg, led, short, led_short
 
 
 def _city_for_abbreviation(unit: str, abbr: str, short: dict[str, str], hits: list[PlaceHit]) -> str:
@@ -115,10 +117,12 @@ def _short_places(hits: list[PlaceHit], own: list[Division] = ()) -> dict[str, s
     """Short form -> the place the text (its place `hits`) names in full: the first character
     of a prefecture (凉 -> 凉山州) when only one named prefecture starts with it, and the
     suffixless name of a named county (青川 -> 青川县). The outlet's `own` units (静宁县融媒体中心)
-    give their first character too (来静)."""
+    give their first character too (来静), and so does a named county when no named
+    prefecture starts with that character and no other named county does (来和 for 和政县)."""
     first: dict[str, set[str]] = {}
     names: dict[str, str] = {}
     counties: dict[str, str] = {}
+    county_first: dict[str, set[str]] = {}
     for u in own:
         first.setdefault(u.name[0], set()).add(u.code)
         names.setdefault(u.name[0], u.name)
@@ -129,7 +133,10 @@ def _short_places(hits: list[PlaceHit], own: list[Division] = ()) -> dict[str, s
         for u in h.units:
             if u.level == "county" and h.text == u.name and len(u.short_name) >= 2 and u.short_name != u.name:
                 counties.setdefault(u.short_name, u.name)
-    return {**counties, **{c: names[c] for c, codes in first.items() if len(codes) == 1}}
+            if u.level == "county" and len(h.units) == 1:
+                county_first.setdefault(h.text[0], set()).add(u.name)
+    one_county = {c: next(iter(ns)) for c, ns in county_first.items() if len(ns) == 1 and c not in first}
+    return {**one_county, **counties, **{c: names[c] for c, codes in first.items() if len(codes) == 1}}
 
 
 @dataclass
@@ -163,7 +170,7 @@ def _covered_by_places(part: str) -> bool:
 def find_directions(text: str, source: str | None = None) -> list[Direction]:
     """Delegation movements in the text, in order; `source` names the outlet, whose own
     county or city a one-character form may stand for."""
-    deleg, led, short_form = _patterns()
+    deleg, led, short_form, led_short = _patterns()
     out = []
 
     @lru_cache(maxsize=1)
@@ -199,6 +206,13 @@ def find_directions(text: str, source: str | None = None) -> list[Direction]:
             # the unit written right under it (上海市宝山区委书记…带队)
             unit = chained_places(sent[: m.start()]) or "我" + "省"
             out.append(Direction(unit, m.group("dest"), sent_m.start() + m.start(), sent, "leader_movement"))
+        for m in led_short.finditer(sent):
+            if m.end() in told or led.search(sent, m.start()) or _NOT_GONE.search(m.group()):
+                continue
+            place = named()[1].get(m.group("short"))
+            if place:
+                unit = chained_places(sent[: m.start()]) or "我" + "省"
+                out.append(Direction(unit, place, sent_m.start() + m.start(), sent, "leader_movement"))
     out.sort(key=lambda d: d.start)
     return out
 
