@@ -41,6 +41,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:由[^，,。；;]{{1,24}}?(?:{alternation('leader_verbs')})的)?"
             rf"(?P<unit>[\u4e00-\u9fff]{{2,12}}?){ORGAN}?{DELEG}"
         ),
+        # 甲与乙率领的党政代表团座谈: the group a named official leads
+        "led_group": re.compile(rf"(?:{alternation('leader_verbs')})的(?:[^，,。；;]{{0,12}}?){DELEG}"),
         "meeting": re.compile(rf"{alternation('meeting_words')}"),
         "signing": re.compile(rf"{alternation('signing_words')}"),
         "held_at": re.compile(rf"在(?P<place>[^，,。；;]{{2,12}}?)(?:{alternation('held_verbs')})"),
@@ -90,6 +92,24 @@ def receptions(text: str) -> list[Direction]:
             hosts = [m for m in find_mentions(sent[: r.start()])]
             host = _own_unit(hosts[-1], sent) if hosts else None
             out.append(Direction(unit[hits[0].start :], host or "我省", off + r.start(), sent, "reception"))
+    return out
+
+
+def led_groups(text: str) -> list[Direction]:
+    """Host leaders meet the group a named official leads (浙江省委书记甲与某州州委书记乙率领的
+    党政代表团座谈): the visitors' unit from the nearest leader's title naming a place, the
+    host's from the first official of another province before them."""
+    out = []
+    for off, sent in sentences(text):
+        for g in _patterns()["led_group"].finditer(sent):
+            named = [(m, u) for m in find_mentions(sent[: g.start()]) if (u := _own_unit(m, sent)) and not u.startswith("我")]
+            if not named:
+                continue
+            visiting = named[-1][1]
+            v_units = resolve_side(visiting)
+            hosts = [u for _, u in named if (h := resolve_side(u)) and v_units and h[0].province_name != v_units[0].province_name]
+            if v_units and hosts:
+                out.append(Direction(visiting, hosts[0], off + g.start(), sent, "reception"))
     return out
 
 
