@@ -3,8 +3,8 @@
 from datetime import date
 
 from visits.extract import extract_visits
-from visits.extract.direction import source_province, source_units
 from visits.extract.gazetteer import find_places
+from visits.extract.outlet import source_province, source_units
 from visits.extract.places import host_cities
 
 

@@ -22,24 +22,24 @@ from visits.extract.gazetteer import (
     lookup_province,
     resolve_unit,
 )
-from visits.extract.papers import CENTRAL, PAPER_PROVINCE
+from visits.extract.outlet import source_units
 from visits.lexicon import alternation
-from visits.reference import Division, Province, province_by_name, province_partners
+from visits.reference import Division, Province
 
-_DELEG = rf"(?:党政|政府|人大|政协|各界|友好)?(?:{alternation('delegation_words')})"
-_MOVE = rf"(?:{alternation('movement_verbs')})"
+DELEG = rf"(?:党政|政府|人大|政协|各界|友好)?(?:{alternation('delegation_words')})"
+MOVE = rf"(?:{alternation('movement_verbs')})"
 # 代表团在西藏考察: where the delegation is, said of the delegation itself (not after 率队,
 # where 在 more often introduces the leader's own whereabouts)
 _MOVE_DELEG = rf"(?:{alternation('movement_verbs')}|在)"
 # an organ between the place and the group: 广东省乡村振兴局调研组, 浙江省发展改革委考察团
-_ORGAN = r"(?:委|政府|[\u4e00-\u9fff]{1,8}?(?:局|厅|办公室|委员会|委|办))"
+ORGAN = r"(?:委|政府|[\u4e00-\u9fff]{1,8}?(?:局|厅|办公室|委员会|委|办))"
 _SELF = r"我(?:省|市|区|州|县|旗)"
 # between the group and its verb: the movement did not (or not yet) happen
 _NOT_GONE = re.compile(alternation("not_gone"))
 # after a one-character abbreviation (来甘, 赴沪, 援黔) the next word must be a verb or punctuation
 _ABBR_NEXT = rf"(?=(?:{alternation('activity_verbs')})|[，,。、；])"
 # who leads the group: 率 alone too, but not 率先 or 效率/比率
-_LEAD = rf"(?:(?:{alternation('leader_verbs')})(?<![效概比频汇税速]率)(?!先)|一行)"
+LEAD = rf"(?:(?:{alternation('leader_verbs')})(?<![效概比频汇税速]率)(?!先)|一行)"
 
 
 @lru_cache(maxsize=1)
@@ -57,12 +57,6 @@ def destination() -> str:
     return rf"{nested}|{_SELF}|(?:{abbreviation_alt()}){_ABBR_NEXT}"
 
 
-MOVE = _MOVE
-LEAD = _LEAD
-DELEG = _DELEG
-ORGAN = _ORGAN
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
     """Delegation movements to a place, led movements, and movements to a short form the
@@ -73,15 +67,15 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     places = rf"{place}(?:[、和与]{place})*"
     body = destination()
     dest = rf"(?P<dest>{body})"
-    moves = rf"(?P<unit>{places}|{_SELF}){_ORGAN}?{_DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE_DELEG}"
+    moves = rf"(?P<unit>{places}|{_SELF}){ORGAN}?{DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE_DELEG}"
     deleg = re.compile(moves + dest)
     # 率队在重庆市万州区考察: 在 a place counts after a leader only with what they did there
     # 带领考察组学习考察某区: after a leader, inspecting a place takes the group there
-    led_move = rf"{_LEAD}[^，,。；;]{{0,12}}?(?:{_MOVE}|{alternation('inspect_verbs')}"
+    led_move = rf"{LEAD}[^，,。；;]{{0,12}}?(?:{MOVE}|{alternation('inspect_verbs')}"
     led = re.compile(rf"{led_move}|在(?=(?:{body})(?:{alternation('activity_verbs')}))){dest}")
     short = re.compile(rf"{moves}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
     # 甲一行来和考察: a leader's group to a short form of a place the article names
-    led_short = re.compile(rf"{_LEAD}[^，,。；;]{{0,12}}?{_MOVE}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
+    led_short = re.compile(rf"{LEAD}[^，,。；;]{{0,12}}?{MOVE}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
     return deleg, led, short, led_short
 
 
@@ -226,52 +220,6 @@ def province_counts(hits: list[PlaceHit]) -> Counter[str]:
         if len(names) == 1:
             c[names.pop()] += 1
     return c
-
-
-# What outlet names end with after their place: 右江日报, 青川县融媒体中心, 海东之声
-_OUTLET_TAIL = re.compile(r"(?:日报|晚报|都市报|报|融媒体中心|新闻网|网|广播电视台|电视台|之声|发布|新闻)$")
-
-
-def source_units(source: str | None) -> list[Division]:
-    """The units below province an outlet is named after: 延边日报 -> 延边州; a county's
-    suffixless name (右江日报 -> 右江区) when exactly one county goes by it."""
-    if not source:
-        return []
-    units = [u for h in find_places(source) for u in h.units if u.level != "province"]
-    if units or source.strip() in PAPER_PROVINCE or source.strip() in CENTRAL:
-        return units  # a provincial or central outlet (天山网, 解放日报) is no county's
-    matches = county_short_forms().get(_OUTLET_TAIL.sub("", source.strip()), ())
-    return list(matches) if len(matches) == 1 else []
-
-
-def source_province(source: str | None, counts: Counter[str] | None = None) -> Province | None:
-    """贵州日报 -> 贵州省; 达州日报 -> 四川省; 大众日报 -> 山东省 (papers.py); 新华社 -> None.
-
-    An outlet named after a place several provinces have (东乡县融媒体中心: 江西's 东乡县 or
-    甘肃's 东乡族自治县) belongs to the candidate paired with the provinces the article names
-    most (`counts`)."""
-    if not source:
-        return None
-    name = source.strip()
-    if name in CENTRAL:
-        return None
-    if name in PAPER_PROVINCE:
-        return province_by_name()[PAPER_PROVINCE[name]]
-    candidates: list[str] = []
-    for h in find_places(source):
-        names = {u.province_name for u in h.units}
-        if len(names) == 1:
-            return province_by_name()[names.pop()]
-        candidates += [u.province_name for u in h.units if u.province_name not in candidates]
-    if not candidates:
-        candidates = list(dict.fromkeys(u.province_name for u in source_units(source)))
-    if not candidates:
-        return None
-
-    def paired_weight(cand: str) -> int:
-        return max((counts or {}).get(p, 0) for p in (*province_partners().get(cand, ()), ""))
-
-    return province_by_name()[max(candidates, key=paired_weight)]
 
 
 def resolve_side(token: str, prefer: tuple[str, ...] = (), inner: bool = False) -> list[Division]:

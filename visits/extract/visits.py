@@ -14,10 +14,10 @@ from visits.extract.direction import (
     pair_provinces,
     pair_words,
     province_counts,
-    source_province,
 )
 from visits.extract.gazetteer import find_places
 from visits.extract.meeting import find_meeting, find_programme
+from visits.extract.outlet import source_province
 from visits.extract.people import bare_leaders, find_people, home_side
 from visits.extract.places import host_cities
 from visits.extract.sentences import sentences
