@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from visits.lexicon import pairs
 from visits.reference import Division, Province, divisions, province_by_name, provinces
 
 # Prefecture short forms that are, far more often, ordinary words or brands in news text.
@@ -65,6 +66,9 @@ def aliases() -> dict[str, tuple[Division, ...]]:
             # and the gazetteer may predate the change
             if d.short_name + "区" not in names:
                 add(d.short_name + "区", d)
+    by_name = {d.name: d for d in divisions()}
+    for alias, unit in pairs("unit_aliases"):  # units the GB/T 2260 table lacks (兵团第十三师)
+        add(alias, by_name[unit])
     return {k: tuple(v) for k, v in table.items()}
 
 

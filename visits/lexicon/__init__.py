@@ -27,3 +27,11 @@ def words(name: str) -> tuple[str, ...]:
 def alternation(name: str) -> str:
     """A regex alternation of the class, longest words first so the longest form wins."""
     return "|".join(map(re.escape, sorted(words(name), key=len, reverse=True)))
+
+
+@cache
+def pairs(name: str) -> tuple[tuple[str, str], ...]:
+    """The rows of a two-column class (`<name>.tsv`: key<TAB>value), in file order."""
+    path = _DIR / f"{name}.tsv"
+    rows = (line.split("#", 1)[0].rstrip() for line in path.read_text(encoding="utf-8").splitlines())
+    return tuple(tuple(r.split("\t", 1)) for r in rows if r.strip())  # type: ignore[misc]
