@@ -10,13 +10,14 @@ from visits.extract.officials import Mention, find_mentions
 from visits.extract.sentences import sentences
 from visits.extract.sides import Side, unit_names
 from visits.extract.titles import TitleReading, rank, read_titles
+from visits.lexicon import alternation
 from visits.reference import Province, province_by_name
 
 # An earlier visit told in passing: its people took no part in this one.
 _PAST_VISIT = re.compile(r"(?:去年|前年|此前|上次|上一次|\d{4}年)[^。；]*?曾(?:经)?(?:率|带|随|来|赴|到)")
 
 
-_LEADS = re.compile(r"^(?:率领|率队|率团|带队|带领|领队|率)")
+_LEADS = re.compile(rf"^(?:{alternation('leader_verbs')})")
 
 
 _ADJACENT = re.compile(r"^[，,、和及与以及\s]*$")
@@ -174,7 +175,10 @@ def _continues_ranking(prev: TitleReading, cur: TitleReading, province: Province
 
 def _led_delegation(sent: str, end: int) -> Province | None:
     """The province of the delegation a person leads: 甲率四川省党政代表团 -> 四川省."""
-    m = re.match(r"(?:率领|带领|率)([^，,。；;]{2,14}?)(?:党政)?(?:代表团|考察团)", sent[end:])
+    m = re.match(
+        rf"(?:{alternation('leader_verbs')})([^，,。；;]{{2,14}}?)(?:党政)?(?:{alternation('delegation_words')})",
+        sent[end:],
+    )
     if not m:
         return None
     hits = find_places(m.group(1))
@@ -215,7 +219,7 @@ def bare_leaders(text: str, names: list[str]) -> list[str]:
         return []
     alt = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
     out: list[str] = []
-    for m in re.finditer(rf"((?:{alt})(?:[、和](?:{alt}))*)(?:率领|率队|率团|带队|带领|领队|率)", text):
+    for m in re.finditer(rf"((?:{alt})(?:[、和](?:{alt}))*)(?:{alternation('leader_verbs')})", text):
         out += [n for n in re.split(r"[、和]", m.group(1)) if n not in out]
     return out
 
