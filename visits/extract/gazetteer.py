@@ -117,6 +117,13 @@ def plausible(text: str, start: int, end: int) -> bool:
 
 def find_places(text: str) -> list[PlaceHit]:
     """Longest-first, non-overlapping gazetteer hits that pass the context check."""
+    return list(_find_places(text))
+
+
+# The rules ask about the same sentences and titles many times per article: each string is
+# scanned once.
+@lru_cache(maxsize=1 << 16)
+def _find_places(text: str) -> tuple[PlaceHit, ...]:
     table = aliases()
     hits = []
     pos = 0
@@ -124,7 +131,7 @@ def find_places(text: str) -> list[PlaceHit]:
     while True:
         m = pat.search(text, pos)
         if not m:
-            return hits
+            return tuple(hits)
         start, end = m.span()
         if plausible(text, start, end):
             hits.append(PlaceHit(start, end, m.group(), table[m.group()]))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from visits.extract.surnames import COMPOUND_SURNAMES, MINORITY_INITIALS, SURNAMES
 from visits.extract.titles import MENTION_ONLY, PRIVATE_FIRM, TITLE_ITEM, TITLE_WORDS, VILLAGE
@@ -207,6 +208,12 @@ _HANDS_OVER = re.compile(r"(?:因[^，,。；;]{0,10}[，,]?)?委托")
 
 def find_mentions(s: str) -> list[Mention]:
     """Every titled person in sentence s, in order, with list members sharing a title."""
+    return list(_find_mentions(s))
+
+
+# Several stages read the people of the same sentence: each sentence is parsed once.
+@lru_cache(maxsize=1 << 14)
+def _find_mentions(s: str) -> tuple[Mention, ...]:
     out: list[Mention] = []
     i = 0
     group = 0
@@ -256,7 +263,7 @@ def find_mentions(s: str) -> list[Mention]:
         # the outer loop resumes at i (a connector or punctuation)
         if i < len(s) and _CONNECTOR.match(s, i):
             i = _CONNECTOR.match(s, i).end()
-    return out
+    return tuple(out)
 
 
 def _has_title_word(text: str) -> bool:
