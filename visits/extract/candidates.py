@@ -47,6 +47,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "signing": re.compile(rf"{alternation('signing_words')}"),
         "held_at": re.compile(rf"在(?P<place>[^，,。；;]{{2,12}}?)(?:{alternation('held_verbs')})"),
         "remote": re.compile(alternation("remote_words")),
+        # 甲市代表团(一行)来访 with no place after it: the group came to the paper's side
+        "arrived": re.compile(
+            rf"(?P<unit>[\u4e00-\u9fff]{{2,12}}?){ORGAN}?{DELEG}(?:一行)?(?:{alternation('arrival_words')})"
+            rf"(?!(?:{body}))"
+        ),
         "group": re.compile(rf"(?P<unit>[\u4e00-\u9fff]{{2,10}}?)(?:{ORGAN})?(?:{DELEG}|一行)"),
     }
 
@@ -75,6 +80,18 @@ def leader_movements(text: str) -> list[Direction]:
             unit = _own_unit(m, sent) if found else None
             if unit:
                 out.append(Direction(unit, found.group("dest"), off + m.start, sent, "leader_movement"))
+    return out
+
+
+def arrivals(text: str) -> list[Direction]:
+    """A named group arrives with no place named (甲市代表团来访): the host is the paper's side."""
+    out = []
+    for off, sent in sentences(text):
+        for a in _patterns()["arrived"].finditer(sent):
+            unit = a.group("unit")
+            hits = find_places(unit)
+            if hits and hits[-1].end == len(unit):
+                out.append(Direction(unit[hits[0].start :], "我省", off + a.start(), sent, "host_view"))
     return out
 
 

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from visits.extract.candidates import leader_movements, led_groups, meetings, receptions
+from visits.extract.candidates import arrivals, leader_movements, led_groups, meetings, receptions
 from visits.extract.dates import VisitDates, date_in_text, parse_dates
 from visits.extract.direction import (
     Direction,
@@ -89,7 +89,7 @@ def extract_visits(
     art = ArticleContext(home, counts, source, named)
     prefer = tuple(n for n, _ in counts.most_common())
     # what the host received or a meeting shows only counts for a pair no movement told
-    secondary = receptions(full) + led_groups(full) + meetings(full, prefer, home.name if home else None)
+    secondary = arrivals(full) + receptions(full) + led_groups(full) + meetings(full, prefer, home.name if home else None)
     if not directions and not secondary:
         return []
 
