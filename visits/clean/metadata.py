@@ -7,19 +7,32 @@ as the publication date, and `来源` inside a copyright notice is not the sourc
 from __future__ import annotations
 
 import re
-from datetime import date
 
-HAN = "[\u4e00-\u9fff]"
-NAME = f"{HAN}{{2,4}}"
+from visits.clean.chrome import (
+    CN_DATE,
+    DATE_LABEL,
+    FORUM_NAME_RE,
+    HAN,
+    ISO_DATE,
+    NAME,
+    OUTLET_ANY,
+    OUTLET_STRONG,
+    SOURCE_LABEL,
+    SOURCE_LABELLED,
+    SOURCE_MASTHEAD,
+    SOURCE_NAMED,
+    TIME,
+    WEEKDAY,
+    chrome_fields,
+    parse_date,
+)
+
+__all__ = ["SOURCE_LABELLED", "SOURCE_MASTHEAD", "SOURCE_NAMED", "parse_date"]
+
 BULLET_RE = re.compile(r"^[-•·*●▪◆■]\s*")
 
-_DATE_RES = [
-    re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"),
-    # dated URL paths: /2019-05/10/, /201905/10/, /20190510/, t20190510_
-    re.compile(r"/(\d{4})-?(\d{2})/(\d{2})/"),
-    re.compile(r"[/t](\d{4})(\d{2})(\d{2})[_/]"),
-]
-_LABELLED_DATE_RE = re.compile(r"^(?:发布|发稿|更新|发表)?(?:时间|日期)[:：]")
+# `发布时间:…`, `【发稿时间 :…`, `刊发日期:…`.
+_LABELLED_DATE_RE = re.compile(rf"^[【\[]?\s*{DATE_LABEL}\s*[:：]")
 _DATE_LINE_RE = re.compile(
     r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:$|[\s|｜/])"
 )
@@ -32,26 +45,23 @@ _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+\.s?html?\b")
 # where STAMP = date [time] [星期X] [PAGE]. Anything after the stamp must be a labelled field
 # (`来源：` `责任编辑：` …), so a body line that merely starts with a paper name and a date
 # (`某某日报2021年11月3日报道…`) is not a header.
-_PAPER = (
-    f"{HAN}{{2,10}}(?:日报|晚报|早报|时报|商报|都市报|青年报|法制报|报|网|在线|客户端"
-    "|广播电视台|电视台|融媒体中心)"
-)
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
-_WEEKDAY = r"星期[一二三四五六日天]"
+_PAPER = f"{HAN}{{2,10}}(?:{OUTLET_STRONG}|报)"
+_TIME = TIME
+_WEEKDAY = WEEKDAY
 # Page numbers: 第01版 第1版 第A3版 01版 A3版 第十二版. A page is never read as a date.
 _PAGE = r"(?:第\s*[A-Z]?\d{1,3}\s*版|[A-Z]?\d{1,3}版|第[一二三四五六七八九十]{1,3}版)"
-_CN_DATE = r"\d{4}年\d{1,2}月\d{1,2}日"
-_ISO_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+_CN_DATE = CN_DATE
+_ISO_DATE = ISO_DATE
 # A page may carry its section name (`第01版：要闻`, `第A3版 要闻`, `01版:综合新闻`) or sit in
 # brackets (`【第2版】`). The section is a short hanzi run and must close the stamp.
 _SECTION = rf"(?:\s*[:：·]?\s*{HAN}{{2,8}})"
 _PAGE_SECTION = rf"(?:{_PAGE}{_SECTION}?|【\s*{_PAGE}{_SECTION}?\s*】)"
 _STAMP = rf"(?:{_CN_DATE}|{_ISO_DATE})(?:\s*{_TIME})?(?:\s*{_WEEKDAY})?(?:\s*{_PAGE_SECTION})?"
 # Labels that say where a text comes from: the first-named newspaper, not the hosting site.
-_SOURCE_LABEL = r"(?:信息来源|来源|转载自|转自|摘自|稿源)"
+_SOURCE_LABEL = SOURCE_LABEL
 _EDITOR_LABEL = r"(?:责任编辑|责编|编辑|校对)"
 _META_LABEL = (
-    rf"(?:{_SOURCE_LABEL}|{_EDITOR_LABEL}|作者|记者|通讯员|发布时间|发布日期|发表时间|时间|日期"
+    rf"(?:{_SOURCE_LABEL}|{_EDITOR_LABEL}|作者|记者|通讯员|{DATE_LABEL}"
     r"|字号|字体|浏览次数|浏览|点击|阅读次数|阅读|访问)"
 )
 _FIELD_TAIL = rf"(?:[\s|｜]+{_META_LABEL}\s*[:：].*)?$"
@@ -79,17 +89,15 @@ _FORUM_DATE_RE = re.compile(
 # A header line that only names the outlet, optionally with the date: `2017-07-25　新华日报`,
 # `【宁夏日报】`, `中国日报网`. Bare names need a strong outlet suffix (a short headline may end
 # in 报); forum and community sites are not sources.
-_OUTLET_STRONG = (
-    r"(?:日报|晚报|早报|时报|商报|都市报|青年报|法制报|法治报|新闻网|网|在线|客户端|电视台|广播电视台)"
-)
-_OUTLET_ANY = rf"(?:{_OUTLET_STRONG}|报|新闻|杂志|周刊)"
+_OUTLET_STRONG = OUTLET_STRONG
+_OUTLET_ANY = OUTLET_ANY
 _HEADER_DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 _HEADER_SOURCE_RES = [
     re.compile(rf"^(?:{_HEADER_DATE}\s*)?【({HAN}{{2,12}}?{_OUTLET_ANY})】(?:\s*{_HEADER_DATE})?$"),
     re.compile(rf"^{_HEADER_DATE}\s*({HAN}{{2,12}}?{_OUTLET_ANY})$"),
     re.compile(rf"^({HAN}{{2,10}}?{_OUTLET_STRONG})$"),
 ]
-_FORUM_NAME_RE = re.compile(r"论坛|社区|贴吧|博客|微博|百科")
+_FORUM_NAME_RE = FORUM_NAME_RE
 # Outlet-like account names, preferred over a personal display name.
 _ACCOUNT_OUTLET_RE = re.compile(
     rf"(?:{_OUTLET_STRONG}|融媒体中心|融媒|报|发布|新闻|传媒|之声|频道|政务|宣传部|网信办)$"
@@ -103,7 +111,7 @@ _COUNTER_RE = re.compile(r"(?:点击|浏览|阅读|点击数|浏览次数|阅读
 # Credits. Role words are removed before names are split on spaces / 、 / ，.
 # An outlet glued before 记者 (`（某某日报记者 张三）`) is a role word too, not a name.
 # What an outlet named in a credit ends with (某某日报记者, （某某融媒体中心记者 X）).
-_CREDIT_OUTLET = r"(?:日报|晚报|早报|时报|报|网|台|社|融媒体中心)"
+_CREDIT_OUTLET = rf"(?:{OUTLET_STRONG}|报|台|社)"
 _OUTLET_BEFORE_REPORTER = rf"{HAN}{{0,10}}?{_CREDIT_OUTLET}(?=(?:摄影|见习|实习)?记者)"
 _ROLE_RE = re.compile(
     rf"{_OUTLET_BEFORE_REPORTER}|本报|本网|本台|本刊|摄影记者|见习记者|实习记者|记者|摄影|报道|文/|图/|摄$"
@@ -114,34 +122,25 @@ _END_CREDIT_RE = re.compile(
     rf"[（(]\s*((?:本报|本网|{HAN}{{2,10}}?{_CREDIT_OUTLET})?"
     r"(?:摄影|见习|实习)?记者[^()（）]{1,30})[)）]\s*$"
 )
-# Datelines: `本报讯` or an outlet's own `某某日报讯` / `某某网讯`, optionally with `（记者 X Y）`.
-# The outlet form must be followed by a break (space, bracket, digit, colon): `会议通报讯息`
-# and `互联网讯号` are words, and `据某某网讯` quotes another outlet.
+# Datelines: `本报讯` or an outlet's own `某某日报讯` / `某某网讯` / `某某网·某某新闻4月17日讯`,
+# optionally with `（记者 X Y）`. The outlet form must be followed by a break (space, bracket,
+# digit, colon): `会议通报讯息` and `互联网讯号` are words, and `据某某网讯` quotes another outlet.
+_DATELINE_DAY = r"(?:\d{1,2}月\d{1,2}日)?"
 _DATELINE = (
-    rf"(?:(?:本报|本网|本台|本刊)讯"
-    rf"|(?!据){HAN}{{2,10}}?(?:日报|晚报|早报|时报|商报|报|网|台)讯(?=[\s（(\d:：】]))"
+    rf"(?:(?:本报|本网|本台|本刊){_DATELINE_DAY}讯"
+    rf"|(?!据)(?P<outlet>{HAN}{{2,10}}?(?:{OUTLET_STRONG}|报|台)(?:·{HAN}{{2,8}}?)?){_DATELINE_DAY}讯"
+    r"(?=[\s（(\d:：】]))"
 )
-_START_CREDIT_RE = re.compile(rf"^【?(?P<dateline>{_DATELINE})】?\s*(?:[（(]([^()（）]{{1,30}})[)）])?\s*")
+_START_CREDIT_RE = re.compile(rf"^【?(?P<dateline>{_DATELINE})】?\s*(?:[（(](?P<credit>[^()（）]{{1,30}})[)）])?\s*")
 _PHOTO_CREDIT_RE = re.compile(
     rf"(?:^|(?<=[。！？”!?.）)\s]))\s*((?:{HAN}{{0,6}}?记者\s*)?{NAME}(?:\s+{NAME})*)\s*摄\s*$"
 )
+# A byline that names the outlet(s) first: `□某某日报/某某新闻记者 张三 李四`.
+_OUTLET_CREDIT_RE = re.compile(
+    rf"^[□■◆●]?\s*({HAN}{{2,10}}?(?:{OUTLET_STRONG}|报))(?:/{HAN}{{2,10}}?{OUTLET_ANY})*"
+    rf"\s*(?:记者|通讯员)\s*{NAME}(?:\s+{NAME})*$"
+)
 _CREDIT_LINE_RE = re.compile(rf"^(?:{HAN}{{0,4}}(?:记者|通讯员))\s*({NAME}(?:\s+{NAME})*)(?:\s*报道)?$")
-
-
-# How sure a line is about the source: a page header that only names a site (`某某人民政府网`)
-# < a masthead, a dateline or a WeChat account < a labelled `来源：` / `转自`, which names the
-# paper a site reposts. The surest line wins; among equals, the first.
-SOURCE_NAMED, SOURCE_MASTHEAD, SOURCE_LABELLED = 0, 1, 2
-
-
-def parse_date(text: str) -> date | None:
-    for pattern in _DATE_RES:
-        for m in pattern.finditer(text):
-            try:
-                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                continue
-    return None
 
 
 def names_in(credit: str) -> list[str]:
@@ -171,6 +170,12 @@ def meta_fields(line: str) -> dict[str, object] | None:
     stamped = _outlet_stamp_fields(s) or _wechat_fields(s)
     if stamped is not None:
         return stamped
+    chrome = chrome_fields(s) or _credit_outlet_fields(s)
+    if chrome is not None:
+        labelled = _SOURCE_RE.search(s)
+        if labelled:
+            chrome.update(source=labelled.group(1), source_rank=SOURCE_LABELLED)
+        return chrome
     repost = _REPOST_RE.match(s)
     if repost:
         return {"source": repost.group(1), "date": parse_date(s), "source_rank": SOURCE_LABELLED}
@@ -234,6 +239,14 @@ def _wechat_fields(s: str) -> dict[str, object] | None:
     }
 
 
+def _credit_outlet_fields(s: str) -> dict[str, object] | None:
+    """The outlet of a byline `□某某日报/某某新闻记者 张三` that `credit_line` does not read."""
+    m = _OUTLET_CREDIT_RE.match(s)
+    if not m or _CREDIT_LINE_RE.match(s):
+        return None
+    return {"source": m.group(1), "date": None, "source_rank": SOURCE_MASTHEAD, "editors": []}
+
+
 def _header_source(s: str) -> str | None:
     """The outlet a short header line names (see _HEADER_SOURCE_RES), else None."""
     for pattern in _HEADER_SOURCE_RES:
@@ -261,15 +274,13 @@ def start_credit(line: str) -> tuple[str, list[str]]:
     m = _START_CREDIT_RE.match(line)
     if not m:
         return line, []
-    return line[m.end() :], names_in(m.group(2) or "")
+    return line[m.end() :], names_in(m.group("credit") or "")
 
 
 def dateline_outlet(line: str) -> str | None:
     """The outlet of a leading `某某日报讯` / `【某某报讯】` (not `本报讯`), else None."""
     m = _START_CREDIT_RE.match(line)
-    if not m or re.match(r"本[报网台刊]", m.group("dateline")):
-        return None
-    return m.group("dateline").removesuffix("讯")
+    return m.group("outlet") if m else None
 
 
 def photo_credit(line: str) -> tuple[str, list[str]]:

@@ -1,0 +1,122 @@
+"""Publication date and source read from page chrome: breadcrumbs, e-paper mastheads and issue
+lines, labelled page dates, site banners and navigation lines.
+
+Also the atoms the header grammar in `metadata.py` shares (dates, stamps, outlet names), so
+both modules spell an outlet the same way. Every rule reads a whole short line that is chrome
+and nothing else: a date inside a body sentence is never a publication date.
+The vocabulary is data in `visits/lexicon/` (outlet_suffixes, crumb_labels, date_labels, …).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from visits.lexicon import alternation
+
+HAN = "[\u4e00-\u9fff]"
+NAME = f"{HAN}{{2,4}}"
+
+# How sure a line is about the source: a page header that only names a site (`某某人民政府网`)
+# < a masthead, a dateline or a WeChat account < a labelled `来源：` / `转自`, which names the
+# paper a site reposts. The surest line wins; among equals, the first.
+SOURCE_NAMED, SOURCE_MASTHEAD, SOURCE_LABELLED = 0, 1, 2
+
+_DATE_RES = [
+    re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"),
+    # dated URL paths: /2019-05/10/, /201905/10/, /20190510/, t20190510_
+    re.compile(r"/(\d{4})-?(\d{2})/(\d{2})/"),
+    re.compile(r"[/t](\d{4})(\d{2})(\d{2})[_/]"),
+]
+
+TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+WEEKDAY = r"星期[一二三四五六日天]"
+CN_DATE = r"\d{4}年\d{1,2}月\d{1,2}日"
+ISO_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+# An e-paper may drop the 日 before the weekday: `2013年04月17星期三`.
+_LOOSE_DATE = r"(?:\d{4}年\d{1,2}月\d{1,2}日?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
+
+# Outlet names. A strong suffix (日报, 网, 融媒 …) makes a bare name line a header; a weak one
+# (报, 新闻 …) only counts beside a stamp or inside brackets.
+OUTLET_STRONG = f"(?:{alternation('outlet_suffixes')})"
+OUTLET_ANY = f"(?:{OUTLET_STRONG}|{alternation('outlet_suffixes_weak')})"
+SOURCE_LABEL = f"(?:{alternation('source_labels')})"
+DATE_LABEL = f"(?:{alternation('date_labels')})"
+FORUM_NAME_RE = re.compile(r"论坛|社区|贴吧|博客|微博|百科")
+_SITE = rf"{HAN}{{2,12}}?{OUTLET_STRONG}"
+# A line of chrome holds no sentence punctuation.
+_SENTENCE_PUNCT_RE = re.compile(r"[。，,；;！？]")
+
+
+def parse_date(text: str) -> date | None:
+    for pattern in _DATE_RES:
+        for m in pattern.finditer(text):
+            try:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+    return None
+
+
+# `当前位置:云岭晚报 第2013-04-17期 第A2版:要闻`, `您的位置: 云岭新闻网 >> 新闻 >> 正文`.
+_CRUMB_RE = re.compile(rf"^(?:{alternation('crumb_labels')})\s*[:：]?\s*(?P<site>[^\s>»›/|｜→]{{2,20}})(?P<rest>.*)$")
+_SITE_RE = re.compile(_SITE)
+# E-paper issue stamps: `第2013-04-17期`, `>2013-04-17编印`, `>2013年04月17星期三`.
+_ISSUE_RE = re.compile(rf"(?:^|(?<=[\s>＞:：]))第\s*(?P<d>{_LOOSE_DATE})\s*期")
+_ISSUE_MARK_RE = re.compile(
+    rf"(?:^|(?<=[\s>＞]))(?P<d>{_LOOSE_DATE})\s*(?:{alternation('issue_marks')})(?:$|\s)"
+)
+_DATE_ONLY_RE = re.compile(rf"^[>＞]\s*(?P<d>{_LOOSE_DATE})\s*(?:{WEEKDAY})?$|^(?P<w>{_LOOSE_DATE})\s*{WEEKDAY}$")
+# An e-paper index line: `云岭晚报 要闻 00002 标题 2013-04-17 2 2013年4月17日 星期三`.
+_INDEX_TAIL_RE = re.compile(rf"(?:^|\s)(?P<d>{CN_DATE})\s*{WEEKDAY}$")
+# `云岭新闻网  发布时间:2013-04-17 10:42:01`: the site, then the labelled page date.
+_SITE_DATE_RE = re.compile(rf"^(?P<site>{_SITE})\s*[|｜]?\s*{DATE_LABEL}\s*[:：]\s*(?P<d>{_LOOSE_DATE})")
+# `《云岭晚报》 2013年04月17日 [星期三] [第A2版]`.
+_BOOK_MASTHEAD_RE = re.compile(
+    rf"^《(?P<site>{HAN}{{2,12}}?{OUTLET_ANY})》\s*(?P<d>{CN_DATE}|{ISO_DATE})"
+    rf"(?:\s*{TIME})?(?:\s*{WEEKDAY})?(?:\s*第?\s*[A-Z]?\d{{1,3}}\s*版)?$"
+)
+# Site banners: `欢迎来到 云岭在线!`, `欢迎访问某某市总工会网站`.
+_BANNER_RE = re.compile(
+    rf"^(?:{alternation('banner_words')})\s*(?P<site>{HAN}[^\s!！,，。:：]{{1,19}}?)(?:网站)?\s*[!！.。]?$"
+)
+# A paper's name with e-paper words: `云岭晚报 数字报纸`.
+_EPAPER_RE = re.compile(rf"^(?P<site>{HAN}{{2,10}})\s+(?:{alternation('epaper_words')})$")
+# A navigation line: section words around the site name: `时政要闻 云岭新闻网`, `云岭新闻网 首页 要闻`.
+_SECTION = f"(?:{alternation('section_words')})"
+_NAV_RE = re.compile(rf"^(?:{_SECTION}\s+)+(?P<site>{_SITE})$|^(?P<first>{_SITE})(?:\s+{_SECTION})+$")
+
+
+def _fields(source: str | None, day: date | None, rank: int) -> dict[str, object]:
+    if source and FORUM_NAME_RE.search(source):
+        source = None
+    return {"source": source, "date": day, "source_rank": rank, "editors": []}
+
+
+def chrome_fields(s: str) -> dict[str, object] | None:
+    """Date / source of a page-chrome line (see the patterns above), else None."""
+    crumb = _CRUMB_RE.match(s)
+    if crumb:
+        site = crumb.group("site")
+        issue = _ISSUE_RE.search(crumb.group("rest"))
+        day = parse_date(issue.group("d")) if issue else None
+        source = site if _SITE_RE.fullmatch(site) else None
+        return _fields(source, day, SOURCE_MASTHEAD if day and source else SOURCE_NAMED)
+    for pattern in (_SITE_DATE_RE, _BOOK_MASTHEAD_RE):
+        m = pattern.match(s)
+        if m:
+            rank = SOURCE_MASTHEAD if pattern is _BOOK_MASTHEAD_RE else SOURCE_NAMED
+            return _fields(m.group("site"), parse_date(m.group("d")), rank)
+    for pattern in (_BANNER_RE, _EPAPER_RE, _NAV_RE):
+        m = pattern.match(s)
+        if m:
+            return _fields(m.group("site") or m.group("first"), None, SOURCE_NAMED)
+    if len(s) > 120 or _SENTENCE_PUNCT_RE.search(s):
+        return None
+    for pattern in (_DATE_ONLY_RE, _ISSUE_RE, _ISSUE_MARK_RE, _INDEX_TAIL_RE):
+        m = pattern.search(s)
+        if m:
+            day = parse_date(m.group("d") or m.group("w")) if pattern is _DATE_ONLY_RE else parse_date(m.group("d"))
+            if day:
+                return _fields(None, day, SOURCE_NAMED)
+    return None
