@@ -59,14 +59,20 @@ def parse_date(text: str) -> date | None:
 
 
 # `当前位置:云岭晚报 第2013-04-17期 第A2版:要闻`, `您的位置: 云岭新闻网 >> 新闻 >> 正文`.
-_CRUMB_RE = re.compile(rf"^(?:{alternation('crumb_labels')})\s*[:：]?\s*(?P<site>[^\s>»›/|｜→]{{2,20}})(?P<rest>.*)$")
+_CRUMB_RE = re.compile(
+    rf"^(?:{alternation('crumb_labels')})\s*[:：]?\s*(?P<site>[^\s>»›/|｜→]{{2,20}})(?P<rest>.*)$"
+)
 _SITE_RE = re.compile(_SITE)
 # E-paper issue stamps: `第2013-04-17期`, `>2013-04-17编印`, `>2013年04月17星期三`.
 _ISSUE_RE = re.compile(rf"(?:^|(?<=[\s>＞:：]))第\s*(?P<d>{_LOOSE_DATE})\s*期")
 _ISSUE_MARK_RE = re.compile(
     rf"(?:^|(?<=[\s>＞]))(?P<d>{_LOOSE_DATE})\s*(?:{alternation('issue_marks')})(?:$|\s)"
 )
-_DATE_ONLY_RE = re.compile(rf"^[>＞]\s*(?P<d>{_LOOSE_DATE})\s*(?:{WEEKDAY})?$|^(?P<w>{_LOOSE_DATE})\s*{WEEKDAY}$")
+# A date alone in brackets: `[2013-04-17]`, `【2013年04月17日 10:42】`.
+_BRACKET_DATE_RE = re.compile(rf"^[\[【(（]\s*(?P<d>{_LOOSE_DATE})(?:\s*{TIME})?\s*[\]】)）]$")
+_DATE_ONLY_RE = re.compile(
+    rf"^[>＞]\s*(?P<d>{_LOOSE_DATE})\s*(?:{WEEKDAY})?$|^(?P<w>{_LOOSE_DATE})\s*{WEEKDAY}$"
+)
 # An e-paper index line: `云岭晚报 要闻 00002 标题 2013-04-17 2 2013年4月17日 星期三`.
 _INDEX_TAIL_RE = re.compile(rf"(?:^|\s)(?P<d>{CN_DATE})\s*{WEEKDAY}$")
 # `云岭新闻网  发布时间:2013-04-17 10:42:01`: the site, then the labelled page date.
@@ -78,7 +84,7 @@ _BOOK_MASTHEAD_RE = re.compile(
 )
 # Site banners: `欢迎来到 云岭在线!`, `欢迎访问某某市总工会网站`.
 _BANNER_RE = re.compile(
-    rf"^(?:{alternation('banner_words')})\s*(?P<site>{HAN}[^\s!！,，。:：]{{1,19}}?)(?:网站)?\s*[!！.。]?$"
+    rf"^(?:{alternation('banner_words')})\s*(?P<site>(?![本我]){HAN}[^\s!！,，。:：]{{1,19}}?)(?:网站)?\s*[!！.。]?$"
 )
 # A paper's name with e-paper words: `云岭晚报 数字报纸`.
 _EPAPER_RE = re.compile(rf"^(?P<site>{HAN}{{2,10}})\s+(?:{alternation('epaper_words')})$")
@@ -113,10 +119,10 @@ def chrome_fields(s: str) -> dict[str, object] | None:
             return _fields(m.group("site") or m.group("first"), None, SOURCE_NAMED)
     if len(s) > 120 or _SENTENCE_PUNCT_RE.search(s):
         return None
-    for pattern in (_DATE_ONLY_RE, _ISSUE_RE, _ISSUE_MARK_RE, _INDEX_TAIL_RE):
+    for pattern in (_BRACKET_DATE_RE, _DATE_ONLY_RE, _ISSUE_RE, _ISSUE_MARK_RE, _INDEX_TAIL_RE):
         m = pattern.search(s)
         if m:
-            day = parse_date(m.group("d") or m.group("w")) if pattern is _DATE_ONLY_RE else parse_date(m.group("d"))
+            day = parse_date(m.group(m.lastgroup or "d"))
             if day:
                 return _fields(None, day, SOURCE_NAMED)
     return None

@@ -32,7 +32,10 @@ __all__ = ["SOURCE_LABELLED", "SOURCE_MASTHEAD", "SOURCE_NAMED", "parse_date"]
 BULLET_RE = re.compile(r"^[-•·*●▪◆■]\s*")
 
 # `发布时间:…`, `【发稿时间 :…`, `刊发日期:…`.
-_LABELLED_DATE_RE = re.compile(rf"^[【\[]?\s*{DATE_LABEL}\s*[:：]")
+# The colon may be missing when the date follows at once: `发布时间 2013-04-17`, `发布于2013-04-17`.
+_LABELLED_DATE_RE = re.compile(
+    rf"^[【\[]?\s*(?:{DATE_LABEL}\s*[:：]|(?:{DATE_LABEL}|发布于|更新于)\s*\d{{4}}[-/.年])"
+)
 _DATE_LINE_RE = re.compile(
     r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:$|[\s|｜/])"
 )
@@ -46,27 +49,22 @@ _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+\.s?html?\b")
 # (`来源：` `责任编辑：` …), so a body line that merely starts with a paper name and a date
 # (`某某日报2021年11月3日报道…`) is not a header.
 _PAPER = f"{HAN}{{2,10}}(?:{OUTLET_STRONG}|报)"
-_TIME = TIME
-_WEEKDAY = WEEKDAY
 # Page numbers: 第01版 第1版 第A3版 01版 A3版 第十二版. A page is never read as a date.
 _PAGE = r"(?:第\s*[A-Z]?\d{1,3}\s*版|[A-Z]?\d{1,3}版|第[一二三四五六七八九十]{1,3}版)"
-_CN_DATE = CN_DATE
-_ISO_DATE = ISO_DATE
 # A page may carry its section name (`第01版：要闻`, `第A3版 要闻`, `01版:综合新闻`) or sit in
 # brackets (`【第2版】`). The section is a short hanzi run and must close the stamp.
 _SECTION = rf"(?:\s*[:：·]?\s*{HAN}{{2,8}})"
 _PAGE_SECTION = rf"(?:{_PAGE}{_SECTION}?|【\s*{_PAGE}{_SECTION}?\s*】)"
-_STAMP = rf"(?:{_CN_DATE}|{_ISO_DATE})(?:\s*{_TIME})?(?:\s*{_WEEKDAY})?(?:\s*{_PAGE_SECTION})?"
+_STAMP = rf"(?:{CN_DATE}|{ISO_DATE})(?:\s*{TIME})?(?:\s*{WEEKDAY})?(?:\s*{_PAGE_SECTION})?"
 # Labels that say where a text comes from: the first-named newspaper, not the hosting site.
-_SOURCE_LABEL = SOURCE_LABEL
 _EDITOR_LABEL = r"(?:责任编辑|责编|编辑|校对)"
 _META_LABEL = (
-    rf"(?:{_SOURCE_LABEL}|{_EDITOR_LABEL}|作者|记者|通讯员|{DATE_LABEL}"
+    rf"(?:{SOURCE_LABEL}|{_EDITOR_LABEL}|作者|记者|通讯员|{DATE_LABEL}"
     r"|字号|字体|浏览次数|浏览|点击|阅读次数|阅读|访问)"
 )
 _FIELD_TAIL = rf"(?:[\s|｜]+{_META_LABEL}\s*[:：].*)?$"
 # A forum may open the stamp too (`某某论坛 2021-04-08 10:12`): its date counts, its name is
-# never a source (see _FORUM_NAME_RE).
+# never a source (see FORUM_NAME_RE).
 _OUTLET_STAMP_RE = re.compile(
     rf"^({_PAPER}|{HAN}{{2,10}}(?:论坛|社区|贴吧))\s*(?:{_PAGE_SECTION}\s*)?{_STAMP}{_FIELD_TAIL}"
 )
@@ -77,34 +75,29 @@ _OUTLET_STAMP_RE = re.compile(
 _WECHAT_TOKEN = r"[^\s|｜，。,；;：:“”\"]{2,20}"
 _WECHAT_RE = re.compile(
     rf"^(?P<mark>(?:原创|转载)\s*)?(?P<tokens>(?:{_WECHAT_TOKEN}\s+){{1,3}})"
-    rf"(?:{_CN_DATE}|{_ISO_DATE})(?:\s*{_TIME})?\s*(?P<ip>发表于{HAN}{{2,8}})?$"
+    rf"(?:{CN_DATE}|{ISO_DATE})(?:\s*{TIME})?\s*(?P<ip>发表于{HAN}{{2,8}})?$"
 )
-_STAMP_OUTLET_RE = re.compile(rf"^{_CN_DATE}(?:\s*{_WEEKDAY})?\s*({_PAPER})$")
+_STAMP_OUTLET_RE = re.compile(rf"^{CN_DATE}(?:\s*{WEEKDAY})?\s*({_PAPER})$")
 # Forum post stamps: `#楼主# 2021-3-7`, `楼主 | 某网友 | 发表于 2021-3-7 16:05 | 只看该作者`.
 # `发表于` must open a field (line start or after a separator) and the date must close one.
 _FORUM_DATE_RE = re.compile(
     r"^#?(?:楼主|沙发|\d+楼)#?\s*(?:发表于)?\s*\d{4}-\d{1,2}-\d{1,2}"
-    rf"|(?:^|[\s|｜])发表于\s*{_ISO_DATE}(?:\s*{_TIME})?(?:$|[\s|｜])"
+    rf"|(?:^|[\s|｜])发表于\s*{ISO_DATE}(?:\s*{TIME})?(?:$|[\s|｜])"
 )
 # A header line that only names the outlet, optionally with the date: `2017-07-25　新华日报`,
 # `【宁夏日报】`, `中国日报网`. Bare names need a strong outlet suffix (a short headline may end
 # in 报); forum and community sites are not sources.
-_OUTLET_STRONG = OUTLET_STRONG
-_OUTLET_ANY = OUTLET_ANY
 _HEADER_DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 _HEADER_SOURCE_RES = [
-    re.compile(rf"^(?:{_HEADER_DATE}\s*)?【({HAN}{{2,12}}?{_OUTLET_ANY})】(?:\s*{_HEADER_DATE})?$"),
-    re.compile(rf"^{_HEADER_DATE}\s*({HAN}{{2,12}}?{_OUTLET_ANY})$"),
-    re.compile(rf"^({HAN}{{2,10}}?{_OUTLET_STRONG})$"),
+    re.compile(rf"^(?:{_HEADER_DATE}\s*)?【({HAN}{{2,12}}?{OUTLET_ANY})】(?:\s*{_HEADER_DATE})?$"),
+    re.compile(rf"^{_HEADER_DATE}\s*({HAN}{{2,12}}?{OUTLET_ANY})$"),
+    re.compile(rf"^({HAN}{{2,10}}?{OUTLET_STRONG})$"),
 ]
-_FORUM_NAME_RE = FORUM_NAME_RE
 # Outlet-like account names, preferred over a personal display name.
-_ACCOUNT_OUTLET_RE = re.compile(
-    rf"(?:{_OUTLET_STRONG}|融媒体中心|融媒|报|发布|新闻|传媒|之声|频道|政务|宣传部|网信办)$"
-)
-_SOURCE_RE = re.compile(rf"(?<![“\"‘']){_SOURCE_LABEL}[:：]\s*([^\s|｜,，;；:：“”\"]{{2,20}})")
+_ACCOUNT_OUTLET_RE = re.compile(rf"(?:{OUTLET_STRONG}|报|发布|新闻|传媒|之声|频道|政务|宣传部|网信办)$")
+_SOURCE_RE = re.compile(rf"(?<![“\"‘']){SOURCE_LABEL}\s*[:：]\s*([^\s|｜,，;；:：“”\"】\]]{{2,20}})")
 # A repost note without a colon: `转自某某日报，…`, `转载自某某日报 ｜ 分享到`.
-_REPOST_RE = re.compile(rf"^(?:转载自|转自|摘自)\s*({HAN}{{2,12}}?{_OUTLET_ANY})(?=[\s|｜，,。]|$)")
+_REPOST_RE = re.compile(rf"^(?:转载自|转自|摘自)\s*({HAN}{{2,12}}?{OUTLET_ANY})(?=[\s|｜，,。]|$)")
 _EDITOR_RE = re.compile(rf"{_EDITOR_LABEL}[:：]\s*({NAME})(?!{HAN})")
 _COUNTER_RE = re.compile(r"(?:点击|浏览|阅读|点击数|浏览次数|阅读次数|访问)(?:量|数|次数)?[:：]?\s*\d+")
 
@@ -131,7 +124,15 @@ _DATELINE = (
     rf"|(?!据)(?P<outlet>{HAN}{{2,10}}?(?:{OUTLET_STRONG}|报|台)(?:·{HAN}{{2,8}}?)?){_DATELINE_DAY}讯"
     r"(?=[\s（(\d:：】]))"
 )
-_START_CREDIT_RE = re.compile(rf"^【?(?P<dateline>{_DATELINE})】?\s*(?:[（(](?P<credit>[^()（）]{{1,30}})[)）])?\s*")
+# Wire datelines name the outlet, the filing place and the day: `某某社北京4月17日电`,
+# `某某网兰州4月17日消息`. Only the outlet is read; the line keeps its dateline.
+_WIRE_DATELINE_RE = re.compile(
+    rf"^【?(?!据)(?P<outlet>{HAN}{{2,10}}?(?:{OUTLET_STRONG}|报|台|社))(?:{HAN}{{2,6}}?)?"
+    r"\d{1,2}月\d{1,2}日(?:电|消息)(?=[\s（(:：】]|$)"
+)
+_START_CREDIT_RE = re.compile(
+    rf"^【?(?P<dateline>{_DATELINE})】?\s*(?:[（(](?P<credit>[^()（）]{{1,30}})[)）])?\s*"
+)
 _PHOTO_CREDIT_RE = re.compile(
     rf"(?:^|(?<=[。！？”!?.）)\s]))\s*((?:{HAN}{{0,6}}?记者\s*)?{NAME}(?:\s+{NAME})*)\s*摄\s*$"
 )
@@ -184,7 +185,7 @@ def meta_fields(line: str) -> dict[str, object] | None:
         or _DATE_LINE_RE.match(s)
         or _FORUM_DATE_RE.search(s)
         or (_URL_RE.search(s) and len(_URL_RE.sub("", s).strip()) < 10)
-        or re.match(rf"^(?:{_SOURCE_LABEL}|{_EDITOR_LABEL}|作者)[:：]", s)
+        or re.match(rf"^[【\[]?\s*(?:{SOURCE_LABEL}|{_EDITOR_LABEL}|作者)\s*[:：]", s)
         or _COUNTER_RE.fullmatch(s)
     )
     if not is_meta:
@@ -208,7 +209,7 @@ def _outlet_stamp_fields(s: str) -> dict[str, object] | None:
     if not m:
         return None
     labelled = _SOURCE_RE.search(s)
-    outlet = None if _FORUM_NAME_RE.search(m.group(1)) else m.group(1)
+    outlet = None if FORUM_NAME_RE.search(m.group(1)) else m.group(1)
     return {
         "source": labelled.group(1) if labelled else outlet,
         "source_rank": SOURCE_LABELLED if labelled else SOURCE_MASTHEAD,
@@ -232,7 +233,7 @@ def _wechat_fields(s: str) -> dict[str, object] | None:
     # parse_date on the stamp only: the IP tail never carries a date.
     stamp = s[m.end("tokens") : m.start("ip") if m.group("ip") else len(s)]
     return {
-        "source": None if _FORUM_NAME_RE.search(source) else source,
+        "source": None if FORUM_NAME_RE.search(source) else source,
         "source_rank": SOURCE_MASTHEAD,
         "date": parse_date(stamp),
         "editors": [],
@@ -251,7 +252,7 @@ def _header_source(s: str) -> str | None:
     """The outlet a short header line names (see _HEADER_SOURCE_RES), else None."""
     for pattern in _HEADER_SOURCE_RES:
         m = pattern.match(s)
-        if m and not _FORUM_NAME_RE.search(m.group(1)):
+        if m and not FORUM_NAME_RE.search(m.group(1)):
             return m.group(1)
     return None
 
@@ -279,7 +280,7 @@ def start_credit(line: str) -> tuple[str, list[str]]:
 
 def dateline_outlet(line: str) -> str | None:
     """The outlet of a leading `某某日报讯` / `【某某报讯】` (not `本报讯`), else None."""
-    m = _START_CREDIT_RE.match(line)
+    m = _START_CREDIT_RE.match(line) or _WIRE_DATELINE_RE.match(line)
     return m.group("outlet") if m else None
 
 
