@@ -77,6 +77,10 @@ _DATE_ONLY_RE = re.compile(
 _INDEX_TAIL_RE = re.compile(rf"(?:^|\s)(?P<d>{CN_DATE})\s*{WEEKDAY}$")
 # `云岭新闻网  发布时间:2013-04-17 10:42:01`: the site, then the labelled page date.
 _SITE_DATE_RE = re.compile(rf"^(?P<site>{_SITE})\s*[|｜]?\s*{DATE_LABEL}\s*[:：]\s*(?P<d>{_LOOSE_DATE})")
+# Labelled fields after a separator in a chrome line: `【字号：大 中 小】 发布时间：2013-04-17`,
+# `… 来源：某某日报` (`转载请注明来源：` has no separator before the label).
+_FIELD_DATE_RE = re.compile(rf"(?:^|(?<=[\s|｜】\]]))(?:{DATE_LABEL})\s*[:：]\s*(?P<d>{_LOOSE_DATE})")
+_FIELD_SOURCE_RE = re.compile(rf"(?:^|(?<=[\s|｜】\]]))(?:{SOURCE_LABEL})\s*[:：]")
 # `《云岭晚报》 2013年04月17日 [星期三] [第A2版]`.
 _BOOK_MASTHEAD_RE = re.compile(
     rf"^《(?P<site>{HAN}{{2,12}}?{OUTLET_ANY})》\s*(?P<d>{CN_DATE}|{ISO_DATE})"
@@ -92,11 +96,28 @@ _EPAPER_RE = re.compile(rf"^(?P<site>{HAN}{{2,10}})\s+(?:{alternation('epaper_wo
 _SECTION = f"(?:{alternation('section_words')})"
 _NAV_RE = re.compile(rf"^(?:{_SECTION}\s+)+(?P<site>{_SITE})$|^(?P<first>{_SITE})(?:\s+{_SECTION})+$")
 
+# WeChat public-account reposts:
+#   [原创|转载] [DISPLAY_NAME] ACCOUNT DATE [TIME] [发表于PROVINCE]
+# The trailing `发表于X` is the poster's IP location, not a date or a source. Without a
+# 原创/转载 marker or that IP tail, a few tokens before a date are not enough to call it a header.
+_WECHAT_TOKEN = r"[^\s|｜，。,；;：:“”\"]{2,20}"
+_WECHAT_RE = re.compile(
+    rf"^(?P<mark>(?:原创|转载)\s*)?(?P<tokens>(?:{_WECHAT_TOKEN}\s+){{1,3}})"
+    rf"(?:{CN_DATE}|{ISO_DATE})(?:\s*{TIME})?\s*(?P<ip>发表于{HAN}{{2,8}})?$"
+)
+# Outlet-like account names, preferred over a personal display name.
+_ACCOUNT_OUTLET_RE = re.compile(rf"(?:{OUTLET_STRONG}|报|发布|新闻|传媒|之声|频道|政务|宣传部|网信办)$")
+
 
 def _fields(source: str | None, day: date | None, rank: int) -> dict[str, object]:
     if source and FORUM_NAME_RE.search(source):
         source = None
     return {"source": source, "date": day, "source_rank": rank, "editors": []}
+
+
+def has_source_field(s: str) -> bool:
+    """Whether a chrome line (no sentence punctuation) carries a labelled `来源：` field."""
+    return len(s) <= 120 and not _SENTENCE_PUNCT_RE.search(s) and bool(_FIELD_SOURCE_RE.search(s))
 
 
 def chrome_fields(s: str) -> dict[str, object] | None:
@@ -119,10 +140,39 @@ def chrome_fields(s: str) -> dict[str, object] | None:
             return _fields(m.group("site") or m.group("first"), None, SOURCE_NAMED)
     if len(s) > 120 or _SENTENCE_PUNCT_RE.search(s):
         return None
-    for pattern in (_BRACKET_DATE_RE, _DATE_ONLY_RE, _ISSUE_RE, _ISSUE_MARK_RE, _INDEX_TAIL_RE):
+    for pattern in (
+        _FIELD_DATE_RE,
+        _BRACKET_DATE_RE,
+        _DATE_ONLY_RE,
+        _ISSUE_RE,
+        _ISSUE_MARK_RE,
+        _INDEX_TAIL_RE,
+    ):
         m = pattern.search(s)
         if m:
             day = parse_date(m.group(m.lastgroup or "d"))
             if day:
                 return _fields(None, day, SOURCE_NAMED)
     return None
+
+
+def wechat_fields(s: str) -> dict[str, object] | None:
+    """Fields of a WeChat repost header (see _WECHAT_RE), else None.
+
+    The source is the account right before the date; when more tokens precede it the nearest
+    outlet-like one wins (the display name is often a column or a person).
+    """
+    m = _WECHAT_RE.match(s)
+    if not m or not (m.group("mark") or m.group("ip")):
+        return None
+    tokens = m.group("tokens").split()
+    outlets = [t for t in tokens if _ACCOUNT_OUTLET_RE.search(t)]
+    source = outlets[-1] if outlets else tokens[-1]
+    # parse_date on the stamp only: the IP tail never carries a date.
+    stamp = s[m.end("tokens") : m.start("ip") if m.group("ip") else len(s)]
+    return {
+        "source": None if FORUM_NAME_RE.search(source) else source,
+        "source_rank": SOURCE_MASTHEAD,
+        "date": parse_date(stamp),
+        "editors": [],
+    }

@@ -24,7 +24,9 @@ from visits.clean.chrome import (
     TIME,
     WEEKDAY,
     chrome_fields,
+    has_source_field,
     parse_date,
+    wechat_fields,
 )
 
 __all__ = ["SOURCE_LABELLED", "SOURCE_MASTHEAD", "SOURCE_NAMED", "parse_date"]
@@ -66,16 +68,7 @@ _FIELD_TAIL = rf"(?:[\s|｜]+{_META_LABEL}\s*[:：].*)?$"
 # A forum may open the stamp too (`某某论坛 2021-04-08 10:12`): its date counts, its name is
 # never a source (see FORUM_NAME_RE).
 _OUTLET_STAMP_RE = re.compile(
-    rf"^({_PAPER}|{HAN}{{2,10}}(?:论坛|社区|贴吧))\s*(?:{_PAGE_SECTION}\s*)?{_STAMP}{_FIELD_TAIL}"
-)
-# WeChat public-account reposts:
-#   [原创|转载] [DISPLAY_NAME] ACCOUNT DATE [TIME] [发表于PROVINCE]
-# The trailing `发表于X` is the poster's IP location, not a date or a source. Without a
-# 原创/转载 marker or that IP tail, a few tokens before a date are not enough to call it a header.
-_WECHAT_TOKEN = r"[^\s|｜，。,；;：:“”\"]{2,20}"
-_WECHAT_RE = re.compile(
-    rf"^(?P<mark>(?:原创|转载)\s*)?(?P<tokens>(?:{_WECHAT_TOKEN}\s+){{1,3}})"
-    rf"(?:{CN_DATE}|{ISO_DATE})(?:\s*{TIME})?\s*(?P<ip>发表于{HAN}{{2,8}})?$"
+    rf"^({_PAPER}|{HAN}{{2,10}}(?:论坛|社区|贴吧))\s*(?:[|｜]\s*)?(?:{_PAGE_SECTION}\s*)?{_STAMP}{_FIELD_TAIL}"
 )
 _STAMP_OUTLET_RE = re.compile(rf"^{CN_DATE}(?:\s*{WEEKDAY})?\s*({_PAPER})$")
 # Forum post stamps: `#楼主# 2021-3-7`, `楼主 | 某网友 | 发表于 2021-3-7 16:05 | 只看该作者`.
@@ -93,9 +86,7 @@ _HEADER_SOURCE_RES = [
     re.compile(rf"^{_HEADER_DATE}\s*({HAN}{{2,12}}?{OUTLET_ANY})$"),
     re.compile(rf"^({HAN}{{2,10}}?{OUTLET_STRONG})$"),
 ]
-# Outlet-like account names, preferred over a personal display name.
-_ACCOUNT_OUTLET_RE = re.compile(rf"(?:{OUTLET_STRONG}|报|发布|新闻|传媒|之声|频道|政务|宣传部|网信办)$")
-_SOURCE_RE = re.compile(rf"(?<![“\"‘']){SOURCE_LABEL}\s*[:：]\s*([^\s|｜,，;；:：“”\"】\]]{{2,20}})")
+_SOURCE_RE = re.compile(rf"(?<![“\"‘']){SOURCE_LABEL}\s*[:：]\s*([^\s|｜,，;；:：“”\"】\]）)]{{2,20}})")
 # A repost note without a colon: `转自某某日报，…`, `转载自某某日报 ｜ 分享到`.
 _REPOST_RE = re.compile(rf"^(?:转载自|转自|摘自)\s*({HAN}{{2,12}}?{OUTLET_ANY})(?=[\s|｜，,。]|$)")
 _EDITOR_RE = re.compile(rf"{_EDITOR_LABEL}[:：]\s*({NAME})(?!{HAN})")
@@ -168,7 +159,7 @@ def meta_fields(line: str) -> dict[str, object] | None:
     if outlet:
         day = parse_date(s)
         return {"source": outlet, "date": day, "source_rank": SOURCE_MASTHEAD if day else SOURCE_NAMED}
-    stamped = _outlet_stamp_fields(s) or _wechat_fields(s)
+    stamped = _outlet_stamp_fields(s) or wechat_fields(s)
     if stamped is not None:
         return stamped
     chrome = chrome_fields(s) or _credit_outlet_fields(s)
@@ -185,8 +176,11 @@ def meta_fields(line: str) -> dict[str, object] | None:
         or _DATE_LINE_RE.match(s)
         or _FORUM_DATE_RE.search(s)
         or (_URL_RE.search(s) and len(_URL_RE.sub("", s).strip()) < 10)
-        or re.match(rf"^[【\[]?\s*(?:{SOURCE_LABEL}|{_EDITOR_LABEL}|作者)\s*[:：]", s)
+        or re.match(
+            rf"^[【\[]?\s*(?:{SOURCE_LABEL}|{_EDITOR_LABEL}|作者)\s*[:：]|^[（(]\s*{SOURCE_LABEL}\s*[:：]", s
+        )
         or _COUNTER_RE.fullmatch(s)
+        or has_source_field(s)
     )
     if not is_meta:
         return None
@@ -215,28 +209,6 @@ def _outlet_stamp_fields(s: str) -> dict[str, object] | None:
         "source_rank": SOURCE_LABELLED if labelled else SOURCE_MASTHEAD,
         "date": parse_date(s),
         "editors": _EDITOR_RE.findall(s),
-    }
-
-
-def _wechat_fields(s: str) -> dict[str, object] | None:
-    """Fields of a WeChat repost header (see _WECHAT_RE), else None.
-
-    The source is the account right before the date; when more tokens precede it the nearest
-    outlet-like one wins (the display name is often a column or a person).
-    """
-    m = _WECHAT_RE.match(s)
-    if not m or not (m.group("mark") or m.group("ip")):
-        return None
-    tokens = m.group("tokens").split()
-    outlets = [t for t in tokens if _ACCOUNT_OUTLET_RE.search(t)]
-    source = outlets[-1] if outlets else tokens[-1]
-    # parse_date on the stamp only: the IP tail never carries a date.
-    stamp = s[m.end("tokens") : m.start("ip") if m.group("ip") else len(s)]
-    return {
-        "source": None if FORUM_NAME_RE.search(source) else source,
-        "source_rank": SOURCE_MASTHEAD,
-        "date": parse_date(stamp),
-        "editors": [],
     }
 
 
