@@ -68,6 +68,10 @@ _ISSUE_RE = re.compile(rf"(?:^|(?<=[\s>＞:：]))第\s*(?P<d>{_LOOSE_DATE})\s*�
 _ISSUE_MARK_RE = re.compile(
     rf"(?:^|(?<=[\s>＞]))(?P<d>{_LOOSE_DATE})\s*(?:{alternation('issue_marks')})(?:$|\s)"
 )
+# An e-paper page line with the issue date: `第A2版：要闻 2013年04月17日 星期三`.
+_PAGE_DATE_RE = re.compile(
+    rf"^第?\s*[A-Z]?\d{{1,3}}\s*版(?:\s*[:：]?\s*{HAN}{{2,8}})?\s*(?P<d>{CN_DATE}|{ISO_DATE})(?:\s*{WEEKDAY})?$"
+)
 # A date alone in brackets: `[2013-04-17]`, `【2013年04月17日 10:42】`.
 _BRACKET_DATE_RE = re.compile(rf"^[\[【(（]\s*(?P<d>{_LOOSE_DATE})(?:\s*{TIME})?\s*[\]】)）]$")
 _DATE_ONLY_RE = re.compile(
@@ -121,7 +125,7 @@ def has_source_field(s: str) -> bool:
 
 
 def chrome_fields(s: str) -> dict[str, object] | None:
-    """Date / source of a page-chrome line (see the patterns above), else None."""
+    """Date / source of a chrome line that names the site or paper (see above), else None."""
     crumb = _CRUMB_RE.match(s)
     if crumb:
         site = crumb.group("site")
@@ -138,10 +142,19 @@ def chrome_fields(s: str) -> dict[str, object] | None:
         m = pattern.match(s)
         if m:
             return _fields(m.group("site") or m.group("first"), None, SOURCE_NAMED)
+    return None
+
+
+def chrome_date(s: str) -> dict[str, object] | None:
+    """The date of a chrome line that names no outlet: issue lines, labelled fields, page lines.
+
+    Read after the masthead rules of metadata.py, so a masthead keeps its own stamp and outlet.
+    """
     if len(s) > 120 or _SENTENCE_PUNCT_RE.search(s):
         return None
     for pattern in (
         _FIELD_DATE_RE,
+        _PAGE_DATE_RE,
         _BRACKET_DATE_RE,
         _DATE_ONLY_RE,
         _ISSUE_RE,

@@ -23,11 +23,13 @@ from visits.clean.chrome import (
     SOURCE_NAMED,
     TIME,
     WEEKDAY,
+    chrome_date,
     chrome_fields,
     has_source_field,
     parse_date,
     wechat_fields,
 )
+from visits.lexicon import alternation
 
 __all__ = ["SOURCE_LABELLED", "SOURCE_MASTHEAD", "SOURCE_NAMED", "parse_date"]
 
@@ -83,7 +85,7 @@ _FORUM_DATE_RE = re.compile(
 _HEADER_DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 _HEADER_SOURCE_RES = [
     re.compile(rf"^(?:{_HEADER_DATE}\s*)?【({HAN}{{2,12}}?{OUTLET_ANY})】(?:\s*{_HEADER_DATE})?$"),
-    re.compile(rf"^{_HEADER_DATE}\s*({HAN}{{2,12}}?{OUTLET_ANY})$"),
+    re.compile(rf"^{_HEADER_DATE}\s*(?:[|｜]\s*)?({HAN}{{2,12}}?{OUTLET_ANY})$"),
     re.compile(rf"^({HAN}{{2,10}}?{OUTLET_STRONG})$"),
 ]
 _SOURCE_RE = re.compile(rf"(?<![“\"‘']){SOURCE_LABEL}\s*[:：]\s*([^\s|｜,，;；:：“”\"】\]）)]{{2,20}})")
@@ -130,7 +132,7 @@ _PHOTO_CREDIT_RE = re.compile(
 # A byline that names the outlet(s) first: `□某某日报/某某新闻记者 张三 李四`.
 _OUTLET_CREDIT_RE = re.compile(
     rf"^[□■◆●]?\s*({HAN}{{2,10}}?(?:{OUTLET_STRONG}|报))(?:/{HAN}{{2,10}}?{OUTLET_ANY})*"
-    rf"\s*(?:记者|通讯员)\s*{NAME}(?:\s+{NAME})*$"
+    rf"\s*(?:{alternation('reporter_roles')})*(?:记者|通讯员)\s*{NAME}(?:\s+{NAME})*$"
 )
 _CREDIT_LINE_RE = re.compile(rf"^(?:{HAN}{{0,4}}(?:记者|通讯员))\s*({NAME}(?:\s+{NAME})*)(?:\s*报道)?$")
 
@@ -155,14 +157,16 @@ def meta_fields(line: str) -> dict[str, object] | None:
     s = BULLET_RE.sub("", line).strip()
     if len(s) > 120 or s.endswith("。"):
         return None
-    outlet = _header_source(s)
-    if outlet:
-        day = parse_date(s)
-        return {"source": outlet, "date": day, "source_rank": SOURCE_MASTHEAD if day else SOURCE_NAMED}
-    stamped = _outlet_stamp_fields(s) or wechat_fields(s)
-    if stamped is not None:
-        return stamped
-    chrome = chrome_fields(s) or _credit_outlet_fields(s)
+    chrome = chrome_fields(s)
+    if chrome is None:
+        outlet = _header_source(s)
+        if outlet:
+            day = parse_date(s)
+            return {"source": outlet, "date": day, "source_rank": SOURCE_MASTHEAD if day else SOURCE_NAMED}
+        stamped = _outlet_stamp_fields(s) or wechat_fields(s)
+        if stamped is not None:
+            return stamped
+        chrome = chrome_date(s) or _credit_outlet_fields(s)
     if chrome is not None:
         labelled = _SOURCE_RE.search(s)
         if labelled:
