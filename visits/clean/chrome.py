@@ -42,7 +42,7 @@ OUTLET_STRONG = f"(?:{alternation('outlet_suffixes')})"
 OUTLET_ANY = f"(?:{OUTLET_STRONG}|{alternation('outlet_suffixes_weak')})"
 SOURCE_LABEL = f"(?:{alternation('source_labels')})"
 DATE_LABEL = f"(?:{alternation('date_labels')})"
-FORUM_NAME_RE = re.compile(r"论坛|社区|贴吧|博客|微博|百科")
+FORUM_NAME_RE = re.compile(alternation("forum_words"))
 _SITE = rf"{HAN}{{2,12}}?{OUTLET_STRONG}"
 # A line of chrome holds no sentence punctuation.
 _SENTENCE_PUNCT_RE = re.compile(r"[。，,；;！？]")
@@ -110,7 +110,7 @@ _WECHAT_RE = re.compile(
     rf"(?:{CN_DATE}|{ISO_DATE})(?:\s*{TIME})?\s*(?P<ip>发表于{HAN}{{2,8}})?$"
 )
 # Outlet-like account names, preferred over a personal display name.
-_ACCOUNT_OUTLET_RE = re.compile(rf"(?:{OUTLET_STRONG}|报|发布|新闻|传媒|之声|频道|政务|宣传部|网信办)$")
+_ACCOUNT_OUTLET_RE = re.compile(rf"(?:{OUTLET_STRONG}|{alternation('account_suffixes')})$")
 
 
 def _fields(source: str | None, day: date | None, rank: int) -> dict[str, object]:

@@ -61,7 +61,8 @@ _SECTION = rf"(?:\s*[:：·]?\s*{HAN}{{2,8}})"
 _PAGE_SECTION = rf"(?:{_PAGE}{_SECTION}?|【\s*{_PAGE}{_SECTION}?\s*】)"
 _STAMP = rf"(?:{CN_DATE}|{ISO_DATE})(?:\s*{TIME})?(?:\s*{WEEKDAY})?(?:\s*{_PAGE_SECTION})?"
 # Labels that say where a text comes from: the first-named newspaper, not the hosting site.
-_EDITOR_LABEL = r"(?:责任编辑|责编|编辑|校对)"
+_EDITOR_LABEL = f"(?:{alternation('editor_labels')})"
+_OWN = f"(?:{alternation('own_outlet_words')})"  # 本报 本网 本台 本刊
 _META_LABEL = (
     rf"(?:{SOURCE_LABEL}|{_EDITOR_LABEL}|作者|记者|通讯员|{DATE_LABEL}"
     r"|字号|字体|浏览次数|浏览|点击|阅读次数|阅读|访问)"
@@ -100,7 +101,7 @@ _COUNTER_RE = re.compile(r"(?:点击|浏览|阅读|点击数|浏览次数|阅读
 _CREDIT_OUTLET = rf"(?:{OUTLET_STRONG}|报|台|社)"
 _OUTLET_BEFORE_REPORTER = rf"{HAN}{{0,10}}?{_CREDIT_OUTLET}(?=(?:摄影|见习|实习)?记者)"
 _ROLE_RE = re.compile(
-    rf"{_OUTLET_BEFORE_REPORTER}|本报|本网|本台|本刊|摄影记者|见习记者|实习记者|记者|摄影|报道|文/|图/|摄$"
+    rf"{_OUTLET_BEFORE_REPORTER}|{_OWN}|摄影记者|见习记者|实习记者|记者|摄影|报道|文/|图/|摄$"
 )
 # Everything after these in a credit belongs to other roles (correspondents, editors).
 _NOT_REPORTER_RE = re.compile(rf"通讯员|实习生|{_EDITOR_LABEL}")
@@ -113,7 +114,7 @@ _END_CREDIT_RE = re.compile(
 # digit, colon): `会议通报讯息` and `互联网讯号` are words, and `据某某网讯` quotes another outlet.
 _DATELINE_DAY = r"(?:\d{1,2}月\d{1,2}日)?"
 _DATELINE = (
-    rf"(?:(?:本报|本网|本台|本刊){_DATELINE_DAY}讯"
+    rf"(?:{_OWN}{_DATELINE_DAY}讯"
     rf"|(?!据)(?P<outlet>{HAN}{{2,10}}?(?:{OUTLET_STRONG}|报|台)(?:·{HAN}{{2,8}}?)?){_DATELINE_DAY}讯"
     r"(?=[\s（(\d:：】]))"
 )
