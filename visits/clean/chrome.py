@@ -63,6 +63,9 @@ _CRUMB_RE = re.compile(
     rf"^(?:{alternation('crumb_labels')})\s*[:：]?\s*(?P<site>[^\s>»›/|｜→]{{2,20}})(?P<rest>.*)$"
 )
 _SITE_RE = re.compile(_SITE)
+# A breadcrumb without a label whose first step is the site: `云岭新闻网 > 新闻中心 > 要闻`.
+_CRUMB_SEP_RE = re.compile(r"\s*(?:>>|[>»›→＞])\s*")
+_TODAY_RE = re.compile(rf"^(?:{alternation('today_words')})\s*[:：]?\s*[>＞]?\s*\d{{4}}")
 # E-paper issue stamps: `第2013-04-17期`, `>2013-04-17编印`, `>2013年04月17星期三`.
 _ISSUE_RE = re.compile(rf"(?:^|(?<=[\s>＞:：]))第\s*(?P<d>{_LOOSE_DATE})\s*期")
 _ISSUE_MARK_RE = re.compile(
@@ -90,9 +93,9 @@ _BOOK_MASTHEAD_RE = re.compile(
     rf"^《(?P<site>{HAN}{{2,12}}?{OUTLET_ANY})》\s*(?P<d>{CN_DATE}|{ISO_DATE})"
     rf"(?:\s*{TIME})?(?:\s*{WEEKDAY})?(?:\s*第?\s*[A-Z]?\d{{1,3}}\s*版)?$"
 )
-# Site banners: `欢迎来到 云岭在线!`, `欢迎访问某某市总工会网站`.
+# Site banners: `欢迎来到 云岭在线!`, `欢迎访问某某市总工会`.
 _BANNER_RE = re.compile(
-    rf"^(?:{alternation('banner_words')})\s*(?P<site>(?![本我]){HAN}[^\s!！,，。:：]{{1,19}}?)(?:网站)?\s*[!！.。]?$"
+    rf"^(?:{alternation('banner_words')})\s*(?P<site>(?![本我]){HAN}[^\s!！,，。:：]{{1,19}}?)\s*[!！.。]?$"
 )
 # A paper's name with e-paper words: `云岭晚报 数字报纸`.
 _EPAPER_RE = re.compile(rf"^(?P<site>{HAN}{{2,10}})\s+(?:{alternation('epaper_words')})$")
@@ -131,8 +134,13 @@ def chrome_fields(s: str) -> dict[str, object] | None:
         site = crumb.group("site")
         issue = _ISSUE_RE.search(crumb.group("rest"))
         day = parse_date(issue.group("d")) if issue else None
+        site = site.removesuffix("首页")
         source = site if _SITE_RE.fullmatch(site) else None
         return _fields(source, day, SOURCE_MASTHEAD if day and source else SOURCE_NAMED)
+    steps = _CRUMB_SEP_RE.split(s)
+    if len(steps) >= 2 and _SITE_RE.fullmatch(steps[0]) and all(0 < len(x) <= 10 for x in steps):
+        if not _SENTENCE_PUNCT_RE.search(s) and not FORUM_NAME_RE.search(steps[0]):
+            return _fields(steps[0], None, SOURCE_NAMED)
     for pattern in (_SITE_DATE_RE, _BOOK_MASTHEAD_RE):
         m = pattern.match(s)
         if m:
@@ -150,7 +158,7 @@ def chrome_date(s: str) -> dict[str, object] | None:
 
     Read after the masthead rules of metadata.py, so a masthead keeps its own stamp and outlet.
     """
-    if len(s) > 120 or _SENTENCE_PUNCT_RE.search(s):
+    if len(s) > 120 or _SENTENCE_PUNCT_RE.search(s) or _TODAY_RE.search(s):
         return None
     for pattern in (
         _FIELD_DATE_RE,
