@@ -93,9 +93,12 @@ _BOOK_MASTHEAD_RE = re.compile(
     rf"^《(?P<site>{HAN}{{2,12}}?{OUTLET_ANY})》\s*(?P<d>{CN_DATE}|{ISO_DATE})"
     rf"(?:\s*{TIME})?(?:\s*{WEEKDAY})?(?:\s*第?\s*[A-Z]?\d{{1,3}}\s*版)?$"
 )
-# Site banners: `欢迎来到 云岭在线!`, `欢迎访问某某市总工会`.
+# Site banners: `欢迎访问某某市总工会`, `欢迎来到 云岭在线!`, `欢迎来到云岭新闻网`.
+_BANNER_SITE = rf"(?P<site>(?![本我]){HAN}[^\s!！,，。:：]{{1,19}}?)"
 _BANNER_RE = re.compile(
-    rf"^(?:{alternation('banner_words')})\s*(?P<site>(?![本我]){HAN}[^\s!！,，。:：]{{1,19}}?)\s*[!！.。]?$"
+    rf"^(?:{alternation('banner_words')})\s*{_BANNER_SITE}\s*[!！.。]?$"
+    rf"|^(?:{alternation('banner_words_weak')})\s*(?:{_BANNER_SITE.replace('site', 'weak')}\s*[!！]"
+    rf"|(?P<named>{_SITE})\s*[.。]?)$"
 )
 # A paper's name with e-paper words: `云岭晚报 数字报纸`.
 _EPAPER_RE = re.compile(rf"^(?P<site>{HAN}{{2,10}})\s+(?:{alternation('epaper_words')})$")
@@ -149,7 +152,8 @@ def chrome_fields(s: str) -> dict[str, object] | None:
     for pattern in (_BANNER_RE, _EPAPER_RE, _NAV_RE):
         m = pattern.match(s)
         if m:
-            return _fields(m.group("site") or m.group("first"), None, SOURCE_NAMED)
+            site = next(g for g in m.groups() if g)
+            return _fields(site, None, SOURCE_NAMED)
     return None
 
 
