@@ -2,6 +2,8 @@
 
 Only lines that *state* the metadata are read: a date inside a body sentence is never taken
 as the publication date, and `来源` inside a copyright notice is not the source.
+Page chrome (breadcrumbs, e-paper issue lines, banners) and the shared atoms (dates, outlet
+names) live in `chrome.py`; the vocabulary of both is data in `visits/lexicon/`.
 """
 
 from __future__ import annotations
@@ -153,7 +155,9 @@ def meta_fields(line: str) -> dict[str, object] | None:
     mastheads `某某日报 2021年11月03日 第A2版`, `某某网 2021-11-03 10:20 来源:…`, outlet headers
     `2017-07-25　新华日报` / `【宁夏日报】`, WeChat reposts `原创 某号 某某融媒体中心 2023-05-16
     20:31 发表于某省`, forum stamps `#楼主# 2021-3-7` / `发表于 2021-3-7`,
-    dated URLs, editor lines.
+    dated URLs, editor lines; page chrome (chrome.py): breadcrumbs, e-paper issue lines,
+    banners, navigation lines — site-naming chrome first, outlet-less date lines after the
+    mastheads, so a masthead keeps its own stamp.
     """
     s = BULLET_RE.sub("", line).strip()
     if len(s) > 120 or s.endswith("。"):
