@@ -88,10 +88,12 @@ _SITE_DATE_RE = re.compile(rf"^(?P<site>{_SITE})\s*[|｜]?\s*{DATE_LABEL}\s*[:�
 # `… 来源：某某日报` (`转载请注明来源：` has no separator before the label).
 _FIELD_DATE_RE = re.compile(rf"(?:^|(?<=[\s|｜】\]]))(?:{DATE_LABEL})\s*[:：]\s*(?P<d>{_LOOSE_DATE})")
 _FIELD_SOURCE_RE = re.compile(rf"(?:^|(?<=[\s|｜】\]]))(?:{SOURCE_LABEL})\s*[:：]")
-# `《云岭晚报》 2013年04月17日 [星期三] [第A2版]`.
+# `《云岭晚报》 2013年04月17日 [星期三] [第A2版]`, the trailer `《云岭晚报》（2013年04月17日 第03版）`
+# and `（云岭晚报 2013年04月17日 03版）`.
+_BOOK_STAMP = rf"(?:{CN_DATE}|{ISO_DATE})(?:\s*{TIME})?(?:\s*{WEEKDAY})?(?:\s*第?\s*[A-Z]?\d{{1,3}}\s*版)?"
 _BOOK_MASTHEAD_RE = re.compile(
-    rf"^《(?P<site>{HAN}{{2,12}}?{OUTLET_ANY})》\s*(?P<d>{CN_DATE}|{ISO_DATE})"
-    rf"(?:\s*{TIME})?(?:\s*{WEEKDAY})?(?:\s*第?\s*[A-Z]?\d{{1,3}}\s*版)?$"
+    rf"^《(?P<site>{HAN}{{2,12}}?{OUTLET_ANY})》\s*(?:{_BOOK_STAMP}|[（(]\s*{_BOOK_STAMP}\s*[)）])$"
+    rf"|^[（(]\s*(?P<paper>{HAN}{{2,12}}?{OUTLET_ANY})\s+{_BOOK_STAMP}\s*[)）]$"
 )
 # Site banners: `欢迎访问某某市总工会`, `欢迎来到 云岭在线!`, `欢迎来到云岭新闻网`.
 _BANNER_SITE = rf"(?P<site>(?![本我]){HAN}[^\s!！,，。:：]{{1,19}}?)"
@@ -148,7 +150,8 @@ def chrome_fields(s: str) -> dict[str, object] | None:
         m = pattern.match(s)
         if m:
             rank = SOURCE_MASTHEAD if pattern is _BOOK_MASTHEAD_RE else SOURCE_NAMED
-            return _fields(m.group("site"), parse_date(m.group("d")), rank)
+            site = m.group("site") or m.group("paper")
+            return _fields(site, parse_date(s), rank)  # the stamp is the line's only date
     for pattern in (_BANNER_RE, _EPAPER_RE, _NAV_RE):
         m = pattern.match(s)
         if m:

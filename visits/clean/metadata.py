@@ -31,7 +31,7 @@ from visits.clean.chrome import (
     parse_date,
     wechat_fields,
 )
-from visits.lexicon import alternation
+from visits.lexicon import alternation, words
 
 __all__ = ["SOURCE_LABELLED", "SOURCE_MASTHEAD", "SOURCE_NAMED", "parse_date"]
 
@@ -91,7 +91,8 @@ _HEADER_SOURCE_RES = [
     re.compile(rf"^{_HEADER_DATE}\s*(?:[|｜]\s*)?({HAN}{{2,12}}?{OUTLET_ANY})$"),
     re.compile(rf"^({HAN}{{2,10}}?{OUTLET_STRONG})$"),
 ]
-_SOURCE_RE = re.compile(rf"(?<![“\"‘']){SOURCE_LABEL}\s*[:：]\s*([^\s|｜,，;；:：“”\"】\]）)]{{2,20}})")
+_SOURCE_RE = re.compile(rf"(?<![“\"‘']){SOURCE_LABEL}\s*[:：]\s*([^\s|｜,，;；:：“”\"】\]）)（(]{{2,20}})")
+_NOT_SOURCES = frozenset(words("not_sources"))
 # A repost note without a colon: `转自某某日报，…`, `转载自某某日报 ｜ 分享到`.
 _REPOST_RE = re.compile(rf"^(?:转载自|转自|摘自)\s*({HAN}{{2,12}}?{OUTLET_ANY})(?=[\s|｜，,。]|$)")
 _EDITOR_RE = re.compile(rf"{_EDITOR_LABEL}[:：]\s*({NAME})(?!{HAN})")
@@ -135,7 +136,7 @@ _PHOTO_CREDIT_RE = re.compile(
 # A byline that names the outlet(s) first: `□某某日报/某某新闻记者 张三 李四`.
 _OUTLET_CREDIT_RE = re.compile(
     rf"^[□■◆●]?\s*({HAN}{{2,10}}?(?:{OUTLET_STRONG}|报))(?:/{HAN}{{2,10}}?{OUTLET_ANY})*"
-    rf"\s*(?:{alternation('reporter_roles')})*(?:记者|通讯员)\s*{NAME}(?:\s+{NAME})*$"
+    rf"\s*(?:{alternation('reporter_roles')})*(?:记者|通讯员)\s*{NAME}(?:\s+{NAME})*(?:\s*报道)?$"
 )
 _CREDIT_LINE_RE = re.compile(rf"^(?:{HAN}{{0,4}}(?:记者|通讯员))\s*({NAME}(?:\s+{NAME})*)(?:\s*报道)?$")
 
@@ -173,9 +174,9 @@ def meta_fields(line: str) -> dict[str, object] | None:
             return stamped
         chrome = chrome_date(s) or _credit_outlet_fields(s)
     if chrome is not None:
-        labelled = _SOURCE_RE.search(s)
+        labelled = _labelled_source(s)
         if labelled:
-            chrome.update(source=labelled.group(1), source_rank=SOURCE_LABELLED)
+            chrome.update(source=labelled, source_rank=SOURCE_LABELLED)
         return chrome
     repost = _REPOST_RE.match(s)
     if repost:
@@ -194,9 +195,9 @@ def meta_fields(line: str) -> dict[str, object] | None:
     if not is_meta:
         return None
     fields: dict[str, object] = {"date": parse_date(s)}
-    src = _SOURCE_RE.search(s)
+    src = _labelled_source(s)
     if src:
-        fields["source"] = src.group(1)
+        fields["source"] = src
         fields["source_rank"] = SOURCE_LABELLED
     fields["editors"] = _EDITOR_RE.findall(s)
     return fields
@@ -211,14 +212,20 @@ def _outlet_stamp_fields(s: str) -> dict[str, object] | None:
     m = _OUTLET_STAMP_RE.match(s) or _STAMP_OUTLET_RE.match(s)
     if not m:
         return None
-    labelled = _SOURCE_RE.search(s)
+    labelled = _labelled_source(s)
     outlet = None if FORUM_NAME_RE.search(m.group(1)) else m.group(1)
     return {
-        "source": labelled.group(1) if labelled else outlet,
+        "source": labelled or outlet,
         "source_rank": SOURCE_LABELLED if labelled else SOURCE_MASTHEAD,
         "date": parse_date(s),
         "editors": _EDITOR_RE.findall(s),
     }
+
+
+def _labelled_source(s: str) -> str | None:
+    """The outlet a `来源：` label names; `来源：本站` names none (lexicon not_sources)."""
+    m = _SOURCE_RE.search(s)
+    return m.group(1) if m and m.group(1) not in _NOT_SOURCES else None
 
 
 def _credit_outlet_fields(s: str) -> dict[str, object] | None:
