@@ -71,7 +71,9 @@ def resolve_token(token: str, art: ArticleContext, other: Province | None, inner
             )
             if src:
                 unit = src[0]
-                if unit.level == "county" and m.group(1) in "市州盟地" and unit.prefecture_code:
+                # a county paper's 我市 is its prefecture, unless the county is itself a 市
+                own_word = unit.name.endswith(m.group(1))
+                if unit.level == "county" and m.group(1) in "市州盟地" and unit.prefecture_code and not own_word:
                     unit = division_by_code().get(unit.prefecture_code, unit)
                 units = [unit]
         return Side(home, units)
