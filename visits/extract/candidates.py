@@ -15,15 +15,15 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from visits.extract.direction import DELEG, MOVE, ORGAN, Direction, chained_places, destination, resolve_side
+from visits.extract.direction import DELEG, MOVE, ORGAN, Direction, destination, resolve_side
 from visits.extract.gazetteer import county_short_forms, find_places, lies_within
-from visits.extract.officials import Mention, find_mentions
+from visits.extract.officials import find_mentions
 from visits.extract.sentences import sentences
+from visits.extract.title_units import chained_places, own_unit
 from visits.lexicon import alternation
 from visits.reference import Division
 
 _VILLAGE = set("村镇乡屯")
-_SELF_CHAR = {"省": "我省", "市": "我市", "区": "我区", "州": "我州", "县": "我县", "旗": "我旗"}
 
 
 @lru_cache(maxsize=1)
@@ -56,20 +56,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _own_unit(m: Mention, sent: str) -> str | None:
-    """The unit an official's title names (甘肃省白银市市委书记 -> 甘肃省白银市), else 我市 for an
-    unprefixed 市长, as a direction token."""
-    for item in m.titles:
-        hits = find_places(item)
-        if hits and hits[0].start == 0:
-            return chained_places(item)
-    for item in m.titles:
-        for ch in item:
-            if ch in _SELF_CHAR:
-                return _SELF_CHAR[ch]
-    return None
-
-
 def leader_movements(text: str) -> list[Direction]:
     """A titled official's own movement: 广东省省长甲到我州考察, 市长甲率队在乙县考察."""
     out = []
@@ -77,7 +63,7 @@ def leader_movements(text: str) -> list[Direction]:
     for off, sent in sentences(text):
         for m in find_mentions(sent):
             found = pat.match(sent[m.end :])
-            unit = _own_unit(m, sent) if found else None
+            unit = own_unit(m) if found else None
             if unit:
                 out.append(Direction(unit, found.group("dest"), off + m.start, sent, "leader_movement"))
     return out
@@ -107,7 +93,7 @@ def receptions(text: str) -> list[Direction]:
             if not hits or hits[-1].end != len(unit):
                 continue
             hosts = [m for m in find_mentions(sent[: r.start()])]
-            host = _own_unit(hosts[-1], sent) if hosts else None
+            host = own_unit(hosts[-1]) if hosts else None
             out.append(Direction(unit[hits[0].start :], host or "我省", off + r.start(), sent, "reception"))
     return out
 
@@ -119,7 +105,7 @@ def led_groups(text: str) -> list[Direction]:
     out = []
     for off, sent in sentences(text):
         for g in _patterns()["led_group"].finditer(sent):
-            named = [(m, u) for m in find_mentions(sent[: g.start()]) if (u := _own_unit(m, sent)) and not u.startswith("我")]
+            named = [(m, u) for m in find_mentions(sent[: g.start()]) if (u := own_unit(m)) and not u.startswith("我")]
             if not named:
                 continue
             visiting = named[-1][1]
@@ -150,7 +136,7 @@ def _sides_named(clause: str, sent: str, prefer: tuple[str, ...]) -> list[tuple[
             tokens.append((text, end))
     names = [t for t, _ in tokens]
     if len({u.province_name for t in names for u in resolve_side(t, prefer)}) < 2:
-        names += [t for m in find_mentions(sent) if (t := _own_unit(m, sent)) and not t.startswith("我")]
+        names += [t for m in find_mentions(sent) if (t := own_unit(m)) and not t.startswith("我")]
     for t in names:
         units = resolve_side(t, prefer, inner=True)
         if units and units[0].province_name not in found:
@@ -175,7 +161,7 @@ def _traveller(text: str, a: tuple[str, Division], b: tuple[str, Division], home
     lead = re.compile(alternation("leader_verbs"))
     for _, sent in sentences(text):  # 甲县县长乙率队…: the side whose official leads travelled
         for m in find_mentions(sent):
-            token = _own_unit(m, sent) if lead.match(sent, m.end) else None
+            token = own_unit(m) if lead.match(sent, m.end) else None
             units = resolve_side(token) if token and not token.startswith("我") else []
             for i, (_, u) in enumerate(sides):
                 if units and units[0].province_name == u.province_name:
@@ -195,7 +181,7 @@ def _traveller(text: str, a: tuple[str, Division], b: tuple[str, Division], home
     prefixed: Counter[int] = Counter()
     for _, sent in sentences(text):
         for m in find_mentions(sent):
-            token = _own_unit(m, sent)
+            token = own_unit(m)
             units = resolve_side(token) if token and not token.startswith("我") else []
             for i, (_, u) in enumerate(sides):
                 if units and units[0].province_name == u.province_name:

@@ -23,6 +23,7 @@ from visits.extract.gazetteer import (
     resolve_unit,
 )
 from visits.extract.outlet import source_units
+from visits.extract.title_units import chained_places, group_unit, leader_unit
 from visits.lexicon import alternation
 from visits.reference import Division, Province
 
@@ -196,19 +197,32 @@ def find_directions(text: str, source: str | None = None) -> list[Direction]:
         for m in led.finditer(sent):
             if m.end() in told or _NOT_GONE.search(m.group()):
                 continue  # 带领我县考察团赴济南市: the delegation names its own unit
-            # the visiting unit: the first place named before the verb (宁波市委书记…率队), with
-            # the unit written right under it (上海市宝山区委书记…带队)
-            unit = chained_places(sent[: m.start()]) or "我" + "省"
+            unit = _led_unit(sent, m.start(), m.group())
             out.append(Direction(unit, m.group("dest"), sent_m.start() + m.start(), sent, "leader_movement"))
         for m in led_short.finditer(sent):
             if m.end() in told or led.search(sent, m.start()) or _NOT_GONE.search(m.group()):
                 continue
             place = named()[1].get(m.group("short"))
             if place:
-                unit = chained_places(sent[: m.start()]) or "我" + "省"
+                unit = _led_unit(sent, m.start(), m.group())
                 out.append(Direction(unit, place, sent_m.start() + m.start(), sent, "leader_movement"))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _led_unit(sent: str, lead_at: int, led: str) -> str:
+    """Whose group a leader leads: the group named after the verb (率安康党政代表团赴), else
+    the place the leader's own titles name (海北州委常委、祁连县委书记乙带领), else the first
+    place named before (宁波市委书记…率队, with the unit written under it: 上海市宝山区), else
+    the leader's own kind of unit (市长乙率队: 我市), else the paper's province."""
+    g = re.match(rf"{LEAD}([\u4e00-\u9fff]{{2,8}}?){ORGAN}?{DELEG}", led)
+    named = group_unit(g.group(1)) if g else None
+    leader = leader_unit(sent, lead_at)
+    if named:
+        return named
+    if leader and not leader.startswith("我"):
+        return leader
+    return chained_places(sent[:lead_at]) or leader or "我省"
 
 
 def province_counts(hits: list[PlaceHit]) -> Counter[str]:
@@ -236,20 +250,6 @@ def resolve_side(token: str, prefer: tuple[str, ...] = (), inner: bool = False) 
         if d is not None:
             out.append(d)
     return out
-
-
-def chained_places(text: str) -> str | None:
-    """The first place named in `text` with the places written right under it
-    (山东省聊城市东昌府区), as one token; None when it names none."""
-    hits = find_places(text)
-    if not hits:
-        return None
-    token, end = hits[0].text, hits[0].end
-    for h in hits[1:]:
-        if h.start != end:
-            break
-        token, end = token + h.text, h.end
-    return token
 
 
 def _nested_unit(part: str, prefer: tuple[str, ...], inner: bool) -> Division | None:

@@ -1,0 +1,80 @@
+"""The unit an official's title names, as a direction token: whose side a leader is on.
+
+    甘肃省白银市市委书记        -> 甘肃省白银市 (resolved to the innermost unit later)
+    浙江省委常委、宁波市委书记  -> 宁波市 (the most specific of the titles)
+    市委副书记、市长            -> 我市 (unprefixed: the paper's own kind of unit)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from visits.extract.gazetteer import county_short_forms, find_places
+from visits.extract.officials import Mention, find_mentions
+from visits.reference import Division, divisions
+
+_SELF_CHAR = {"省": "我省", "市": "我市", "区": "我区", "州": "我州", "县": "我县", "旗": "我旗"}
+_DEPTH = {"province": 0, "prefecture": 1, "county": 2}
+
+
+def chained_places(text: str) -> str | None:
+    """The first place named in `text` with the places written right under it
+    (山东省聊城市东昌府区), as one token; None when it names none."""
+    hits = find_places(text)
+    if not hits:
+        return None
+    token, end = hits[0].text, hits[0].end
+    for h in hits[1:]:
+        if h.start != end:
+            break
+        token, end = token + h.text, h.end
+    return token
+
+
+def own_unit(m: Mention) -> str | None:
+    """The most specific unit the official's titles name, else 我市-style for an unprefixed
+    title, else None."""
+    best: tuple[int, str] | None = None
+    for item in m.titles:
+        hits = find_places(item)
+        if hits and hits[0].start == 0:
+            token = chained_places(item)
+            hits_in = find_places(token)
+            depth = max(_DEPTH.get(u.level, 0) for h in hits_in for u in h.units[:1])
+            if best is None or depth > best[0]:
+                best = (depth, token)
+    if best is not None:
+        return best[1]
+    for item in m.titles:
+        for ch in item:
+            if ch in _SELF_CHAR:
+                return _SELF_CHAR[ch]
+    return None
+
+
+def leader_unit(sent: str, at: int) -> str | None:
+    """The unit of the official named right before position `at` (…县委书记乙率队): the
+    leader whose verb stands there."""
+    before = [m for m in find_mentions(sent[:at]) if m.end >= at - 2]
+    return own_unit(before[-1]) if before else None
+
+
+def group_unit(text: str) -> str | None:
+    """A group's own unit written by a short name (安康党政代表团, 青川考察团): the place,
+    or the one county going by that name."""
+    token = chained_places(text)
+    if token and text.startswith(token):
+        return token
+    counties = county_short_forms().get(text, ()) or _prefecture_short_forms().get(text, ())
+    return counties[0].name if len(counties) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _prefecture_short_forms() -> dict[str, tuple[Division, ...]]:
+    """Prefectures by their short name, the ambiguous ones too (安康): only a group's name slot
+    reads them, where an everyday word is not expected."""
+    out: dict[str, list[Division]] = {}
+    for d in divisions():
+        if d.level == "prefecture" and len(d.short_name) >= 2:
+            out.setdefault(d.short_name, []).append(d)
+    return {k: tuple(v) for k, v in out.items()}
