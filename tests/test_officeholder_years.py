@@ -4,7 +4,8 @@ Every person below is invented; the provinces are real because titles are read b
 kind of province (省 / 自治区 / 直辖市). The upstream tables (mentions, visits, articles and
 the leaders table itself) are written straight into a fresh DuckDB file, the vocabulary
 seeds are loaded by `dbt seed`, and the year models, the marts and the contradiction test
-run with dbt. The default slack of one month either side of a tenure applies throughout.
+run with dbt. The project's slacks apply: one month either side of a tenure, two when one
+gives no common year.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ LEADERS = [
     ("宁夏回族自治区", "government_head", "自治区主席", "车行健", "2014-07", "2017-02", False),
     ("宁夏回族自治区", "government_head", "自治区主席", "喻知行", "2017-02", "2021-09", True),
     ("重庆市", "party_secretary", "市委书记", "班若水", "2016-02", "", True),
+    ("湖南省", "government_head", "省长", "闻载舟", "2015-10", "", True),
 ]
 
 FEI = ("费同舟", "江西省", ["省委书记"])
@@ -44,6 +46,7 @@ MI = ("宓长青", "宁夏回族自治区", ["自治区党委书记"])
 CHE = ("车行健", "宁夏回族自治区", ["自治区主席"])
 YU = ("喻知行", "宁夏回族自治区", ["自治区主席"])
 BAN = ("班若水", "重庆市", ["市委书记"])
+WEN = ("闻载舟", "湖南省", ["省长"])
 QI = ("祁远山", "江西省", ["市委书记"])  # a prefecture's secretary in a 省: no provincial post
 
 # visit id: (start_date, 'MM-DD', officials)
@@ -58,6 +61,8 @@ VISITS = {
     "namesake": (None, "05-05", [FEI_HUNAN]),
     "open_end": (None, "07-01", [BAN, QI]),  # still in office: a lower bound only
     "disjoint": (None, "04-01", [FEI, YU]),  # 2010..2015 and 2017..2021: no common year
+    # at August, 费同舟 (to 2015-08) and 闻载舟 (from 2015-10) meet only with two months' slack
+    "wider_slack": (None, "08-10", [FEI, WEN]),
 }
 
 
@@ -125,10 +130,11 @@ def warehouse(tmp_path_factory) -> dict:
     _dbt(["seed", "--select", "provinces", "leader_post_titles"], env, target)
     _dbt(["run", "--select", "int_official_leader_posts", "int_visit_officeholder_years", "dim_province",
           "fact_visit", "bridge_visit_official", "dim_official"], env, target)
-    _dbt(["test", "--select", "assert_leader_title_matches_record"], env, target)
-    (result,) = json.loads((target / "run_results.json").read_text())["results"]
-    flagged = query(db, result["compiled_code"])
-    return {"db": db, "env": env, "target": target, "test_result": result, "flagged": flagged}
+    _dbt(["test", "--select", "assert_leader_title_matches_record", "assert_visit_officeholders_coexist"],
+         env, target)
+    results = {r["unique_id"].split(".")[-1]: r for r in json.loads((target / "run_results.json").read_text())["results"]}
+    flagged = {name: query(db, r["compiled_code"]) for name, r in results.items()}
+    return {"db": db, "env": env, "target": target, "results": results, "flagged": flagged}
 
 
 def _years(db: Path) -> dict[str, tuple]:
@@ -150,8 +156,10 @@ def test_tenures_intersect_at_the_visit_month(warehouse):
     assert years["open_end"] == (None, None, 2016, None, False)
     assert query(warehouse["db"], "select claim_count from intermediate.int_visit_officeholder_years"
                                   " where visit_id = 'open_end'") == [(1,)]
-    # tenures with no year in common: no year, no bounds, and the visit is marked
+    # tenures with no year in common: no year, no bounds, and the visit is marked and warned about
     assert years["disjoint"] == (None, None, None, None, True)
+    assert [r[0] for r in warehouse["flagged"]["assert_visit_officeholders_coexist"]] == ["disjoint"]
+    assert warehouse["results"]["assert_visit_officeholders_coexist"]["status"] == "warn"
     fact = _fact(warehouse["db"])
     assert fact["range"] == (None, None, 2014, 2015)
     assert fact["single"] == (2017, "officeholders", None, None)
@@ -165,6 +173,11 @@ def test_unverified_rows_narrow_but_flag_a_year_resting_on_them(warehouse):
     # the unverified row cuts 2017 off a verified 2014..2017
     assert years["unverified_narrows"] == (None, None, 2014, 2016, False)
     assert _fact(warehouse["db"])["unverified_pin"] == (2014, "officeholders_unverified", None, None)
+    # verified rows, but seated together only by the wider slack: not the record as written
+    assert years["wider_slack"] == (2015, "officeholders_unverified", None, None, False)
+    slack = query(warehouse["db"], "select visit_id, slack_months from intermediate.int_visit_officeholder_years"
+                                   " where visit_id in ('wider_slack', 'single')")
+    assert dict(slack) == {"wider_slack": 2, "single": 1}
 
 
 def test_a_year_in_the_text_beats_the_officeholders(warehouse):
@@ -204,9 +217,9 @@ def test_precedence_text_then_published_date_then_officeholders(warehouse):
 
 
 def test_a_title_contradicting_the_record_is_warned_about(warehouse):
-    result = warehouse["test_result"]
+    result = warehouse["results"]["assert_leader_title_matches_record"]
     assert result["status"] == "warn"
-    by_visit = {r[0]: r for r in warehouse["flagged"]}
+    by_visit = {r[0]: r for r in warehouse["flagged"]["assert_leader_title_matches_record"]}
     assert sorted(by_visit) == ["text_wins", "wrong_governor"]
     _, _, name, province, title, when, holders = by_visit["wrong_governor"]
     assert (name, province, title, when) == ("隋明德", "江西省", "省长", "2019-03")
