@@ -235,3 +235,16 @@ def test_a_namesake_in_another_province_is_not_linked(warehouse):
     assert _fact(warehouse["db"])["namesake"] == (None, None, None, None)
     open_posts = query(warehouse["db"], "select leader_posts from marts.dim_official where name = '班若水'")
     assert open_posts == [(["重庆市 市委书记 2016-02.."],)]
+
+
+def test_the_record_checks_are_warn_checks_on_fact_visit(dbt_parsed):
+    """Dagster shows both dbt tests on fact_visit, where a build's findings are counted."""
+    from orchestration.definitions import defs
+
+    keys = {(k.asset_key.to_user_string(), k.name) for k in defs.resolve_asset_graph().asset_check_keys}
+    for name in ("assert_leader_title_matches_record", "assert_visit_officeholders_coexist"):
+        assert ("marts/fact_visit", name) in keys
+    manifest = json.loads(dbt_parsed.read_text())
+    severities = {n["name"]: n["config"]["severity"] for n in manifest["nodes"].values() if n["resource_type"] == "test"}
+    assert severities["assert_leader_title_matches_record"].lower() == "warn"
+    assert severities["assert_visit_officeholders_coexist"].lower() == "warn"
