@@ -1,9 +1,10 @@
-"""Write the dbt seeds for provinces, pairings and titles from ../shared/reference.
+"""Write the dbt seeds for provinces, pairings, titles and provincial leaders from ../shared/reference.
 
     .venv/bin/python scripts/build_reference_seeds.py [--reference ../shared/reference]
 
 The seeds are committed; run this only when the reference tables change. Rows whose
-source reads UNVERIFIED stay in, flagged `is_verified = false`.
+source reads UNVERIFIED stay in, flagged `is_verified = false`; provincial_leaders.csv
+keeps its own `verified` column as `is_verified`.
 """
 
 from __future__ import annotations
@@ -65,6 +66,22 @@ def build(reference: Path) -> None:
         for r in _rows(reference / "titles.csv")
     ]
     _write("titles.csv", list(titles[0]), titles)
+
+    # months stay 'YYYY-MM' text as the reference gives them; an empty end is an open tenure
+    leaders = [
+        {
+            "province": r["province"],
+            "post": r["post"],
+            "post_title": r["post_title"],
+            "name": r["name"],
+            "start_month": r["start"],
+            "end_month": r["end"],
+            "is_verified": r["verified"].strip().lower() == "true",
+            "source_url": r["source"],
+        }
+        for r in _rows(reference / "provincial_leaders.csv")
+    ]
+    _write("provincial_leaders.csv", list(leaders[0]), leaders)
 
 
 if __name__ == "__main__":

@@ -9,9 +9,11 @@ CONTRACT = {
         "visit_id", "province_pair_id", "visiting_province", "host_province", "visiting_unit",
         "host_unit", "start_date", "end_date", "start_md", "end_md", "host_cities",
         "meeting_name", "programme", "leader_names", "article_ids", "evidence", "basis",
-        "inferred_year", "year_source",
+        "inferred_year", "year_source", "year_min", "year_max",
     ],
-    "marts.dim_official": ["official_id", "name", "province", "titles", "first_seen", "last_seen"],
+    "marts.dim_official": [
+        "official_id", "name", "province", "titles", "first_seen", "last_seen", "leader_posts",
+    ],
     "marts.bridge_visit_official": [
         "visit_id", "official_id", "article_id", "side", "titles", "is_leader", "evidence",
     ],
@@ -42,4 +44,8 @@ CONTRACT_TYPES = {
     ("marts.dim_province_pair", "visits_east_to_west"): "INTEGER",
     ("marts.dim_province_pair", "visits_west_to_east"): "INTEGER",
     ("marts.dim_province_pair", "first_visit_date"): "DATE",
+    ("marts.fact_visit", "year_source"): "VARCHAR",
+    ("marts.fact_visit", "year_min"): "INTEGER",
+    ("marts.fact_visit", "year_max"): "INTEGER",
+    ("marts.dim_official", "leader_posts"): "VARCHAR[]",
 }

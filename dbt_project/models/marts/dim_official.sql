@@ -6,7 +6,17 @@ select
     list_sort(list_distinct(flatten(list(m.titles)))) as titles,
     min(coalesce(m.visit_date, a.published_date)) as first_seen,
     max(coalesce(m.visit_date, a.published_date)) as last_seen,
-    count(distinct m.visit_id)::integer as visit_count
+    count(distinct m.visit_id)::integer as visit_count,
+    coalesce(any_value(lp.leader_posts), []::varchar[]) as leader_posts
 from {{ ref('int_official_mentions') }} as m
 left join {{ ref('stg_articles') }} as a using (article_id)
+-- the reference's top posts for this name in this province, 'province post YYYY-MM..YYYY-MM'
+left join (
+    select
+        official_id,
+        list(province || ' ' || post_title || ' ' || start_month || '..' || coalesce(end_month, '')
+             order by start_month, post) as leader_posts
+    from {{ ref('int_official_leader_posts') }}
+    group by official_id
+) as lp on lp.official_id = m.official_id
 group by m.official_id
