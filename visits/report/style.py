@@ -1,0 +1,83 @@
+"""One look for every chart: the bundled CJK font, figure size, the 'not enough data' card, PNG bytes."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from matplotlib import font_manager
+from matplotlib.figure import Figure
+
+DPI = 100
+PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#eeca3b", "#b279a2", "#9d755d"]
+# Fewer visits than this and a drawn chart says it is thin.
+THIN = 10
+
+
+@cache
+def cjk_font_path() -> Path:
+    """WenQuanYi Micro Hei, shipped inside a PyPI wheel, so no system font and no download is needed."""
+    path = Path(str(resources.files("paperang_p2_fonts_cjk") / "fonts" / "wqy-microhei.ttc"))
+    if not path.exists():
+        raise FileNotFoundError(f"the CJK font is missing: {path} (pip install paperang-p2-fonts-cjk)")
+    return path
+
+
+@cache
+def cjk_font_name() -> str:
+    path = cjk_font_path()
+    font_manager.fontManager.addfont(str(path))
+    return font_manager.FontProperties(fname=str(path)).get_name()
+
+
+def rc() -> dict:
+    return {
+        "font.family": [cjk_font_name(), "DejaVu Sans"],
+        "axes.unicode_minus": False,  # the CJK font has no U+2212
+        "svg.hashsalt": "visits-report",
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+    }
+
+
+def new_figure(width: float = 10, height: float = 5.2) -> Figure:
+    # Figure, not pyplot: no global state in the Dagster process.
+    return Figure(figsize=(width, height), dpi=DPI, layout="constrained")
+
+
+def not_enough_data(fig: Figure, title: str, why: str) -> None:
+    """The card drawn instead of a chart when the marts cannot fill it."""
+    fig.suptitle(title, fontsize=15)
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.text(0.5, 0.55, "数据不足 · not enough data", ha="center", va="center", fontsize=20, color="#888")
+    ax.text(0.5, 0.38, why, ha="center", va="center", fontsize=12, color="#666", wrap=True)
+
+
+def thin_note(n: int) -> str:
+    return f"（仅 {n} 次访问，样本很小）" if n < THIN else ""
+
+
+@dataclass
+class Rendered:
+    """One chart: its PNG bytes, and any glyph the font lacked (must stay empty: no tofu)."""
+
+    slug: str
+    title: str
+    png: bytes
+    summary: str
+    missing_glyphs: list[str] = field(default_factory=list)
+
+
+def to_png(fig: Figure, slug: str, title: str, summary: str) -> Rendered:
+    buf = io.BytesIO()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        # No Software/date chunk: the same marts give byte-identical PNGs.
+        fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+    missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
+    return Rendered(slug, title, buf.getvalue(), summary, missing)
