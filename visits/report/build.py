@@ -82,7 +82,7 @@ the same pictures sit beside it as PNG files.</p>
 </html>
 """
 
-FIGURE = """<figure class="chart" id="chart-{slug}" data-chart="{slug}">
+FIGURE = """<figure class="chart" id="chart-{slug}" data-chart="{slug}" data-enough="{enough}">
 <h2>{title}</h2>
 <img src="{src}" alt="{title}" width="{width}" height="{height}">
 <figcaption>{summary} · <a href="{slug}.png">{slug}.png</a></figcaption>
@@ -113,6 +113,7 @@ def render_report(marts_dir: Path, out_dir: Path) -> ReportResult:
         figures.append(
             FIGURE.format(
                 slug=chart.slug,
+                enough=str(chart.enough).lower(),
                 title=html.escape(chart.title),
                 src=data_uri(chart.png),
                 width=width,

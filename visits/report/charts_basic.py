@@ -23,7 +23,7 @@ def timeline(m: Marts) -> Rendered:
     fig = new_figure()
     if known.height == 0:
         not_enough_data(fig, title, f"{visits.height} 次访问，没有一次有年份")
-        return to_png(fig, "timeline", title, f"{visits.height} visits, none with a year")
+        return to_png(fig, "timeline", title, f"{visits.height} visits, none with a year", enough=False)
     counts = known.group_by("year", "programme").len().sort("year")
     lo, hi = min(counts["year"].min(), 2015), max(counts["year"].max(), 2022)
     years = list(range(lo, hi + 1))
@@ -58,7 +58,7 @@ def level_mix(m: Marts) -> Rendered:
     fig = new_figure(8, 5.5)
     if levels.height == 0:
         not_enough_data(fig, title, "没有访问")
-        return to_png(fig, "levels", title, "no visits")
+        return to_png(fig, "levels", title, "no visits", enough=False)
     source = levels["level_source"][0]
     rows = [*LEVELS, None] if levels["visiting_level"].null_count() else LEVELS
     cols = [*LEVELS, None] if levels["host_level"].null_count() else LEVELS
@@ -105,7 +105,7 @@ def leaders(m: Marts, top: int = 15) -> Rendered:
     fig = new_figure(9, 0.9 + 0.36 * max(led.height, 5))
     if led.height == 0:
         not_enough_data(fig, title, "没有记录到带队领导")
-        return to_png(fig, "leaders", title, "no leaders")
+        return to_png(fig, "leaders", title, "no leaders", enough=False)
     labels = [f"{r['name'] or '?'}（{r['province'] or '中央/未知'}）" for r in led.iter_rows(named=True)]
     ax = fig.add_subplot()
     ax.barh(range(led.height), led["visits"].to_list(), color=PALETTE[0])
@@ -123,7 +123,7 @@ def quality(m: Marts) -> Rendered:
     fig = new_figure(12, 4.8)
     if articles.height == 0:
         not_enough_data(fig, title, "没有文章")
-        return to_png(fig, "quality", title, "no articles")
+        return to_png(fig, "quality", title, "no articles", enough=False)
     ax1, ax2, ax3 = fig.subplots(1, 3)
     by = articles.with_columns(pl.col("script").fill_null(UNKNOWN)).group_by("status", "script").len()
     statuses = sorted(by["status"].unique().to_list())

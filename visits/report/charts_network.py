@@ -30,7 +30,7 @@ def network(m: Marts) -> Rendered:
     )
     if n_visits == 0:
         not_enough_data(fig, title, f"{pairs.height} 个省份对，没有一次访问")
-        return to_png(fig, "network", title, f"{pairs.height} pairs, no visits")
+        return to_png(fig, "network", title, f"{pairs.height} pairs, no visits", enough=False)
     short = dict(m["dim_province"].select("name", "short_name").iter_rows())
     # Reference pairings with no visit clutter a big graph; they are drawn only when few.
     shown = pairs.filter(

@@ -107,7 +107,7 @@ def visit_levels(marts: Marts) -> pl.DataFrame:
         )
         column = f"{side}_level"
         if marts.has_column("fact_visit", column) and visits[column].null_count() < visits.height:
-            out.append(pl.coalesce(visits[column], derived).alias(column))  # the column wins where set
+            out.append(visits[column].fill_null(derived).alias(column))  # the column wins where set
         else:
             out.append(derived.alias(column))
     source = "column" if marts.has_column("fact_visit", "host_level") else "suffix"

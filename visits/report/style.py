@@ -70,14 +70,15 @@ class Rendered:
     title: str
     png: bytes
     summary: str
+    enough: bool = True  # False: the 'not enough data' card was drawn instead of the chart
     missing_glyphs: list[str] = field(default_factory=list)
 
 
-def to_png(fig: Figure, slug: str, title: str, summary: str) -> Rendered:
+def to_png(fig: Figure, slug: str, title: str, summary: str, enough: bool = True) -> Rendered:
     buf = io.BytesIO()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         # No Software/date chunk: the same marts give byte-identical PNGs.
         fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
     missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
-    return Rendered(slug, title, buf.getvalue(), summary, missing)
+    return Rendered(slug, title, buf.getvalue(), summary, enough, missing)
