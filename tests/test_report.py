@@ -13,6 +13,7 @@ import dagster as dg
 import numpy as np
 import polars as pl
 import pytest
+from fontTools.ttLib import TTFont
 from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -172,6 +173,11 @@ def test_make_build_writes_the_report_and_its_pngs(sample_build):
     assert not re.search(r'(src|href)="(https?:)?//', page) and "<script" not in page
     assert 'data-enough="false"' not in page  # five visits fill every chart
     assert "5 次访问" in page
+    # The embedded font subset covers every character the page shows (headings are not tofu either).
+    font_b64 = re.search(r"url\(data:font/ttf;base64,([A-Za-z0-9+/=]+)\)", page).group(1)
+    cmap = TTFont(io.BytesIO(base64.b64decode(font_b64))).getBestCmap()
+    shown = set(re.sub(r"<[^>]+>|data:[^\"')]+", "", page)) - set(" \n\t")
+    assert not {ch for ch in shown if ord(ch) > 127 and ord(ch) not in cmap}
 
     instance = dg.DagsterInstance.from_config(str(sample_build["home"]))
     event = instance.get_latest_materialization_event(dg.AssetKey("report"))
@@ -258,6 +264,13 @@ def test_report_in_headless_chromium(sample_build, tmp_path):
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.on("request", lambda r: None if r.url.startswith(("file:", "data:")) else off_machine.append(r.url))
             page.goto(page_path.as_uri(), wait_until="load")
+            # Chinese headings need the embedded font: this chromium has no CJK font of its own.
+            fonts = page.evaluate(
+                "async () => { await document.fonts.ready;"
+                " return [...document.fonts].map(f => f.family.replaceAll('\"', '') + ':' + f.status); }"
+            )
+            assert "ReportCJK:loaded" in fonts, fonts
+            assert page.evaluate("() => document.fonts.check('16px ReportCJK', document.body.innerText)")
             titles: dict[str, str] = {}
             for slug in SLUGS:
                 figure = page.locator(f"#chart-{slug}")

@@ -14,7 +14,7 @@ import matplotlib
 
 from visits.report import charts_basic, charts_map, charts_network
 from visits.report.data import load_marts
-from visits.report.style import Rendered, rc
+from visits.report.style import Rendered, font_face_css, rc
 
 # Order on the page; each function takes the marts and never raises on thin data.
 CHARTS = (
@@ -62,7 +62,8 @@ PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>访问数据报告 · Visits warehouse report</title>
 <style>
-body {{ font-family: sans-serif; margin: 0 auto; max-width: 1340px; padding: 16px 24px; color: #222; }}
+{font_face}
+body {{ font-family: "ReportCJK", sans-serif; margin: 0 auto; max-width: 1340px; padding: 16px 24px; color: #222; }}
 header p {{ color: #555; margin: 4px 0; }}
 figure.chart {{ margin: 28px 0; border-top: 1px solid #ddd; padding-top: 12px; }}
 figure.chart h2 {{ font-size: 18px; margin: 4px 0 8px; }}
@@ -93,12 +94,18 @@ def _png_size(png: bytes) -> tuple[int, int]:
     return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")  # the IHDR chunk
 
 
-def render_report(marts_dir: Path, out_dir: Path) -> ReportResult:
-    """Draw every chart, then replace out_dir's page and PNGs (written to temp names, renamed in)."""
+def render_report(marts_dir: Path, out_dir: Path, cache_dir: Path | None = None) -> ReportResult:
+    """Draw every chart, then replace out_dir's page and PNGs (written to temp names, renamed in).
+
+    cache_dir (default out_dir/.cache) keeps the snapped map boundaries between builds.
+    """
     started = time.monotonic()
     marts = load_marts(marts_dir)
+    cache_dir = cache_dir or out_dir / ".cache"
     with matplotlib.rc_context(rc()):
-        charts = [chart(marts) for chart in CHARTS]
+        charts = [
+            chart(marts, cache_dir) if chart is charts_map.china_map else chart(marts) for chart in CHARTS
+        ]
     out_dir.mkdir(parents=True, exist_ok=True)
     counts = {
         "articles": marts["dim_article"].height,
@@ -121,14 +128,19 @@ def render_report(marts_dir: Path, out_dir: Path) -> ReportResult:
                 summary=html.escape(chart.summary),
             )
         )
-    page = PAGE.format(
-        counts=html.escape(
-            f"{counts['articles']} 篇文章 · {counts['visits']} 次访问 · "
-            f"{counts['pairs']} 个省份对 · {counts['officials']} 位官员"
-        ),
-        built=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        figures="\n".join(figures),
+    heading = (
+        f"{counts['articles']} 篇文章 · {counts['visits']} 次访问 · "
+        f"{counts['pairs']} 个省份对 · {counts['officials']} 位官员"
     )
+    figures_html = "\n".join(figures)
+    page = PAGE.format(
+        font_face="{font_face}",
+        counts=html.escape(heading),
+        built=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        figures=figures_html,
+    )
+    # Every character the page prints, in the embedded font subset (see font_face_css).
+    page = page.replace("{font_face}", font_face_css(page, cache_dir))
     html_path = out_dir / "index.html"
     _write_atomic(html_path, page.encode("utf-8"))
     return ReportResult(html_path, charts, time.monotonic() - started, counts)
