@@ -76,6 +76,18 @@ def test_levels_prefer_the_contract_columns_when_present(tmp_path):
     assert levels["level_source"].unique().to_list() == ["column"]
 
 
+def test_report_asset_follows_every_mart_it_reads(dbt_parsed):
+    from orchestration.assets.dbt import warehouse_models
+    from orchestration.assets.report import MART_KEYS
+    from orchestration.definitions import defs
+
+    assert set(MART_KEYS) <= set(warehouse_models.keys)  # a renamed mart would break the dependency
+    graph = defs.resolve_asset_graph()
+    assert set(graph.get(dg.AssetKey("report")).parent_keys) == set(MART_KEYS)
+    job = defs.resolve_job_def("build_warehouse")
+    assert dg.AssetKey("report") in job.asset_layer.asset_graph.get_all_asset_keys()  # part of `--select '*'`
+
+
 # ---- no tofu ----------------------------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from orchestration.resources import WRITER_POOL
 from visits.report.build import markdown_image, render_report
 from visits.report.data import MARTS
 from visits.settings import marts_export_dir, warehouse_dir
@@ -21,6 +22,9 @@ def report_dir() -> Path:
     group_name="report",
     deps=MART_KEYS,
     kinds={"html", "python"},
+    # In the writers' pool: another run's Parquet export swaps warehouse/marts, and a report read
+    # in that moment would see no marts at all.
+    pool=WRITER_POOL,
     description="warehouse/report/index.html and one PNG per chart: timeline, pair network, map, "
     "level mix, leaders, data quality. Reads the exported marts only.",
 )
