@@ -110,7 +110,10 @@ def visit_levels(marts: Marts) -> pl.DataFrame:
             out.append(visits[column].fill_null(derived).alias(column))  # the column wins where set
         else:
             out.append(derived.alias(column))
-    source = "column" if marts.has_column("fact_visit", "host_level") else "suffix"
+    has_levels = (
+        marts.has_column("fact_visit", "host_level") and visits["host_level"].null_count() < visits.height
+    )
+    source = "column" if has_levels else "suffix"
     return pl.DataFrame([visits["visit_id"], *out]).with_columns(pl.lit(source).alias("level_source"))
 
 
