@@ -35,8 +35,12 @@ def report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     context.log.info("report written to %s in %.1fs", result.html_path, result.seconds)
     return dg.MaterializeResult(
         metadata={
-            "timeline": dg.MetadataValue.md(markdown_image(result.chart("timeline"))),
-            "network": dg.MetadataValue.md(markdown_image(result.chart("network"))),
+            "timeline": dg.MetadataValue.md(
+                markdown_image(result.chart("timeline"), "Timeline: visits per year by programme")
+            ),
+            "network": dg.MetadataValue.md(
+                markdown_image(result.chart("network"), "Province-pair network: visits each way")
+            ),
             "path": dg.MetadataValue.path(str(result.html_path)),
             "charts": dg.MetadataValue.json({c.slug: c.summary for c in result.charts}),
             "render_seconds": dg.MetadataValue.float(round(result.seconds, 2)),

@@ -50,9 +50,12 @@ def data_uri(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
-def markdown_image(chart: Rendered) -> str:
-    """For Dagster metadata: the asset page renders Markdown, images included, from a data URI."""
-    return f"**{chart.title}**\n\n![{chart.slug}]({data_uri(chart.png)})\n\n{chart.summary}"
+def markdown_image(chart: Rendered, caption: str) -> str:
+    """For Dagster metadata: the asset page renders Markdown, images included, from a data URI.
+
+    The caption is plain ASCII: the UI's own fonts may have no CJK glyphs (the chart has its own).
+    """
+    return f"**{caption}**\n\n![{chart.slug}]({data_uri(chart.png)})\n\n{chart.summary}"
 
 
 PAGE = """<!doctype html>
