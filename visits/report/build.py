@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import html
+import io
 import os
 import time
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import matplotlib
+from PIL import Image
 
 from visits.report import charts_basic, charts_map, charts_network
 from visits.report.data import load_marts
@@ -55,7 +57,16 @@ def markdown_image(chart: Rendered, caption: str) -> str:
 
     The caption is plain ASCII: the UI's own fonts may have no CJK glyphs (the chart has its own).
     """
-    return f"**{caption}**\n\n![{chart.slug}]({data_uri(chart.png)})\n\n{chart.summary}"
+    return f"**{caption}**\n\n![{chart.slug}]({data_uri(thumbnail(chart.png))})\n\n{chart.summary}"
+
+
+def thumbnail(png: bytes, width: int = 800) -> bytes:
+    """A smaller, 256-colour copy for the event log: a big network PNG is over 1 MB."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    image.thumbnail((width, width * 4))
+    buf = io.BytesIO()
+    image.quantize(256).save(buf, format="PNG", optimize=True)
+    return buf.getvalue()
 
 
 PAGE = """<!doctype html>
