@@ -161,8 +161,16 @@ def _thin_marts(src: Path, dst: Path, n: int) -> None:
     )
     pairs = pl.read_parquet(src / "dim_province_pair.parquet")
     joined = visits.join(pairs.select("province_pair_id", "east_province"), on="province_pair_id")
-    e2w = joined.filter(pl.col("visiting_province") == pl.col("east_province")).group_by("province_pair_id").len()
-    w2e = joined.filter(pl.col("visiting_province") != pl.col("east_province")).group_by("province_pair_id").len()
+    e2w = (
+        joined.filter(pl.col("visiting_province") == pl.col("east_province"))
+        .group_by("province_pair_id")
+        .len()
+    )
+    w2e = (
+        joined.filter(pl.col("visiting_province") != pl.col("east_province"))
+        .group_by("province_pair_id")
+        .len()
+    )
     pairs = (
         pairs.drop("visits_east_to_west", "visits_west_to_east")
         .join(e2w.rename({"len": "visits_east_to_west"}), on="province_pair_id", how="left")
@@ -170,7 +178,6 @@ def _thin_marts(src: Path, dst: Path, n: int) -> None:
         .with_columns(pl.col("visits_east_to_west", "visits_west_to_east").fill_null(0))
     )
     pairs.write_parquet(dst / "dim_province_pair.parquet")
-
 
 
 @pytest.mark.slow
@@ -274,7 +281,10 @@ def test_report_in_headless_chromium(sample_build, tmp_path):
             page.on("requestfailed", lambda r: failed.append(f"{r.url[:80]} {r.failure}"))
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
             page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on("request", lambda r: None if r.url.startswith(("file:", "data:")) else off_machine.append(r.url))
+            page.on(
+                "request",
+                lambda r: None if r.url.startswith(("file:", "data:")) else off_machine.append(r.url),
+            )
             page.goto(page_path.as_uri(), wait_until="load")
             # Chinese headings need the embedded font: this chromium has no CJK font of its own.
             fonts = page.evaluate(
@@ -297,6 +307,8 @@ def test_report_in_headless_chromium(sample_build, tmp_path):
     assert not failed, failed
     assert not errors, errors
     assert not off_machine, off_machine
-    expected = {c.slug: c.title for c in render_report(sample_build["warehouse"] / "marts", tmp_path / "r").charts}
+    expected = {
+        c.slug: c.title for c in render_report(sample_build["warehouse"] / "marts", tmp_path / "r").charts
+    }
     assert titles == expected
     assert Image.open(SHOT).size[0] >= 1300

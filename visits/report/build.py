@@ -121,6 +121,8 @@ def render_report(marts_dir: Path, out_dir: Path, cache_dir: Path | None = None)
             chart(marts, cache_dir) if chart is charts_map.china_map else chart(marts) for chart in CHARTS
         ]
     out_dir.mkdir(parents=True, exist_ok=True)
+    for debris in out_dir.glob(".*.tmp"):  # left by a build killed mid-write
+        debris.unlink(missing_ok=True)
     counts = {
         "articles": marts["dim_article"].height,
         "visits": marts["fact_visit"].height,
