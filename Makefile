@@ -9,7 +9,7 @@ DBT_DIRS := --project-dir dbt_project --profiles-dir dbt_project
 # A persistent Dagster instance (run history, sensor cursors, the writer pool) lives here.
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: venv dbt-parse build build-full test test-ui chromium ui lint bench clean
+.PHONY: venv dbt-parse build build-full test test-ui report-shot chromium ui lint bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ test: venv dbt-parse
 # The browser test drives Debian's /usr/bin/chromium (never a downloaded browser); it skips without it.
 test-ui: venv dbt-parse
 	$(BIN)/pytest -m ui
+
+# docs/report.png is the screenshot the report's browser test takes on the samples, never drawn by hand.
+report-shot: venv dbt-parse chromium
+	VISITS_REPORT_SHOT=$(CURDIR)/docs/report.png $(BIN)/pytest -m ui tests/test_report.py -k chromium
 
 # Install Debian's chromium when apt can (root, or passwordless sudo); otherwise say so and go on.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo -n)

@@ -5,6 +5,7 @@ import dagster as dg
 
 from orchestration.assets.dbt import warehouse_models
 from orchestration.assets.ingest import raw_files
+from orchestration.assets.report import report
 from orchestration.assets.staging import cleaned_articles, extracted_visits
 from orchestration.checks import asset_checks
 from orchestration.jobs import build_warehouse
@@ -13,7 +14,7 @@ from orchestration.schedules import daily_build
 from orchestration.sensors import raw_dir_sensor
 
 defs = dg.Definitions(
-    assets=[raw_files, cleaned_articles, extracted_visits, warehouse_models],
+    assets=[raw_files, cleaned_articles, extracted_visits, warehouse_models, report],
     asset_checks=asset_checks,
     jobs=[build_warehouse],
     sensors=[raw_dir_sensor],
