@@ -36,6 +36,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"^(?:等(?:同志)?)?(?:一行)?(?:[^，,。；;]{{0,4}}?)"
             rf"(?:{MOVE}|在(?=(?:{body})(?:{activity})))(?P<dest>{body})"
         ),
+        # 由甲带队，…组成的考察团深入乙县: a group led by a named official, moving later on
+        "led_by": re.compile(rf"由(?P<who>[^，,。；;]{{2,40}}?)(?:{alternation('leader_verbs')})"),
+        "group_moved": re.compile(
+            rf"{DELEG}(?:一行)?[^，,。；;]{{0,6}}?(?:{MOVE}|在(?=(?:{body})(?:{activity})))(?P<dest>{body})"
+        ),
         "received": re.compile(
             rf"(?:{alternation('reception_verbs')})(?:了)?(?:来访的|前来[^，,。；;]{{0,8}}?的)?"
             rf"(?:由[^，,。；;]{{1,24}}?(?:{alternation('leader_verbs')})的)?"
@@ -66,6 +71,12 @@ def leader_movements(text: str) -> list[Direction]:
             unit = own_unit(m) if found else None
             if unit:
                 out.append(Direction(unit, found.group("dest"), off + m.start, sent, "leader_movement"))
+        by = _patterns()["led_by"].search(sent)
+        moved = _patterns()["group_moved"].search(sent, by.end()) if by else None
+        if moved:
+            units = [u for m in find_mentions(by.group("who")) if (u := own_unit(m)) and not u.startswith("我")]
+            if units:
+                out.append(Direction(units[-1], moved.group("dest"), off + by.start(), sent, "leader_movement"))
     return out
 
 
@@ -159,13 +170,16 @@ def _traveller(text: str, a: tuple[str, Division], b: tuple[str, Division], home
     names = [{t, u.name, u.short_name} for t, u in sides]
     votes: Counter[int] = Counter()
     lead = re.compile(alternation("leader_verbs"))
-    for _, sent in sentences(text):  # 甲县县长乙率队…: the side whose official leads travelled
+    chair = re.compile(alternation("chair_verbs"))
+    for _, sent in sentences(text):
+        # 甲县县长乙率队…: the side whose official leads travelled; 乙主持会议: the chair's hosted
         for m in find_mentions(sent):
-            token = own_unit(m) if lead.match(sent, m.end) else None
+            led, chaired = lead.match(sent, m.end), chair.match(sent, m.end)
+            token = own_unit(m) if led or chaired else None
             units = resolve_side(token) if token and not token.startswith("我") else []
             for i, (_, u) in enumerate(sides):
                 if units and units[0].province_name == u.province_name:
-                    votes[i] += 1
+                    votes[i if led else 1 - i] += 1
     for g in _patterns()["group"].finditer(text):  # 甲市代表团, 甲区党政代表团, 甲一行
         for i, ns in enumerate(names):
             if any(g.group("unit").endswith(n) for n in ns if len(n) >= 2):
