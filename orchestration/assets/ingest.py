@@ -6,9 +6,16 @@ from datetime import UTC, datetime
 import dagster as dg
 import polars as pl
 
+from orchestration.recovery import reap_on_load
 from orchestration.resources import WRITER_POOL
-from visits.settings import raw_dir, staging_dir
+from orchestration.writer_lock import writer_lock
+from visits.settings import raw_dir, staging_dir, warehouse_dir
 from visits.staging.manifest import update_manifest
+
+# The bare contract command (`dagster asset materialize`, no `python -m orchestration.recovery`
+# first) would wait forever on a pool slot a killed build still holds; loading the code
+# location is the one moment before that wait, so dead runs are reaped here.
+reap_on_load()
 
 
 @dg.asset(
@@ -18,7 +25,8 @@ from visits.staging.manifest import update_manifest
     description="Every file under the raw directory with its SHA-256; departed files are kept as not present.",
 )
 def raw_files(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    manifest = update_manifest(staging_dir(), raw_dir(), datetime.now(UTC))
+    with writer_lock(warehouse_dir(), f"raw-dir scan (run {context.run_id[:8]})", context.log.warning):
+        manifest = update_manifest(staging_dir(), raw_dir(), datetime.now(UTC))
     present = manifest.filter(pl.col("is_present"))
     context.log.info("raw dir %s: %d files present", raw_dir(), present.height)
     return dg.MaterializeResult(
