@@ -226,3 +226,19 @@ def test_two_builds_without_dagster_home_never_overlap_their_writes(warehouse):
     assert not build_path(warehouse["db"]).exists()
     assert _parquet_set(warehouse["warehouse"] / "marts") == _db_counts(
         warehouse["db"], list(_parquet_set(warehouse["warehouse"] / "marts")))
+
+
+@pytest.mark.parametrize("table", ["visits", "articles"])
+def test_a_corrupt_staging_batch_is_named_and_redone_and_a_full_refresh_loses_nothing(warehouse, table):
+    run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"])  # settle earlier cases
+    reference = _snapshot(warehouse["db"])
+    folder = warehouse["warehouse"] / "staging" / table
+    victim = max((p for p in folder.glob("*.parquet") if p.name != "_empty.parquet"), key=lambda p: p.stat().st_size)
+    data = bytearray(victim.read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 64] = b"\xa5" * 64  # the reproduction
+    victim.write_bytes(bytes(data))
+    proc = run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"])
+    assert f"corrupt staging batch {victim}" in proc.stdout + proc.stderr
+    assert _snapshot(warehouse["db"]) == reference
+    run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"], full_refresh=True)
+    assert _snapshot(warehouse["db"]) == reference  # every fact back, none from the lost batch missing

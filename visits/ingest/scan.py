@@ -46,6 +46,15 @@ class RawFile:
     read_error: str | None = None   # set when the file could not be staged; why, for people
 
 
+def sha256_file(path: Path) -> str:
+    """The SHA-256 of a whole file, streamed (for callers that know it is a regular file)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def display_name(path: Path, root: Path) -> str:
     """The path relative to root as valid UTF-8, stable across scans and never another's.
 
