@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-GRACE_SECONDS = 6.0
+GRACE_SECONDS = 5.0
 
 
 def _group_alive(pgid: int) -> bool:
@@ -52,13 +52,6 @@ def _stop(proc: subprocess.Popen, sig: int) -> None:
     proc.wait()
 
 
-def _reap() -> None:
-    # Imported only when stopping: dagster's import is slow and the signal handlers must be up first.
-    from orchestration.recovery import reap_on_load
-
-    reap_on_load()
-
-
 def main(argv: list[str]) -> int:
     dagster = Path(sys.executable).with_name("dagster")
     proc = subprocess.Popen([str(dagster), "dev", *argv], start_new_session=True)
@@ -69,6 +62,9 @@ def main(argv: list[str]) -> int:
 
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, on_signal)
+    # Imported now, with the handlers up, not when stopping: under load importing dagster
+    # takes seconds, which would count against the 10 s a Ctrl-C may take.
+    from orchestration.recovery import reap_on_load
     while proc.poll() is None and not received:
         time.sleep(0.2)
     if received:
@@ -76,7 +72,7 @@ def main(argv: list[str]) -> int:
         _stop(proc, signal.SIGINT if received[0] == signal.SIGINT else signal.SIGTERM)
     elif _group_alive(proc.pid):  # dagster dev ended by itself: leave no children behind
         _stop(proc, signal.SIGTERM)
-    _reap()
+    reap_on_load()  # a run that was in flight is marked failed and its pool slot freed
     return 0 if received else (proc.returncode or 0)
 
 

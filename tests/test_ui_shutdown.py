@@ -71,7 +71,7 @@ def test_make_ui_exits_within_10s_of_sigint_and_leaves_no_run_started(tmp_path, 
         start_new_session=True,  # its own group, as a terminal's foreground job is
     )
     try:
-        deadline = time.monotonic() + 240
+        deadline = time.monotonic() + 480  # minutes on a loaded machine
         while True:  # the webserver answers
             assert proc.poll() is None, f"make ui ended early (rc {proc.returncode})"
             assert time.monotonic() < deadline, "dagster dev did not come up"
