@@ -12,6 +12,7 @@ import urllib.request
 
 import dagster as dg
 import pytest
+from dagster._core.instance.ref import InstanceRef
 
 from orchestration.headless import build_env
 from tests.conftest import REPO, sample_articles
@@ -52,7 +53,7 @@ def _processes_of(home) -> list[int]:
 
 
 def _runs(home) -> list[dg.DagsterRunStatus]:
-    with dg.DagsterInstance.from_ref(dg.InstanceRef.from_dir(str(home))) as instance:
+    with dg.DagsterInstance.from_ref(InstanceRef.from_dir(str(home))) as instance:
         return [r.dagster_run.status for r in instance.get_run_records()]
 
 
