@@ -68,7 +68,7 @@ def test_make_ui_exits_within_10s_of_sigint_and_leaves_no_run_started(tmp_path, 
     port = _free_port()
     proc = subprocess.Popen(
         ["make", "--no-print-directory", "ui", f"UI_PORT={port}", f"DAGSTER_HOME={home}"],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=(tmp_path / "ui.log").open("w"),
         start_new_session=True,  # its own group, as a terminal's foreground job is
     )
     try:
@@ -98,7 +98,8 @@ def test_make_ui_exits_within_10s_of_sigint_and_leaves_no_run_started(tmp_path, 
         for pid in _processes_of(home):  # only what this test started, by its own instance
             os.kill(pid, signal.SIGKILL)
         proc.wait()
-    assert took < 10, f"make ui took {took:.1f}s to exit after SIGINT"
+    tail = (tmp_path / "ui.log").read_text()[-600:]
+    assert took < 10, f"make ui took {took:.1f}s to exit after SIGINT: {tail}"
     assert not left, f"processes of dagster dev outlived make ui: {left}"
     assert in_flight, "no run was in flight when SIGINT was sent (the test proves less)"
     assert not [s for s in _runs(home) if s in ACTIVE], _runs(home)
