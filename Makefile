@@ -57,8 +57,10 @@ chromium:
 	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; } \
 	  || echo "chromium is not installable here: the ui tests will skip"
 
+# orchestration/ui.py stops the whole of `dagster dev` within seconds of Ctrl-C or SIGTERM.
+UI_PORT ?= 3000
 ui: venv dbt-parse $(DAGSTER_HOME)/dagster.yaml
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m orchestration.ui -m orchestration.definitions -h 127.0.0.1 -p $(UI_PORT)
 
 lint: venv
 	$(BIN)/ruff check .

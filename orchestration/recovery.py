@@ -16,7 +16,9 @@ before its process exists, and a launched run names its process before it is mar
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -143,6 +145,25 @@ def reap_dead_runs(instance: dg.DagsterInstance, now: float | None = None) -> li
         instance.report_run_failed(run, message=f"Marked failed by recovery: {reason}.")
         instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
         reaped.append(run.run_id)
+    return reaped
+
+
+def reap_on_load() -> list[str]:
+    """Reap dead runs of the persistent instance (DAGSTER_HOME), if there is one.
+
+    Called when the code location loads, so even the bare `dagster asset materialize`
+    frees a dead run's pool slot before it waits for one. Never fails the load.
+    """
+    if not os.environ.get("DAGSTER_HOME"):
+        return []  # an ephemeral instance: no history, no slots to free
+    try:
+        with dg.DagsterInstance.get() as instance:
+            reaped = reap_dead_runs(instance)
+    except Exception as exc:  # noqa: BLE001 - recovery is best effort; the build must still load
+        logging.getLogger(__name__).warning("could not check for dead runs: %s", exc)
+        return []
+    for run_id in reaped:
+        print(f"recovered run {run_id}: its process died; marked failed, pool slot freed", file=sys.stderr)
     return reaped
 
 

@@ -7,6 +7,12 @@ raw/ altogether (file removed). Pure name changes — a touch, a rename, a copy 
 already there — change no content, so they only update the cursor; the next run records
 them in the manifest.
 
+What the warehouse already holds counts as seen: each tick reads the staging ledger (the
+raw-dir manifest every build writes) and adds the files it lists as present under the
+cursor's own entries. So a headless `make build` followed by `make ui` launches nothing,
+a file a headless build already ingested is not requested again, and the run tags count
+only what is new to the warehouse.
+
 The cursor also remembers the run it last requested. If that run fails (a crash, a killed
 worker reaped by recovery, a dbt error), the sensor requests it again after a back-off, a
 few times, so new articles do not wait for the daily schedule; new content in the meantime
@@ -27,7 +33,8 @@ import dagster as dg
 from orchestration.jobs import build_warehouse
 from orchestration.recovery import reap_dead_runs
 from visits.ingest.scan import RawFile, display_name, scan_raw_dir
-from visits.settings import raw_dir
+from visits.settings import raw_dir, staging_dir
+from visits.staging.manifest import read_manifest
 
 # A file modified more recently than this may still be being written; it waits a tick.
 SETTLE_SECONDS = 5.0
@@ -95,9 +102,20 @@ class RawDirChanges:
         return bool(self.new or self.changed or self.removed)
 
 
-def diff_raw_dir(root: Path, before: dict[str, RawFile], settle_seconds: float = SETTLE_SECONDS) -> RawDirChanges:
-    """Scan root (reusing hashes from `before`) and classify what changed by content."""
-    settled = {f.file_name: f for f in scan_raw_dir(root, before, min_age_seconds=settle_seconds)}
+def diff_raw_dir(
+    root: Path,
+    before: dict[str, RawFile],
+    settle_seconds: float = SETTLE_SECONDS,
+    known: dict[str, RawFile] | None = None,
+) -> RawDirChanges:
+    """Scan root (reusing hashes from `before`) and classify what changed by content.
+
+    `known` (the staging ledger) holds what the warehouse already has: content in it is not
+    new. It never makes a removal: until the run the cursor requested for one has scanned,
+    the ledger still lists the file, and every tick would request that run again.
+    """
+    known = known or {}
+    settled = {f.file_name: f for f in scan_raw_dir(root, {**known, **before}, min_age_seconds=settle_seconds)}
     # Same naming as the scan, or a file with a non-UTF-8 name would wait forever.
     on_disk = {display_name(p, root) for p in root.rglob("*") if p.is_file()}
     waiting = sorted(on_disk - settled.keys())
@@ -105,7 +123,8 @@ def diff_raw_dir(root: Path, before: dict[str, RawFile], settle_seconds: float =
     current = {**{n: before[n] for n in waiting if n in before}, **settled}
     old_hashes = {f.content_sha256 for f in before.values()}
     now_hashes = {f.content_sha256 for f in current.values()}
-    gained, lost = now_hashes - old_hashes, old_hashes - now_hashes
+    held = old_hashes | {f.content_sha256 for f in known.values()}
+    gained, lost = now_hashes - held, old_hashes - now_hashes
     # Touched, renamed or copied files neither gain nor lose a hash: no run for them.
     new = sorted(n for n, f in settled.items() if n not in before and f.content_sha256 in gained)
     changed = sorted(
@@ -115,6 +134,17 @@ def diff_raw_dir(root: Path, before: dict[str, RawFile], settle_seconds: float =
     )
     removed = sorted(n for n, f in before.items() if n not in current and f.content_sha256 in lost)
     return RawDirChanges(new, changed, removed, waiting, current)
+
+
+def ledger_files(staging: Path) -> dict[str, RawFile]:
+    """The files the warehouse's last scan saw present, as the cursor keeps them; {} when
+    there is no ledger yet or it cannot be read (the cursor alone decides then)."""
+    try:
+        manifest = read_manifest(staging)
+    except Exception:  # noqa: BLE001 - a corrupt ledger is the build's to repair, not the tick's
+        return {}
+    rows = manifest.filter(manifest["is_present"]).select("file_name", "size_bytes", "mtime_ns", "content_sha256")
+    return {name: RawFile(name, size, mtime, sha) for name, size, mtime, sha in rows.iter_rows()}
 
 
 def run_key_for(cursor: RawDirCursor, changes: RawDirChanges) -> str:
@@ -195,7 +225,7 @@ def raw_dir_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.
         # A missing (e.g. unmounted) directory must not read as "every file removed".
         return dg.SkipReason(f"raw directory {root} does not exist")
     cursor = RawDirCursor.parse(context.cursor)
-    changes = diff_raw_dir(root, cursor.files)
+    changes = diff_raw_dir(root, cursor.files, known=ledger_files(staging_dir()))
     waiting = f"; {len(changes.waiting)} file(s) still being written" if changes.waiting else ""
     if not changes.needs_run:
         # Still advance the cursor so touched or renamed files are not hashed again.

@@ -48,11 +48,11 @@ def warehouse(tmp_path_factory, dbt_parsed) -> dict:
     return paths
 
 
-def _start_build(w: dict) -> subprocess.Popen:
+def _start_build(w: dict, **extra_env: str) -> subprocess.Popen:
     return subprocess.Popen(
         build_command(BIN),
         cwd=REPO,
-        env=build_env(w["raw"], w["warehouse"], w["home"]),
+        env={**build_env(w["raw"], w["warehouse"], w["home"]), **extra_env},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # so the kill takes dbt and every step process with it
@@ -168,3 +168,77 @@ def test_a_writer_left_open_on_the_warehouse_does_not_fail_the_build(warehouse):
     assert done.is_set()
     rows = dict(query(warehouse["db"], "select file_name, status from marts.dim_article"))
     assert rows["writer_case.txt"] == "loaded"
+
+
+def _parquet_set(marts: Path) -> dict[str, int]:
+    """What a reader of warehouse/marts/*.parquet gets: every mart, read whole."""
+    return {p.stem: pl.read_parquet(p).height for p in sorted(marts.glob("*.parquet"))}
+
+
+def _db_counts(db: Path, tables: list[str]) -> dict[str, int]:
+    return {t: query(db, f"select count(*) from marts.{t}")[0][0] for t in tables}
+
+
+# Points inside the export that no poll of the disk can hit reliably (a rename apart), so
+# the build stops at a named fault point (visits/faults.py) and is killed there.
+@pytest.mark.parametrize(("point", "month"), [("export_writing", 4), ("export_link_made", 5)])
+def test_a_build_killed_inside_the_export_leaves_readers_a_complete_set_and_the_bare_command_recovers(
+    warehouse, tmp_path, point, month
+):
+    marts = warehouse["warehouse"] / "marts"
+    before = _parquet_set(marts)
+    assert before and before == _db_counts(warehouse["db"], list(before))
+    name = f"export_{month}.txt"
+    (warehouse["raw"] / name).write_text(NEW_ARTICLE.replace("10月9日至10日", f"{month}月9日至10日"), encoding="utf-8")
+    marker = tmp_path / "reached"
+    proc = _start_build(warehouse, VISITS_FAULT_POINT=point, VISITS_FAULT_MARKER=str(marker))
+    _kill_when(proc, marker.exists, point)
+    # The DuckDB file is the new build; the Parquet copies are still the previous complete set.
+    assert name in {r[0] for r in query(warehouse["db"], "select file_name from marts.dim_article")}
+    assert _parquet_set(marts) == before
+
+    # The contract's bare command, without `python -m orchestration.recovery` first: the killed
+    # run still holds the writer slot, and the build must neither wait forever nor fail.
+    env = build_env(warehouse["raw"], warehouse["warehouse"], warehouse["home"])
+    done = subprocess.run(build_command(BIN), cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    after = _parquet_set(marts)
+    assert after == _db_counts(warehouse["db"], list(after)) and after["dim_article"] == before["dim_article"] + 1
+    versions = [p for p in warehouse["warehouse"].glob(".marts-*") if p.is_dir()]
+    assert len(versions) == 2  # the current export and the one before it; debris gone
+
+
+def test_two_builds_without_dagster_home_never_overlap_their_writes(warehouse):
+    (warehouse["raw"] / "overlap.txt").write_text(NEW_ARTICLE.replace("10月9日至10日", "6月9日至10日"), encoding="utf-8")
+    env = build_env(warehouse["raw"], warehouse["warehouse"], warehouse["home"])
+    env.pop("DAGSTER_HOME")  # the contract's literal command: an ephemeral instance, no pool
+    procs = [
+        subprocess.Popen(build_command(BIN), cwd=REPO, env=env, stdout=subprocess.PIPE,
+                         stderr=subprocess.STDOUT, text=True)
+        for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=900)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], "\n".join(o[-3000:] for o in outputs)
+    # Each writer step held the warehouse lock; the second build's dbt step waited for it
+    # (or ran after the first had finished) and so never removed the first's build copy.
+    rows = dict(query(warehouse["db"], "select file_name, status from marts.dim_article"))
+    assert rows["overlap.txt"] == "loaded" and all(s == "loaded" for s in rows.values())
+    assert not build_path(warehouse["db"]).exists()
+    assert _parquet_set(warehouse["warehouse"] / "marts") == _db_counts(
+        warehouse["db"], list(_parquet_set(warehouse["warehouse"] / "marts")))
+
+
+@pytest.mark.parametrize("table", ["visits", "articles"])
+def test_a_corrupt_staging_batch_is_named_and_redone_and_a_full_refresh_loses_nothing(warehouse, table):
+    run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"])  # settle earlier cases
+    reference = _snapshot(warehouse["db"])
+    folder = warehouse["warehouse"] / "staging" / table
+    victim = max((p for p in folder.glob("*.parquet") if p.name != "_empty.parquet"), key=lambda p: p.stat().st_size)
+    data = bytearray(victim.read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 64] = b"\xa5" * 64  # the issue's reproduction
+    victim.write_bytes(bytes(data))
+    proc = run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"])
+    assert f"corrupt staging batch {victim}" in proc.stdout + proc.stderr
+    assert _snapshot(warehouse["db"]) == reference
+    run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"], full_refresh=True)
+    assert _snapshot(warehouse["db"]) == reference  # every fact back, none from the lost batch missing

@@ -71,3 +71,28 @@ def test_text_that_is_mostly_garbage_is_refused():
 def test_a_file_too_large_for_an_article_is_refused_before_decoding():
     with pytest.raises(DecodeError, match="too large for one article: 50.0 MiB"):
         decode_article(SIMPLIFIED.encode("utf-8") * (50 * 2**20 // len(SIMPLIFIED.encode("utf-8")) + 1))
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"), [(codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be")]
+)
+def test_utf32_with_a_bom_gives_the_same_clean_text_as_utf8(bom, codec):
+    # UTF-32LE's BOM begins with UTF-16LE's: it must be recognised first, not read as UTF-16.
+    text = SIMPLIFIED * 3
+    decoded = decode_article(bom + text.encode(codec))
+    assert decoded.encoding == "utf-32"
+    assert decoded.text == decode_article(text.encode("utf-8")).text == text
+    assert "\x00" not in decoded.text and decoded.replaced_bytes == 0
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        codecs.BOM_UTF16_LE + (SIMPLIFIED + "\x00" + SIMPLIFIED).encode("utf-16-le"),
+        (SIMPLIFIED * 200).encode("utf-8") + b"\x00" + SIMPLIFIED.encode("utf-8"),  # NUL past 4 KiB
+        codecs.BOM_UTF8 + SIMPLIFIED.encode("utf-8") + b"\x00\x00",
+    ],
+)
+def test_decoded_text_holding_nuls_is_never_an_article(data):
+    with pytest.raises(DecodeError, match="NUL"):
+        decode_article(data)

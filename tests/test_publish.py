@@ -7,10 +7,12 @@ import signal
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
 import polars as pl
+import pytest
 
 from visits.publish import build_path, export_marts, prepare_build, publish_build
 from visits.staging.parquet import write_parquet_atomic
@@ -143,7 +145,8 @@ def test_publish_fsyncs_the_directory_after_the_rename(tmp_path, monkeypatch):
 def test_atomic_parquet_write_fsyncs_the_directory(tmp_path, monkeypatch):
     seen = _fsynced_dirs(monkeypatch)
     write_parquet_atomic(pl.DataFrame({"a": [1]}), tmp_path / "t" / "x.parquet")
-    assert seen == [False, True]  # the file's data, then the directory entry
+    # the file's data (and its checksum sidecar's), then the directory entry
+    assert seen[0] is False and seen[-1] is True and seen.count(True) == 1
 
 
 def test_export_clears_the_debris_of_a_killed_export(tmp_path):
@@ -155,3 +158,65 @@ def test_export_clears_the_debris_of_a_killed_export(tmp_path):
     export_marts(db, tmp_path / "marts")
     assert not debris.exists()
     assert pl.read_parquet(tmp_path / "marts" / "t.parquet").height == 2
+
+
+def _reader_sees_a_whole_set(out: Path, rows: set[int]) -> int:
+    """What a reader of out/*.parquet gets: every table, one version's rows."""
+    files = sorted(out.glob("*.parquet"))
+    assert [f.name for f in files] == ["t.parquet", "u.parquet"]
+    t, u = (pl.read_parquet(f).height for f in files)
+    assert t == u and t in rows
+    return t
+
+
+def _make_two(path: Path, rows: int) -> None:
+    _make_db(path, rows)
+    con = duckdb.connect(str(path))
+    con.execute(f"create or replace table marts.u as select range as i from range({rows})")
+    con.close()
+
+
+def test_export_is_a_versioned_directory_behind_a_symlink_and_old_versions_go(tmp_path):
+    db, out = tmp_path / "visits.duckdb", tmp_path / "marts"
+    for rows in (1, 2, 3, 4):
+        _make_two(db, rows)
+        export_marts(db, out)
+        assert out.is_symlink() and _reader_sees_a_whole_set(out, {rows}) == rows
+    versions = sorted(p.name for p in tmp_path.glob(".marts-*"))
+    assert len(versions) == 2 and os.readlink(out) == versions[-1]  # current and previous
+
+
+def test_a_pre_versioning_marts_directory_is_adopted(tmp_path):
+    db, out = tmp_path / "visits.duckdb", tmp_path / "marts"
+    _make_two(db, 2)
+    out.mkdir()
+    (out / "t.parquet").write_bytes(b"old layout")
+    export_marts(db, out)
+    assert out.is_symlink() and _reader_sees_a_whole_set(out, {2}) == 2
+
+
+@pytest.mark.parametrize("point", ["export_writing", "export_written", "export_link_made", "export_swapped"])
+def test_an_export_killed_at_any_point_leaves_readers_a_complete_set(tmp_path, point):
+    db, out = tmp_path / "visits.duckdb", tmp_path / "marts"
+    _make_two(db, 3)
+    export_marts(db, out)
+    _make_two(db, 5)
+    marker = tmp_path / "reached"
+    code = f"from pathlib import Path; from visits.publish import export_marts; export_marts(Path({str(db)!r}), Path({str(out)!r}))"
+    env = {**os.environ, "VISITS_FAULT_POINT": point, "VISITS_FAULT_MARKER": str(marker)}
+    proc = subprocess.Popen([sys.executable, "-c", code], env=env)
+    try:
+        for _ in range(600):
+            if marker.exists() or proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert marker.exists(), f"fault point {point} not reached (rc {proc.poll()})"
+        _reader_sees_a_whole_set(out, {3, 5})  # while the export is stopped there
+    finally:
+        proc.kill()
+        proc.wait()
+    seen = _reader_sees_a_whole_set(out, {3, 5})  # and after the kill
+    assert seen == (5 if point == "export_swapped" else 3)
+    export_marts(db, out)  # the next export cleans up and completes
+    assert _reader_sees_a_whole_set(out, {5}) == 5
+    assert not list(tmp_path.glob(".marts.*.tmp")) and len(list(tmp_path.glob(".marts-*"))) == 2

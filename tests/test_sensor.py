@@ -28,6 +28,7 @@ def raw(tmp_path, monkeypatch) -> Path:
     root = tmp_path / "raw"
     root.mkdir()
     monkeypatch.setenv("VISITS_RAW_DIR", str(root))
+    monkeypatch.setenv("VISITS_WAREHOUSE_DIR", str(tmp_path / "warehouse"))  # its own, empty ledger
     return root
 
 
@@ -98,7 +99,7 @@ def test_touch_does_not_run_and_is_not_hashed_again(ticker, raw, monkeypatch):
     assert json.loads(ticker.cursor)["files"]["a.txt"][2] == (raw / "a.txt").stat().st_mtime_ns
     # With size and mtime as in the cursor, nothing is hashed at all.
     calls: list[Path] = []
-    monkeypatch.setattr(scan, "sha256_file", lambda p: calls.append(p) or "x")
+    monkeypatch.setattr(scan, "read_bounded", lambda p: calls.append(p) or b"x")
     assert not runs(ticker.tick())
     assert calls == []
 
@@ -198,7 +199,7 @@ def test_a_non_utf8_file_name_neither_breaks_the_tick_nor_waits_forever(ticker, 
     os.close(fd)
     os.utime(bad, (OLD, OLD))
     (req,) = runs(ticker.tick())  # a run, so the manifest records it with its read_error
-    assert req.tags["visits/new_files"] == "\\xd6\\xd0.txt"
+    assert req.tags["visits/new_files"].startswith("\\xd6\\xd0.txt (name not UTF-8 ")
     json.loads(ticker.cursor)  # the cursor still serialises
     result = ticker.tick()
     assert not runs(result)
@@ -289,3 +290,37 @@ def test_new_content_supersedes_a_pending_retry(ticker, raw, instance, no_backof
     (new,) = runs(ticker.tick())
     assert "visits/retry_of" not in new.tags
     assert json.loads(ticker.cursor)["pending"] == new.run_key
+
+
+def test_after_a_headless_build_a_first_tick_requests_nothing_and_then_counts_only_new(instance, raw, tmp_path):
+    # What a headless build's scan step leaves: the staging ledger of raw/ (the real code).
+    from datetime import UTC, datetime
+
+    from visits.staging.manifest import update_manifest
+
+    for name in ("a.txt", "b.txt", "sub/c.txt"):
+        put(raw, name, f"{name}文章")
+    update_manifest(tmp_path / "warehouse" / "staging", raw, datetime.now(UTC))
+    t = Ticker(instance)
+    first = t.tick()  # a fresh `make ui`: no cursor yet
+    assert not runs(first), "the warehouse already holds every file"
+    put(raw, "d.txt", "丁文章")
+    (req,) = runs(t.tick())
+    assert req.tags["visits/new_count"] == "1" and req.tags["visits/new_files"] == "d.txt"
+    assert not runs(t.tick())  # requested once, not again while the run is pending
+
+
+def test_a_removal_the_ledger_still_lists_is_requested_once(instance, raw, tmp_path):
+    from datetime import UTC, datetime
+
+    from visits.staging.manifest import update_manifest
+
+    put(raw, "a.txt", "甲文章")
+    put(raw, "b.txt", "乙文章")
+    update_manifest(tmp_path / "warehouse" / "staging", raw, datetime.now(UTC))
+    t = Ticker(instance)
+    assert not runs(t.tick())
+    (raw / "b.txt").unlink()
+    (req,) = runs(t.tick())
+    assert req.tags["visits/removed_count"] == "1"
+    assert not runs(t.tick())  # the ledger still lists b.txt until that run scans: no second run

@@ -4,6 +4,17 @@ dbt builds into a copy of the warehouse, never into the file readers have open. 
 build that finished (models and error-severity tests) replaces `visits.duckdb`, with one
 atomic rename, so a build killed at any point leaves the previous warehouse readable
 and complete, and readers never hold a lock the build must wait for.
+
+The Parquet exports (`warehouse/marts/*.parquet`) are versioned directories behind one
+pointer: each export writes a new hidden directory `.marts-<stamp>`, fsyncs it, then
+renames a symlink over `marts` (rename(2) replaces a symlink atomically). A reader that
+resolves `marts/` at any instant gets one complete version, the previous or the new,
+whatever is killed when. Chosen over a `CURRENT` file (readers would need a helper to
+find the files; a plain glob keeps working) and over per-file replacement (a reader
+could mix tables of two builds). After a successful swap, versions older than the
+previous one are deleted: the previous one stays for a reader that resolved it just
+before the swap. The one non-atomic step is the first export over a pre-versioning
+`marts/` directory, which cannot be renamed over: it is moved into a version first.
 """
 
 from __future__ import annotations
@@ -17,6 +28,7 @@ from pathlib import Path
 
 import duckdb
 
+from visits.faults import fault_point
 from visits.staging.parquet import fsync_dir, fsync_file
 
 log = logging.getLogger(__name__)
@@ -87,12 +99,39 @@ def _connect_read_only(db_path: Path, attempts: int = 6) -> duckdb.DuckDBPyConne
     raise AssertionError("unreachable")
 
 
-def export_marts(db_path: Path, out_dir: Path, schema: str = "marts") -> list[Path]:
-    """Parquet copies of every mart, for readers who should not touch the DuckDB file."""
-    for debris in out_dir.parent.glob(f".{out_dir.name}.*.tmp"):  # left by a killed export
-        shutil.rmtree(debris, ignore_errors=True)
-    staging = out_dir.with_name(f".{out_dir.name}.{os.getpid()}.tmp")
-    staging.mkdir(parents=True)
+def _versions(out_dir: Path) -> list[Path]:
+    """Export versions of out_dir, oldest first (the stamp sorts by time)."""
+    return sorted(p for p in out_dir.parent.glob(f".{out_dir.name}-*") if p.is_dir() and not p.is_symlink())
+
+
+def current_export(out_dir: Path) -> Path | None:
+    """The version directory `out_dir` points at, or None before the first export."""
+    if out_dir.is_symlink():
+        return out_dir.parent / os.readlink(out_dir)
+    return out_dir if out_dir.is_dir() else None
+
+
+def _adopt_legacy_dir(out_dir: Path) -> None:
+    """A `marts/` directory from before versioning: move it into a version, point at it."""
+    if out_dir.is_symlink() or not out_dir.is_dir():
+        return
+    version = out_dir.with_name(f".{out_dir.name}-00000000T000000000000Z-legacy")
+    os.replace(out_dir, version)  # from here to the symlink below, marts/ is briefly missing
+    _point_at(out_dir, version)
+
+
+def _point_at(out_dir: Path, version: Path) -> None:
+    """Atomically make out_dir a (relative) symlink to version."""
+    link = out_dir.with_name(f".{out_dir.name}.link.{os.getpid()}.tmp")
+    link.unlink(missing_ok=True)
+    os.symlink(version.name, link)
+    fault_point("export_link_made")
+    os.replace(link, out_dir)
+    fsync_dir(out_dir.parent)
+
+
+def _write_version(db_path: Path, version: Path, schema: str) -> None:
+    version.mkdir(parents=True)
     con = _connect_read_only(db_path)
     try:
         tables = [
@@ -102,14 +141,37 @@ def export_marts(db_path: Path, out_dir: Path, schema: str = "marts") -> list[Pa
                 [schema],
             ).fetchall()
         ]
-        for table in tables:
-            con.execute(f"copy {schema}.{table} to '{staging / table}.parquet' (format parquet)")
+        for n, table in enumerate(tables):
+            con.execute(f"copy {schema}.{table} to '{version / table}.parquet' (format parquet)")
+            if n == 0:
+                fault_point("export_writing")
     finally:
         con.close()
-    old = out_dir.with_name(f".{out_dir.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out_dir.exists():
-        os.replace(out_dir, old)
-    os.replace(staging, out_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    for f in version.glob("*.parquet"):
+        fsync_file(f)
+    fsync_dir(version)
+
+
+def export_marts(db_path: Path, out_dir: Path, schema: str = "marts") -> list[Path]:
+    """Parquet copies of every mart, for readers who should not touch the DuckDB file."""
+    for debris in out_dir.parent.glob(f".{out_dir.name}.*.tmp"):  # left by a killed export
+        if debris.is_symlink() or not debris.is_dir():
+            debris.unlink(missing_ok=True)
+        else:
+            shutil.rmtree(debris, ignore_errors=True)
+    shutil.rmtree(out_dir.with_name(f".{out_dir.name}.old"), ignore_errors=True)  # pre-versioning debris
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    _adopt_legacy_dir(out_dir)
+    version = out_dir.with_name(f".{out_dir.name}-{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}-{os.getpid()}")
+    _write_version(db_path, version, schema)
+    fault_point("export_written")
+    previous = current_export(out_dir)
+    _point_at(out_dir, version)
+    fault_point("export_swapped")
+    # Keep the new version and the one just replaced (a reader may have resolved it a moment
+    # ago); anything older, and versions a killed export left half-written, go.
+    keep = {version.name} | ({previous.name} if previous is not None else set())
+    for old in _versions(out_dir):
+        if old.name not in keep:
+            shutil.rmtree(old, ignore_errors=True)
     return sorted(out_dir.glob("*.parquet"))

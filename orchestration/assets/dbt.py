@@ -7,9 +7,11 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
+from orchestration.dbt_targets import mark_owner, prune_run_targets
 from orchestration.resources import WRITER_POOL, dbt_project, export_warehouse_env
+from orchestration.writer_lock import writer_lock
 from visits.publish import export_marts, prepare_build, publish_build
-from visits.settings import duckdb_path, marts_export_dir
+from visits.settings import duckdb_path, marts_export_dir, warehouse_dir
 
 
 class VisitsTranslator(DagsterDbtTranslator):
@@ -43,10 +45,19 @@ class DbtBuildConfig(dg.Config):
 def warehouse_models(  # noqa: ANN201 - yields dbt events
     context: dg.AssetExecutionContext, dbt: DbtCliResource, config: DbtBuildConfig
 ):
-    # dbt writes a copy; only a build that finished replaces the file readers use.
-    building = prepare_build(duckdb_path())
-    export_warehouse_env(building.name)
-    yield from dbt.cli(dbt_build_args(config.full_refresh), context=context).stream()
-    publish_build(duckdb_path())
-    exported = export_marts(duckdb_path(), marts_export_dir())
+    # One writer per warehouse even without a Dagster instance (DAGSTER_HOME unset).
+    with writer_lock(warehouse_dir(), f"dbt build (run {context.run_id[:8]})", context.log.warning):
+        # dbt writes a copy; only a build that finished replaces the file readers use.
+        building = prepare_build(duckdb_path())
+        export_warehouse_env(building.name)
+        invocation = dbt.cli(dbt_build_args(config.full_refresh), context=context)
+        target = invocation.project_dir / invocation.target_path  # relative: under the project
+        mark_owner(target)
+        try:
+            yield from invocation.stream()
+        finally:
+            # dagster-dbt leaves a 4-5 MiB target folder per run; keep only this run's.
+            prune_run_targets(target, prefix=f"{context.op_execution_context.op.name}-")
+        publish_build(duckdb_path())
+        exported = export_marts(duckdb_path(), marts_export_dir())
     context.log.info("published %s; exported %d marts to %s", duckdb_path(), len(exported), marts_export_dir())

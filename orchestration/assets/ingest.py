@@ -6,9 +6,17 @@ from datetime import UTC, datetime
 import dagster as dg
 import polars as pl
 
+from orchestration.recovery import reap_on_load
 from orchestration.resources import WRITER_POOL
-from visits.settings import raw_dir, staging_dir
+from orchestration.writer_lock import writer_lock
+from visits.settings import raw_dir, staging_dir, warehouse_dir
 from visits.staging.manifest import update_manifest
+from visits.staging.verify import verify_staging
+
+# The bare contract command (`dagster asset materialize`, no `python -m orchestration.recovery`
+# first) would wait forever on a pool slot a killed build still holds; loading the code
+# location is the one moment before that wait, so dead runs are reaped here.
+reap_on_load()
 
 
 @dg.asset(
@@ -18,7 +26,12 @@ from visits.staging.manifest import update_manifest
     description="Every file under the raw directory with its SHA-256; departed files are kept as not present.",
 )
 def raw_files(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    manifest = update_manifest(staging_dir(), raw_dir(), datetime.now(UTC))
+    with writer_lock(warehouse_dir(), f"raw-dir scan (run {context.run_id[:8]})", context.log.warning):
+        # Before anything reads staging: corrupt batches go aside and their articles are redone.
+        corrupt = verify_staging(staging_dir())
+        for message in corrupt:
+            context.log.warning(message)
+        manifest = update_manifest(staging_dir(), raw_dir(), datetime.now(UTC))
     present = manifest.filter(pl.col("is_present"))
     context.log.info("raw dir %s: %d files present", raw_dir(), present.height)
     return dg.MaterializeResult(
@@ -28,5 +41,6 @@ def raw_files(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
             "files_removed": manifest.height - present.height,
             "distinct_contents": present["content_sha256"].n_unique(),
             "bytes_present": int(present["size_bytes"].sum() or 0),
+            "corrupt_batches_moved_aside": len(corrupt),
         }
     )

@@ -1,6 +1,9 @@
 """Turn a raw file's bytes into text, or say clearly why they are not an article.
 
-Articles arrive as UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 or Big5.
+Articles arrive as UTF-8 (with or without BOM), UTF-16 or UTF-32 with BOM, GB18030 or Big5.
+Byte-order marks are tried longest first: UTF-32LE's `FF FE 00 00` begins with UTF-16LE's
+`FF FE`, so testing UTF-16 first would read UTF-32 as UTF-16 with a NUL between characters.
+Decoded text holding NULs is never an article, whatever the codec said.
 Legacy encodings are told apart by decoding with each and scoring how much of the
 result looks like running Chinese text, because GB18030 accepts almost any bytes.
 """
@@ -32,6 +35,16 @@ MAX_ARTICLE_BYTES = 5 * 2**20
 # Share of undecodable bytes tolerated in a legacy-encoded file before it is refused.
 MAX_BAD_RATIO = 0.02
 MIN_CJK_CHARS = 1
+
+
+# Longest first: a BOM that is a prefix of another must be tested after it.
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+]
 
 
 class DecodeError(ValueError):
@@ -96,12 +109,11 @@ def decode_article(data: bytes) -> Decoded:
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise DecodeError(f"binary file: {kind}")
-    if data.startswith(codecs.BOM_UTF8):
-        decoded = Decoded(data[3:].decode("utf-8", errors="replace"), "utf-8-sig")
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        decoded = Decoded(data.decode("utf-16", errors="replace"), "utf-16")
+    bom = next(((b, codec, label) for b, codec, label in _BOMS if data.startswith(b)), None)
+    if bom is not None:
+        decoded = Decoded(data[len(bom[0]) :].decode(bom[1], errors="replace"), bom[2])
     elif b"\x00" in data[:4096]:
-        raise DecodeError("binary file: NUL bytes and no UTF-16 byte-order mark")
+        raise DecodeError("binary file: NUL bytes and no UTF-16 or UTF-32 byte-order mark")
     else:
         try:
             decoded = Decoded(data.decode("utf-8"), "utf-8")
@@ -113,6 +125,9 @@ def decode_article(data: bytes) -> Decoded:
                 decoded = Decoded(utf8, "utf-8", bad)
             else:
                 decoded = _legacy(data)
+    nuls = decoded.text.count("\x00")
+    if nuls:  # a wrong codec or a binary file: loading it would give garbage and no visits
+        raise DecodeError(f"decoded text holds {nuls} NUL characters (as {decoded.encoding}); not text")
     replaced = decoded.text.count("\ufffd")
     if replaced > MAX_BAD_RATIO * len(decoded.text):
         raise DecodeError(f"undecodable: {replaced} invalid byte sequences in {decoded.encoding}")

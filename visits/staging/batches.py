@@ -18,7 +18,7 @@ import polars as pl
 
 from visits.clean import clean_frame
 from visits.extract import extract_visits
-from visits.ingest import DecodeError, decode_article
+from visits.ingest import DecodeError, decode_article, read_article
 from visits.staging import tables
 from visits.staging.parquet import read_folder, scan_folder, write_parquet_atomic
 from visits.staging.versions import clean_version, extract_version
@@ -97,7 +97,7 @@ def _decode_rows(raw_dir: Path, paths: dict[str, str]) -> list[dict]:
     for sha, file_name in paths.items():
         row: dict = {"content_sha256": sha, "raw_text": None, "encoding": None, "replaced_bytes": 0}
         try:
-            data = (raw_dir / file_name).read_bytes()
+            data = read_article(raw_dir, file_name)  # bounded, never blocks, never leaves raw/
         except OSError as exc:  # vanished or unreadable: not staged, retried next run
             log.warning("cannot read %s: %s", file_name, exc)
             continue

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import polars as pl
 
+from visits.staging.verify import read_sidecar, sha256_of, write_sidecar
+
 
 def fsync_file(path: Path) -> None:
     with path.open("rb") as fh:
@@ -23,12 +25,18 @@ def fsync_dir(path: Path) -> None:
 
 
 def write_parquet_atomic(frame: pl.DataFrame, path: Path) -> Path:
+    """Write, fsync, rename into place; with a checksum sidecar so readers can verify it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     frame.write_parquet(tmp)
     fsync_file(tmp)  # the rename must not outrun the data on a crash
+    new = {sha256_of(tmp): frame.height}
+    old = read_sidecar(path) if path.exists() else None
+    write_sidecar(path, {**new, **(old or {})})  # either file verifies while the rename is pending
     os.replace(tmp, path)
     fsync_dir(path.parent)
+    if old:
+        write_sidecar(path, new)
     return path
 
 
