@@ -4,7 +4,8 @@
 import dagster as dg
 
 from orchestration.resources import WRITER_POOL
-from visits.settings import raw_dir, staging_dir
+from orchestration.writer_lock import writer_lock
+from visits.settings import raw_dir, staging_dir, warehouse_dir
 from visits.staging import tables
 from visits.staging.batches import (
     KEY_COLUMNS,
@@ -30,8 +31,9 @@ EXTRACTION_LOG = dg.AssetKey(["staging", "extraction_log"])
     description="Decoded, repaired, simplified article text and metadata; undecodable files quarantined.",
 )
 def cleaned_articles(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    stats = clean_new_content(staging_dir(), raw_dir(), read_manifest(staging_dir()))
-    ensure_tables(staging_dir())
+    with writer_lock(warehouse_dir(), f"cleaning (run {context.run_id[:8]})", context.log.warning):
+        stats = clean_new_content(staging_dir(), raw_dir(), read_manifest(staging_dir()))
+        ensure_tables(staging_dir())
     current = current_articles(staging_dir(), [*KEY_COLUMNS, "script"])
     context.log.info("cleaned %d new contents in %d batches", stats.processed, stats.batches)
     return dg.MaterializeResult(
@@ -59,8 +61,9 @@ def cleaned_articles(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     pool=WRITER_POOL,
 )
 def extracted_visits(context: dg.AssetExecutionContext):  # noqa: ANN201 - yields results
-    stats = extract_new_content(staging_dir())
-    ensure_tables(staging_dir())
+    with writer_lock(warehouse_dir(), f"extraction (run {context.run_id[:8]})", context.log.warning):
+        stats = extract_new_content(staging_dir())
+        ensure_tables(staging_dir())
     context.log.info("extracted %d visits from %d articles", stats.visits, stats.processed)
     log = read_folder(staging_dir() / tables.EXTRACTIONS, tables.SCHEMAS[tables.EXTRACTIONS])
     yield dg.MaterializeResult(asset_key=VISITS, metadata={"new_visits": stats.visits})
