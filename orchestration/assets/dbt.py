@@ -1,13 +1,16 @@
 """Model: every dbt model is an asset and every dbt test an asset check."""
 
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
+from orchestration.metadata import model_metadata
 from orchestration.resources import WRITER_POOL, dbt_project, export_warehouse_env
+from orchestration.summary import build_summary
+from visits.exports import export_files, exports_dir
 from visits.publish import export_marts, prepare_build, publish_build
 from visits.settings import duckdb_path, marts_export_dir
 
@@ -46,7 +49,31 @@ def warehouse_models(  # noqa: ANN201 - yields dbt events
     # dbt writes a copy; only a build that finished replaces the file readers use.
     building = prepare_build(duckdb_path())
     export_warehouse_env(building.name)
-    yield from dbt.cli(dbt_build_args(config.full_refresh), context=context).stream()
+    # Events wait until the build is published, so each model's materialisation can carry its
+    # row count and column schema from the file readers will see.
+    events = []
+    try:
+        for event in dbt.cli(dbt_build_args(config.full_refresh), context=context).stream():
+            events.append(event)
+    except Exception:
+        yield from events  # what did run still shows, with the dbt error after it
+        raise
     publish_build(duckdb_path())
     exported = export_marts(duckdb_path(), marts_export_dir())
     context.log.info("published %s; exported %d marts to %s", duckdb_path(), len(exported), marts_export_dir())
+    files = export_files(duckdb_path(), exports_dir())
+    context.log.info("wrote %d CSV and Excel exports to %s", len(files), exports_dir())
+    yield from with_table_metadata(context, events, model_metadata(duckdb_path()))
+    context.log.info("\n".join(build_summary(duckdb_path())))
+
+
+def with_table_metadata(
+    context: dg.AssetExecutionContext, events: list[Any], metadata: Mapping[dg.AssetKey, Mapping[str, Any]]
+) -> Iterator[Any]:
+    """dbt's events, each model's Output given its table's row count, schema and preview."""
+    for event in events:
+        if isinstance(event, dg.Output):
+            extra = metadata.get(context.asset_key_for_output(event.output_name))
+            if extra:
+                event = event.with_metadata({**event.metadata, **extra})
+        yield event
