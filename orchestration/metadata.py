@@ -18,7 +18,7 @@ PREVIEW_COLUMNS = (
     "visit_id", "visiting_unit", "host_unit", "start_date", "start_md", "date_precision",
     "visiting_level", "host_level", "programme", "leader_names", "report_count",
 )
-SCHEMAS = ("staging", "intermediate", "marts")
+SCHEMAS = ("staging", "intermediate", "marts", "reference", "corrections")
 
 
 def _markdown_cell(value: object) -> str:

@@ -21,8 +21,40 @@ class VisitsTranslator(DagsterDbtTranslator):
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
         fqn = dbt_resource_props.get("fqn", [])
         if dbt_resource_props.get("resource_type") == "seed":
-            return "reference"
+            return "corrections" if "corrections" in fqn else "reference"
         return f"dbt_{fqn[1]}" if len(fqn) > 2 else "dbt"
+
+    def get_asset_check_spec(
+        self, asset_spec: dg.AssetSpec, manifest: Mapping[str, Any], unique_id: str, project: Any
+    ) -> dg.AssetCheckSpec | None:
+        """dagster-dbt reads a check's description from meta only; ours are in the yml."""
+        spec = super().get_asset_check_spec(asset_spec, manifest, unique_id, project)
+        if spec is None or spec.description:
+            return spec
+        return spec._replace(description=test_description(manifest["nodes"].get(unique_id, {})))
+
+
+# What a generic test promises, for checks whose yml gives no description of its own.
+GENERIC_TEST_PHRASES = {
+    "not_null": "{model}.{column} is never NULL",
+    "unique": "{model}.{column} is unique",
+    "accepted_values": "{model}.{column} takes only its listed values",
+    "relationships": "every {model}.{column} is found in {to}.{field}",
+}
+
+
+def test_description(node: Mapping[str, Any]) -> str | None:
+    """A dbt test's description: the yml's, a singular test's config, else its generic phrase."""
+    if node.get("description") or node.get("config", {}).get("description"):
+        return node.get("description") or node["config"]["description"]
+    meta = node.get("test_metadata") or {}
+    phrase = GENERIC_TEST_PHRASES.get(meta.get("name", ""))
+    if not phrase:
+        return None
+    kwargs = meta.get("kwargs", {})
+    to = str(kwargs.get("to", "")).removeprefix("ref('").removesuffix("')")
+    model = str(node.get("attached_node") or "").rsplit(".", 1)[-1]
+    return phrase.format(model=model, column=kwargs.get("column_name"), to=to, field=kwargs.get("field"))
 
 
 def dbt_build_args(full_refresh: bool = False) -> list[str]:
