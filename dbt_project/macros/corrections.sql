@@ -10,9 +10,10 @@
     }) }}
 {%- endmacro %}
 
-{# A correction's text value as the field's type. #}
+{# A correction's text value as the field's type; NULL when it does not read as one (the
+   cast runs on every row before the field filter, and assert_corrections_not_dangling warns). #}
 {% macro correction_value(value, data_type) -%}
     {%- if data_type == 'varchar[]' -%} string_split({{ value }}, '; ')
-    {%- else -%} {{ value }}::{{ data_type }}
+    {%- else -%} try_cast({{ value }} as {{ data_type }})
     {%- endif -%}
 {%- endmacro %}

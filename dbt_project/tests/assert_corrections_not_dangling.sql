@@ -1,5 +1,6 @@
 -- Warns on a correction whose key no longer exists (the visit or person is gone, or was
--- renamed by a change in extraction), or that names an unknown field or action: it is then
+-- renamed by a change in extraction), names an unknown field or action, or gives a value
+-- that does not read as its field's type: it is then
 -- applied to nothing, and the researcher should look at it again.
 {{ config(
     severity = 'warn',
@@ -19,6 +20,10 @@ select 'set_visit_field', visit_id || ' ' || coalesce(field, ''), note
 from {{ ref('set_visit_field') }}
 where visit_id is null or visit_id not in (select visit_id from visits)
    or field is null or field not in ({% for f in fields %}'{{ f }}'{{ ', ' if not loop.last }}{% endfor %})
+   -- a value that does not read as the field's type (a date not YYYY-MM-DD)
+   {%- for f, data_type in fields.items() %}
+   or (field = '{{ f }}' and value is not null and {{ correction_value('value', data_type) }} is null)
+   {%- endfor %}
 
 union all
 select 'visit_official', coalesce(visit_id, '') || ' ' || coalesce(official_id, ''), note

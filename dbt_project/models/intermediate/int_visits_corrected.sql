@@ -6,7 +6,9 @@ with sets as (
     select
         visit_id,
         {%- for field, data_type in fields.items() %}
-        bool_or(field = '{{ field }}') as has_{{ field }},
+        -- a value that does not read as the type is not applied (the dangling test warns)
+        bool_or(field = '{{ field }}' and (value is null or {{ correction_value('value', data_type) }} is not null))
+            as has_{{ field }},
         any_value({{ correction_value('value', data_type) }}) filter (where field = '{{ field }}') as new_{{ field }},
         {%- endfor %}
         string_agg(note, '; ' order by field) as note
