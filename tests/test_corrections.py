@@ -71,9 +71,12 @@ def test_one_correction_of_each_kind_changes_what_it_asks_and_nothing_else(built
     (gone, gone_side), (moved, moved_side) = query(
         db, "select official_id, side from marts.bridge_visit_official where visit_id = ? "
             "and side is not null order by official_id limit 2", [officials_of])
-    # a person of the fourth visit and one of the fifth who are one person (say): merge them
-    absorbed, kept = (query(db, "select min(official_id) from marts.bridge_visit_official where visit_id = ?", [v])[0][0]
-                      for v in visits[3:5])
+    # a person only in the fourth visit and one only in the fifth are one person (say): merge them
+    only_in = ("select min(official_id) from marts.bridge_visit_official where visit_id = ? and official_id not in "
+               "(select official_id from marts.bridge_visit_official where visit_id = ?)")
+    absorbed = query(db, only_in, [visits[3], visits[4]])[0][0]
+    kept = query(db, only_in, [visits[4], visits[3]])[0][0]
+    assert absorbed and kept and absorbed != kept
     new_side = "visiting" if moved_side == "host" else "host"
 
     project = _project_copy(built["root"] / "project")
