@@ -9,7 +9,7 @@ DBT_DIRS := --project-dir dbt_project --profiles-dir dbt_project
 # A persistent Dagster instance (run history, sensor cursors, the writer pool) lives here.
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: venv dbt-parse build build-full test test-ui report-shot chromium ui lint bench clean
+.PHONY: venv dbt-parse build build-full test test-ui report-shot chromium ui docs lint bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,12 +31,14 @@ dbt-parse: venv
 build: venv dbt-parse $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m orchestration.recovery
 	$(BIN)/dagster asset materialize -m orchestration.definitions --select '*'
+	@$(BIN)/python -m orchestration.summary
 
 # The same build with every incremental dbt model rebuilt from all staging batches.
 build-full: venv dbt-parse $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m orchestration.recovery
 	$(BIN)/dagster asset materialize -m orchestration.definitions --select '*' \
 		--config-json '{"ops": {"warehouse_models": {"config": {"full_refresh": true}}}}'
+	@$(BIN)/python -m orchestration.summary
 
 test: venv dbt-parse
 	$(BIN)/ruff check .
@@ -58,9 +60,18 @@ chromium:
 	  || echo "chromium is not installable here: the ui tests will skip"
 
 # orchestration/ui.py stops the whole of `dagster dev` within seconds of Ctrl-C or SIGTERM.
-UI_PORT ?= 3000
+# `make ui PORT=3001` when 3000 is taken; DAGSTER_HOME (run history, sensor cursor) stays the same.
+PORT ?= 3000
+UI_PORT ?= $(PORT)
 ui: venv dbt-parse $(DAGSTER_HOME)/dagster.yaml
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m orchestration.ui -m orchestration.definitions -h 127.0.0.1 -p $(UI_PORT)
+
+# The codebook as dbt's docs site, static files in warehouse/docs/ (open static_index.html).
+# It reads the published warehouse for column types: run after `make build`.
+DOCS_DIR := $(CURDIR)/warehouse/docs
+docs: venv dbt-parse
+	VISITS_WAREHOUSE_DIR=$(CURDIR)/warehouse $(DBT) docs generate $(DBT_DIRS) --static --target-path $(DOCS_DIR)
+	@echo "codebook: $(DOCS_DIR)/static_index.html (or: cd $(DOCS_DIR) && python3 -m http.server)"
 
 lint: venv
 	$(BIN)/ruff check .

@@ -12,6 +12,7 @@ from tests.ui_support import (
     all_runs,
     check_evaluations,
     dagster_dev,
+    graphql,
     launch_job,
     sensor_status,
     wait_for_run,
@@ -20,6 +21,26 @@ from tests.ui_support import (
 )
 
 pytestmark = pytest.mark.slow
+
+ROW_COUNT = """
+query RowCount($key: AssetKeyInput!) {
+  assetOrError(assetKey: $key) {
+    ... on Asset {
+      assetMaterializations(limit: 1) {
+        metadataEntries { label ... on IntMetadataEntry { intValue } }
+      }
+    }
+  }
+}
+"""
+
+
+def latest_row_count(url: str, table: str) -> int | None:
+    """`dagster/row_count` of a mart's latest materialisation, as the UI's GraphQL API gives it."""
+    data = graphql(url, ROW_COUNT, {"key": {"path": ["marts", table]}})
+    materializations = data["assetOrError"].get("assetMaterializations") or [{}]
+    entries = {e["label"]: e.get("intValue") for e in materializations[0].get("metadataEntries", [])}
+    return entries.get("dagster/row_count")
 
 
 def test_graphql_launch_builds_the_warehouse(tmp_path, dbt_parsed):
@@ -39,6 +60,8 @@ def test_graphql_launch_builds_the_warehouse(tmp_path, dbt_parsed):
         tags = {t["key"]: t["value"] for t in sensor_run["tags"]}
         assert sensor_run["jobName"] == JOB and sensor_run["status"] == "SUCCESS", sensor_run
         assert tags["visits/new_count"] == str(len(sample_articles()))
+        marts = [r[0] for r in query(dev.db, "select table_name from duckdb_tables() where schema_name = 'marts'")]
+        counts = {t: latest_row_count(dev.url, t) for t in marts}
     print(f"\ngraphql test: dagster dev up, two runs, down in {time.monotonic() - started:.0f}s")
 
     assert checks.get("every_loaded_article_cleaned") is True
@@ -47,3 +70,5 @@ def test_graphql_launch_builds_the_warehouse(tmp_path, dbt_parsed):
     (visits,) = query(dev.db, "select count(*) from marts.fact_visit")[0]
     assert articles == len(sample_articles())
     assert visits >= len(sample_articles())
+    for table, count in counts.items():
+        assert count == query(dev.db, f"select count(*) from marts.{table}")[0][0], table

@@ -1,4 +1,8 @@
 -- Every province name anywhere in the marts is one of the 34 provincial-level units.
+{{ config(
+    meta = {'dagster': {'ref': {'name': 'fact_visit'}}},
+    description = 'Every province name in the marts is one of the 34 provincial-level units.',
+) }}
 with names as (
     select visiting_province as name, 'fact_visit.visiting_province' as col from {{ ref('fact_visit') }}
     union all select host_province, 'fact_visit.host_province' from {{ ref('fact_visit') }}

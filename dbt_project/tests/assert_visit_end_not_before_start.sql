@@ -1,3 +1,4 @@
+{{ config(description = 'No visit ends before it starts.') }}
 select visit_id, start_date, end_date, start_md, end_md
 from {{ ref('fact_visit') }}
 where end_date < start_date

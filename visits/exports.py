@@ -1,0 +1,123 @@
+"""Files a researcher opens without SQL, written after each published build.
+
+`warehouse/exports/` holds a CSV per mart (UTF-8 with a BOM so Excel reads Chinese; list
+columns joined with '; '), `visits.xlsx` (a sheet per mart and a codebook sheet taken from the
+dbt descriptions, which persist_docs stored as DuckDB comments), `codebook.csv`, and
+`articles.csv` (each loaded article's file name and clean text, for reading the sources).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import polars as pl
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+LIST_SEPARATOR = "; "
+CODEBOOK_SHEET = "codebook"
+WORKBOOK = "visits.xlsx"
+ARTICLES_SQL = """
+    select a.article_id, a.file_name, a.title, a.source, a.published_date, s.clean_text
+    from marts.dim_article as a
+    inner join staging.stg_articles as s using (article_id)
+    order by a.file_name
+"""
+CODEBOOK_SQL = """
+    select c.table_name as "table", t.comment as table_description, c.column_name as "column",
+           c.data_type, c.comment as description
+    from duckdb_columns() as c
+    inner join duckdb_tables() as t
+        on t.database_name = c.database_name and t.schema_name = c.schema_name and t.table_name = c.table_name
+    where c.database_name = current_database() and c.schema_name = ?
+    order by c.table_name, c.column_index
+"""
+
+
+def flatten_lists(frame: pl.DataFrame) -> pl.DataFrame:
+    """List columns as one text cell each, items joined by '; ' (an empty list stays empty text)."""
+    return frame.with_columns(
+        pl.col(name).list.join(LIST_SEPARATOR) for name, dtype in frame.schema.items() if dtype == pl.List(pl.Utf8)
+    )
+
+
+def _cell(value: object) -> object:
+    """openpyxl refuses control characters and time zones; strip the one, print the other."""
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    if getattr(value, "tzinfo", None) is not None:
+        return value.isoformat()  # type: ignore[attr-defined]
+    return value
+
+
+def _write_sheet(book: Workbook, title: str, frame: pl.DataFrame) -> None:
+    sheet = book.create_sheet(title=title[:31])  # Excel's limit on sheet names
+    sheet.append(frame.columns)
+    for row in frame.iter_rows():
+        sheet.append([_cell(v) for v in row])
+
+
+def query_frame(con: duckdb.DuckDBPyConnection, sql: str, scratch: Path) -> pl.DataFrame:
+    """A query's rows as polars, through Parquet (types kept exactly, and no pyarrow needed)."""
+    path = scratch / ".query.parquet"
+    con.execute(f"copy ({sql}) to '{path}' (format parquet)")
+    try:
+        return pl.read_parquet(path)
+    finally:
+        path.unlink()
+
+
+def mart_frames(con: duckdb.DuckDBPyConnection, scratch: Path, schema: str = "marts") -> dict[str, pl.DataFrame]:
+    """Every table of the schema, in name order, as polars frames."""
+    tables = [
+        r[0]
+        for r in con.execute(
+            "select table_name from duckdb_tables() where database_name = current_database() "
+            "and schema_name = ? order by 1",
+            [schema],
+        ).fetchall()
+    ]
+    # order by every column so the files are the same from one build to the next
+    return {t: query_frame(con, f"select * from {schema}.{t} order by all", scratch) for t in tables}
+
+
+def export_files(db_path: Path, out_dir: Path, schema: str = "marts") -> list[Path]:
+    """Write the exports into a fresh folder and swap it in whole; returns the files written."""
+    staging = out_dir.with_name(f".{out_dir.name}.{os.getpid()}.tmp")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        marts = mart_frames(con, staging, schema)
+        codebook = query_frame(con, CODEBOOK_SQL.replace("?", f"'{schema}'"), staging)
+        articles = query_frame(con, ARTICLES_SQL, staging)
+    finally:
+        con.close()
+
+    book = Workbook(write_only=True)
+    for table, frame in marts.items():
+        flat = flatten_lists(frame)
+        flat.write_csv(staging / f"{table}.csv", include_bom=True)
+        _write_sheet(book, table, flat)
+    _write_sheet(book, CODEBOOK_SHEET, codebook)
+    book.save(staging / WORKBOOK)
+    codebook.write_csv(staging / "codebook.csv", include_bom=True)
+    articles.write_csv(staging / "articles.csv", include_bom=True)
+
+    old = out_dir.with_name(f".{out_dir.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out_dir.exists():
+        os.replace(out_dir, old)
+    os.replace(staging, out_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    return sorted(out_dir.iterdir())
+
+
+def exports_dir() -> Path:
+    """`warehouse/exports/` (under $VISITS_WAREHOUSE_DIR)."""
+    from visits.settings import warehouse_dir
+
+    return warehouse_dir() / "exports"
