@@ -13,6 +13,8 @@ import shutil
 import time
 from pathlib import Path
 
+from orchestration.recovery import pid_alive
+
 OWNER_FILE = ".visits-owner"
 # A folder with no owner mark this young may be one whose run is just starting.
 UNMARKED_GRACE_SECONDS = 120.0
@@ -32,13 +34,7 @@ def _owner_alive(folder: Path) -> bool | None:
         return None
     if pid == os.getpid():
         return False  # ours, from an earlier run in this process
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return pid_alive(pid)
 
 
 def prune_run_targets(keep: Path, prefix: str, now: float | None = None) -> list[Path]:

@@ -46,7 +46,8 @@ def _run_pid(instance: dg.DagsterInstance, run_id: str) -> tuple[int, float] | N
     return None
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Is the process running (not gone, not a zombie)?"""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -136,7 +137,7 @@ def reap_dead_runs(instance: dg.DagsterInstance, now: float | None = None) -> li
             if now - launched < STARTING_GRACE_SECONDS:
                 continue
             reason = "never reported a process"
-        elif not _alive(pid := reported[0]):
+        elif not pid_alive(pid := reported[0]):
             reason = f"its process (pid {pid}) is gone"
         elif _is_runs_process(pid, reported_at=reported[1]):
             continue
