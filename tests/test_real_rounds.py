@@ -79,3 +79,11 @@ def test_every_real_visit_says_why_it_exists(real_warehouse: Path):
     rows = query(real_warehouse, "select evidence, basis from marts.fact_visit")
     assert rows
     assert all(evidence and basis for evidence, basis in rows)
+
+
+def test_every_real_visit_has_unit_codes_and_levels(real_warehouse: Path):
+    rows = query(
+        real_warehouse,
+        "select visiting_unit_code, host_unit_code, visiting_level, host_level from marts.fact_visit",
+    )
+    assert rows and all(all(row) for row in rows), [r for r in rows if not all(r)]
