@@ -139,7 +139,7 @@ def test_one_article_row_per_file_with_status_and_reason(built):
     assert rows["legacy_big5.txt"][0] == "loaded"
     assert rows["not_a_visit.txt"][0] == "loaded"
     assert rows["bad/archive.zip"][0] == "quarantined" and "ZIP" in rows["bad/archive.zip"][1]
-    assert rows["bad/huge.txt"] == ("quarantined", "too large for one article: 50.0 MiB (limit 5 MiB)")
+    assert rows["bad/huge.txt"] == ("quarantined", "too large for one article: 50.0 MiB (limit 5 MiB); not read")
     assert rows["broken_middle.txt"][0] == "loaded"
     assert rows["page.html"][0] == "loaded"
 
