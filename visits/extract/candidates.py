@@ -131,14 +131,14 @@ def _sides_named(clause: str, sent: str, prefer: tuple[str, ...]) -> list[tuple[
     """The units a meeting's clause names, one per province, in order; the officials' title
     prefixes in the sentence when the clause names fewer than two."""
     found: dict[str, tuple[str, Division]] = {}
-    # a place run under its parent is one token (天津市西青区); a village named after a city
+    # a place run under its parent is one token (北京市东城区); a village named after a city
     # (某某村) is no side
     tokens: list[tuple[str, int]] = []
     for h in find_places(clause):
         if clause[h.end : h.end + 1] in _VILLAGE or (tokens and h.start < tokens[-1][1]):
             continue
         text, end = h.text, h.end
-        county = _county_after(clause, h.end, h.units[0])  # 德州庆云: the county under the place
+        county = _county_after(clause, h.end, h.units[0])  # 淄博高青: the county under the place
         if county is not None:
             text, end = text + county.name, h.end + len(county.short_name)
         if tokens and tokens[-1][1] == h.start:
@@ -156,7 +156,7 @@ def _sides_named(clause: str, sent: str, prefer: tuple[str, ...]) -> list[tuple[
 
 
 def _county_after(text: str, at: int, outer: Division) -> Division | None:
-    """A county written by its short name right under its place (德州庆云, 重庆秀山)."""
+    """A county written by its short name right under its place (淄博高青, 重庆酉阳)."""
     for n in (3, 2):
         for c in county_short_forms().get(text[at : at + n], ()):
             if lies_within(c, outer):

@@ -70,7 +70,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     dest = rf"(?P<dest>{body})"
     moves = rf"(?P<unit>{places}|{_SELF}){ORGAN}?{DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE_DELEG}"
     deleg = re.compile(moves + dest)
-    # 率队在重庆市万州区考察: 在 a place counts after a leader only with what they did there
+    # 率队在陕西省延安市考察: 在 a place counts after a leader only with what they did there
     # 带领考察组学习考察某区: after a leader, inspecting a place takes the group there
     led_move = rf"{LEAD}[^，,。；;]{{0,12}}?(?:{MOVE}|{alternation('inspect_verbs')}"
     led = re.compile(rf"{led_move}|在(?=(?:{body})(?:{alternation('activity_verbs')}))){dest}")
@@ -113,7 +113,7 @@ def _short_places(hits: list[PlaceHit], own: list[Division] = ()) -> dict[str, s
     of a prefecture (凉 -> 凉山州) when only one named prefecture starts with it, and the
     suffixless name of a named county (青川 -> 青川县). The outlet's `own` units (静宁县融媒体中心)
     give their first character too (来静), and so does a named county when no named
-    prefecture starts with that character and no other named county does (来和 for 和政县)."""
+    prefecture starts with that character and no other named county does (来景 for 景泰县)."""
     first: dict[str, set[str]] = {}
     names: dict[str, str] = {}
     counties: dict[str, str] = {}
@@ -211,8 +211,8 @@ def find_directions(text: str, source: str | None = None) -> list[Direction]:
 
 
 def _led_unit(sent: str, lead_at: int, led: str) -> str:
-    """Whose group a leader leads: the group named after the verb (率安康党政代表团赴), else
-    the place the leader's own titles name (海北州委常委、祁连县委书记乙带领), else the first
+    """Whose group a leader leads: the group named after the verb (率普洱党政代表团赴), else
+    the place the leader's own titles name (海南州委常委、共和县委书记乙带领), else the first
     place named before (宁波市委书记…率队, with the unit written under it: 上海市宝山区), else
     the leader's own kind of unit (市长乙率队: 我市), else the paper's province."""
     g = re.match(rf"{LEAD}([\u4e00-\u9fff]{{2,8}}?){ORGAN}?{DELEG}", led)

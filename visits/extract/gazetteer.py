@@ -60,7 +60,7 @@ def aliases() -> dict[str, tuple[Division, ...]]:
                 # change; not where X市 is already another unit (喀什市 is 喀什地区's seat)
                 add(short + "市", d)
         elif d.name.endswith(("自治县", "自治旗")):
-            # 东乡县 and 彭水自治县-style short forms of 东乡族自治县, 彭水苗族土家族自治县
+            # 东乡县 and 酉阳自治县-style short forms of 东乡族自治县, 酉阳土家族苗族自治县
             add(county_short_name(d) + d.name[-1], d)
             add(county_short_name(d) + d.name[-3:], d)
         if d.level == "county" and d.name.endswith(("县", "市")) and 2 <= len(d.short_name) < len(d.name):

@@ -56,7 +56,7 @@ def _clause_of(text: str, start: int, end: int) -> str:
 
 
 def _is_place(word: str) -> bool:
-    """A gazetteer name, or a county's name without its suffix (路桥 in 路桥—朝天…联席会议)."""
+    """A gazetteer name, or a county's name without its suffix (遂昌 in 遂昌—普格…联席会议)."""
     return word in aliases() or (len(word) >= 2 and word in county_short_forms())
 
 

@@ -1,6 +1,6 @@
 """The unit an official's title names, as a direction token: whose side a leader is on.
 
-    甘肃省白银市市委书记        -> 甘肃省白银市 (resolved to the innermost unit later)
+    云南省普洱市市委书记        -> 云南省普洱市 (resolved to the innermost unit later)
     浙江省委常委、宁波市委书记  -> 宁波市 (the most specific of the titles)
     市委副书记、市长            -> 我市 (unprefixed: the paper's own kind of unit)
 """
@@ -60,7 +60,7 @@ def leader_unit(sent: str, at: int) -> str | None:
 
 
 def group_unit(text: str) -> str | None:
-    """A group's own unit written by a short name (安康党政代表团, 青川考察团): the place,
+    """A group's own unit written by a short name (普洱党政代表团, 青川考察团): the place,
     or the one county going by that name."""
     token = chained_places(text)
     if token and text.startswith(token):
@@ -71,7 +71,7 @@ def group_unit(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _prefecture_short_forms() -> dict[str, tuple[Division, ...]]:
-    """Prefectures by their short name, the ambiguous ones too (安康): only a group's name slot
+    """Prefectures by their short name, the ambiguous ones too (普洱): only a group's name slot
     reads them, where an everyday word is not expected."""
     out: dict[str, list[Division]] = {}
     for d in divisions():
