@@ -24,6 +24,7 @@ from visits.extract.gazetteer import (
 )
 from visits.extract.outlet import source_units
 from visits.extract.title_units import chained_places, group_unit, leader_unit
+from visits.extract.trie_regex import trie_alternation
 from visits.lexicon import alternation
 from visits.reference import Division, Province
 
@@ -45,7 +46,7 @@ LEAD = rf"(?:(?:{alternation('leader_verbs')})(?<![效概比频汇税速]率)(?!
 
 @lru_cache(maxsize=1)
 def _place_alt() -> str:
-    return "|".join(map(re.escape, sorted(aliases(), key=len, reverse=True)))
+    return trie_alternation(aliases())
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +79,13 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     # 甲一行来和考察: a leader's group to a short form of a place the article names
     led_short = re.compile(rf"{LEAD}[^，,。；;]{{0,12}}?{MOVE}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
     return deleg, led, short, led_short
+
+
+@lru_cache(maxsize=1)
+def _prefilters() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What a sentence must hold for the movement patterns to match in it: a group word
+    (the delegation patterns) and a leader word (the led patterns)."""
+    return re.compile(alternation("delegation_words")), re.compile(LEAD)
 
 
 def _city_for_abbreviation(unit: str, abbr: str, short: dict[str, str], hits: list[PlaceHit]) -> str:
@@ -175,10 +183,13 @@ def find_directions(text: str, source: str | None = None) -> list[Direction]:
         hits = find_places(text)
         return hits, _short_places(hits, source_units(source))
 
+    groups, leads = _prefilters()
     for sent_m in re.finditer(r"[^。！？\n]+", text):
         sent = sent_m.group()
         told = set()  # where delegation movements end: a led one ending there is the same
-        for m in deleg.finditer(sent):
+        # each pattern needs its group word or its leader word: most sentences have neither
+        has_group, has_lead = groups.search(sent) is not None, leads.search(sent) is not None
+        for m in deleg.finditer(sent) if has_group else ():
             told.add(m.end())
             if _NOT_GONE.search(sent, m.end("unit"), m.start("dest")):
                 continue  # 代表团未能赴黔南: a visit that did not happen
@@ -187,19 +198,19 @@ def find_directions(text: str, source: str | None = None) -> list[Direction]:
                 dest = _city_for_abbreviation(m.group("unit"), dest, named()[1], named()[0])
             kind = "host_view" if dest.startswith("我") else "movement"  # 莅临我县: the host's words
             out.append(Direction(m.group("unit"), dest, sent_m.start() + m.start(), sent, kind))
-        for m in short_form.finditer(sent):
+        for m in short_form.finditer(sent) if has_group else ():
             if deleg.search(sent, m.start()) or _NOT_GONE.search(sent, m.end("unit"), m.start("short")):
                 continue  # a full place name was matched for this movement
             hits, short = named()
             place = short.get(m.group("short")) or _county_in_named_province(m.group("short"), hits)
             if place:
                 out.append(Direction(m.group("unit"), place, sent_m.start() + m.start(), sent))
-        for m in led.finditer(sent):
+        for m in led.finditer(sent) if has_lead else ():
             if m.end() in told or _NOT_GONE.search(m.group()):
                 continue  # 带领我县考察团赴济南市: the delegation names its own unit
             unit = _led_unit(sent, m.start(), m.group())
             out.append(Direction(unit, m.group("dest"), sent_m.start() + m.start(), sent, "leader_movement"))
-        for m in led_short.finditer(sent):
+        for m in led_short.finditer(sent) if has_lead else ():
             if m.end() in told or led.search(sent, m.start()) or _NOT_GONE.search(m.group()):
                 continue
             place = named()[1].get(m.group("short"))

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from visits.extract.trie_regex import trie_alternation
 from visits.lexicon import pairs
 from visits.reference import Division, Province, divisions, province_by_name, provinces
 
@@ -103,8 +104,7 @@ def lies_within(unit: Division, outer: Division) -> bool:
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    names = sorted(aliases(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+    return re.compile(trie_alternation(aliases()))
 
 
 def plausible(text: str, start: int, end: int) -> bool:

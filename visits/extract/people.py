@@ -149,10 +149,21 @@ def _side_words(side: Side) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+_SPEAKS = re.compile(r"(?:首先|也|还|则)?代表")
+
+
 def _speaks_for(text: str, name: str, visiting: Side, host: Side) -> Side | None:
     """The side a person speaks for: 甲(首先)代表安顺/代表江苏省委省政府 -> that side."""
     found: set[int] = set()
-    for m in re.finditer(rf"{re.escape(name)}(?:首先|也|还|则)?代表", text):
+    pos = 0
+    # str.find, not a regex per name: a pattern per person evicts the rules' own compiled
+    # patterns from re's cache
+    while (at := text.find(name, pos)) >= 0:
+        m = _SPEAKS.match(text, at + len(name))
+        if not m:
+            pos = at + 1
+            continue
+        pos = m.end()
         after = text[m.end() : m.end() + 12]
         hits = find_places(after)
         provs = {u.province_name for u in hits[0].units} if hits and hits[0].start == 0 else set()
