@@ -99,7 +99,11 @@ def county_short_forms() -> dict[str, tuple[Division, ...]]:
 
 def lies_within(unit: Division, outer: Division) -> bool:
     """Is `unit` below `outer` (a county in its prefecture or province, a prefecture in its province)?"""
-    return unit.code != outer.code and outer.code in (unit.parent_code, unit.prefecture_code, unit.province_code)
+    return unit.code != outer.code and outer.code in (
+        unit.parent_code,
+        unit.prefecture_code,
+        unit.province_code,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -176,4 +180,7 @@ def resolve_unit(name: str, prefer: tuple[str, ...] = ()) -> Division | None:
         return None
     level_order = {"province": 0, "prefecture": 1, "county": 2}
     order = {name: i for i, name in enumerate(prefer)}
-    return min(units, key=lambda d: (d.province_name not in order, level_order[d.level], order.get(d.province_name, 0)))
+    return min(
+        units,
+        key=lambda d: (d.province_name not in order, level_order[d.level], order.get(d.province_name, 0)),
+    )

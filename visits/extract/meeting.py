@@ -28,7 +28,9 @@ _BRACKET = r"[（(][\u4e00-\u9fff〇0-9A-Za-z" + _DOTS + r"]{1,8}[）)]"
 _CHAR = r"[\u4e00-\u9fff〇" + _DOTS + re.escape(_DASHES) + "]"
 _UNIT = r"(?:(?:19|20)\d{2}年度?|第\d{1,3}[次届]|" + _BRACKET + "|" + _CHAR + ")"
 # 甲座谈会暨乙签约仪式 is one event under one name
-_CANDIDATE = re.compile(_UNIT + r"{2,40}?" + MEETING_SUFFIX + r"(?:暨" + _UNIT + r"{1,30}?(?:" + MEETING_SUFFIX + r"|仪式))?")
+_CANDIDATE = re.compile(
+    _UNIT + r"{2,40}?" + MEETING_SUFFIX + r"(?:暨" + _UNIT + r"{1,30}?(?:" + MEETING_SUFFIX + r"|仪式))?"
+)
 # Side events rank below the meeting itself (联席会议 over the 招商推介会 held after it).
 _SIDE_EVENT = re.compile(r"(?:推介会|推介大会|签约会|签约大会|论坛|峰会)$")
 _DASH_RUN = re.compile("[" + re.escape(_DASHES) + "]+")

@@ -102,8 +102,10 @@ def _name_at(s: str, i: int) -> int | None:
             return None  # 出席会议: a verb is no name
         if has_surname and n <= 4:
             # 和 ends a name when nothing a connector could join follows it (孟庆和、 / 那顺孟和出席)
-            he_final = i + n < len(s) and s[i + n] == "和" and (
-                i + n + 1 >= len(s) or s[i + n + 1] in _PUNCT or _multi_stop(s, i + n + 1)
+            he_final = (
+                i + n < len(s)
+                and s[i + n] == "和"
+                and (i + n + 1 >= len(s) or s[i + n + 1] in _PUNCT or _multi_stop(s, i + n + 1))
             )
             if he_final and n < 4:
                 return i + n + 1
@@ -147,9 +149,25 @@ _PERSON_VERB = re.compile(r"率|带队|带领|一行|出席|主持|参加|讲话
 # start a three-character name in a list slot: 省领导和某某、… / 市领导于某某、…
 _AMBIGUOUS_SURNAMES = "和于"
 # What follows 于 (at/in) or 和 as a word rather than as a given name: 于会前会见, 于此, 和平
-_PREPOSITION_OBJECTS = {"于": set("会前后此是今近日年月上下中当期间时"), "和": set("会前后此是今近日年月上下中当期间时平谐睦")}
+_PREPOSITION_OBJECTS = {
+    "于": set("会前后此是今近日年月上下中当期间时"),
+    "和": set("会前后此是今近日年月上下中当期间时平谐睦"),
+}
 # What 和 joins after a group title instead of a person: 市领导和嘉宾、…
-_NOT_GIVEN_NAMES = {"嘉宾", "群众", "专家", "企业", "客商", "代表", "干部", "记者", "师生", "老师", "学生", "村民"}
+_NOT_GIVEN_NAMES = {
+    "嘉宾",
+    "群众",
+    "专家",
+    "企业",
+    "客商",
+    "代表",
+    "干部",
+    "记者",
+    "师生",
+    "老师",
+    "学生",
+    "村民",
+}
 
 
 def _ambiguous_surname_name(s: str, i: int, chunk: str) -> bool:

@@ -235,9 +235,7 @@ def bare_leaders(text: str, names: list[str]) -> list[str]:
     return out
 
 
-def home_side(
-    home: Province | None, visiting: Side, host: Side, full: str, people_text: str
-) -> str | None:
+def home_side(home: Province | None, visiting: Side, host: Side, full: str, people_text: str) -> str | None:
     """Which side the paper writes from: its source, 我省, 来X, or whose titles go unprefixed."""
     if home == visiting.province:
         return "visiting"

@@ -30,7 +30,9 @@ TITLE_ITEM = re.compile(
 MENTION_ONLY = re.compile(r"总书记|国家主席|国务院总理|^总理")
 # Officers of a firm named by no organisation (董事长甲向代表团介绍) or of 一家…企业 are hosts
 # of a site visit, not officials; a state group's officers (…集团董事长) are kept.
-PRIVATE_FIRM = re.compile(r"^(?:副)?(?:董事长|总经理|总裁)$|(?:一家|民营|私营|企业)[^、]*(?:董事长|总经理|总裁)$")
+PRIVATE_FIRM = re.compile(
+    r"^(?:副)?(?:董事长|总经理|总裁)$|(?:一家|民营|私营|企业)[^、]*(?:董事长|总经理|总裁)$"
+)
 # Titles of villagers and village cadres: not delegation participants.
 VILLAGE = re.compile(r"村(?:党|支|委|民|主任|书记|长)|社区|^组长$|村$")
 # Organisations whose officers serve no province (central SOEs, ministries).
