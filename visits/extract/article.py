@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from visits.extract.dates import date_in_text
@@ -31,6 +31,8 @@ class Article:
     places: tuple[PlaceHit, ...]  # gazetteer hits over `full`, scanned once
     outlet_units: tuple[Division, ...]  # the outlet's own units (静宁县融媒体中心)
     context: ArticleContext  # the outlet's province and the provinces/units named most
+    # what the stages derive from the article once and read again (rule name -> value)
+    derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def home(self) -> Province | None:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the article module builds on the movement rules
     from visits.extract.article import Article
 
 _VILLAGE = set("村镇乡屯")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=1)
@@ -185,6 +186,22 @@ def _county_after(text: str, at: int, outer: Division) -> Division | None:
     return None
 
 
+def _group_units(art: Article) -> tuple[str, ...]:
+    """What precedes each group word (甲市代表团, 甲区党政代表团, 甲一行), once per article. A
+    match is all CJK, so it lies within one run of CJK characters: only runs holding a group
+    word are searched."""
+    if "group_units" not in art.derived:
+        pats = _patterns()
+        art.derived["group_units"] = tuple(
+            g.group("unit")
+            for _, s in art.sentences
+            for run in _CJK_RUN.findall(s)
+            if pats["group_word"].search(run)
+            for g in pats["group"].finditer(run)
+        )
+    return art.derived["group_units"]
+
+
 def _traveller(
     art: Article, a: tuple[str, Division], b: tuple[str, Division], home: str | None
 ) -> int | None:
@@ -203,16 +220,9 @@ def _traveller(
             for i, (_, u) in enumerate(sides):
                 if units and units[0].province_name == u.province_name:
                     votes[i if led else 1 - i] += 1
-    # 甲市代表团, 甲区党政代表团, 甲一行: a match is all CJK, so it never spans sentences
-    groups = [
-        g
-        for _, s in art.sentences
-        if _patterns()["group_word"].search(s)
-        for g in _patterns()["group"].finditer(s)
-    ]
-    for g in groups:
+    for unit in _group_units(art):
         for i, ns in enumerate(names):
-            if any(g.group("unit").endswith(n) for n in ns if len(n) >= 2):
+            if any(unit.endswith(n) for n in ns if len(n) >= 2):
                 votes[i] += 1
     if len(votes) == 1:
         return next(iter(votes))

@@ -288,9 +288,11 @@ def _has_title_word(text: str) -> bool:
     return any(w in text for w in TITLE_WORDS)
 
 
+_CONNECTOR_OR_VERB_BEFORE = re.compile(
+    r"(?:由|受|和|及|与|同|率|在|向|请|了|的|是|对|为|陪同|会见|看望|邀请|委托)$"
+)
+
+
 def _after_connector_or_verb(s: str, i: int) -> bool:
     """May a title start at i although the previous character is not punctuation?"""
-    before = s[max(0, i - 2) : i]
-    return bool(
-        re.search(r"(?:由|受|和|及|与|同|率|在|向|请|了|的|是|对|为|陪同|会见|看望|邀请|委托)$", before)
-    )
+    return _CONNECTOR_OR_VERB_BEFORE.search(s[max(0, i - 2) : i]) is not None

@@ -18,6 +18,7 @@ _PAST_VISIT = re.compile(r"(?:去年|前年|此前|上次|上一次|\d{4}年)[^�
 
 
 _LEADS = re.compile(rf"^(?:{alternation('leader_verbs')})")
+_LEAD_VERB = re.compile(alternation("leader_verbs"))
 
 
 _ADJACENT = re.compile(r"^[，,、和及与以及\s]*$")
@@ -228,11 +229,39 @@ def bare_leaders(text: str, names: list[str]) -> list[str]:
     """甲、乙率代表团… and 由甲带队 with names already known as officials."""
     if not names:
         return []
-    alt = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    # what re.finditer(r"((?:names)(?:[、和](?:names))*)(?:leader verbs)") finds, without a
+    # regex compiled per article: names longest first, the list extended before it ends
+    ordered = sorted(set(names), key=len, reverse=True)
+    starts = sorted({at for n in ordered for at in _occurrences(text, n)})
+
+    def chain(i: int) -> int | None:
+        """Where the names listed from i end, right before a leader verb; None if they don't."""
+        for n in ordered:
+            if not text.startswith(n, i):
+                continue
+            j = i + len(n)
+            if text[j : j + 1] in ("、", "和") and (end := chain(j + 1)) is not None:
+                return end
+            if _LEAD_VERB.match(text, j):
+                return j
+        return None
+
     out: list[str] = []
-    for m in re.finditer(rf"((?:{alt})(?:[、和](?:{alt}))*)(?:{alternation('leader_verbs')})", text):
-        out += [n for n in re.split(r"[、和]", m.group(1)) if n not in out]
+    pos = 0
+    for at in starts:
+        if at < pos or (end := chain(at)) is None:
+            continue
+        out += [n for n in re.split(r"[、和]", text[at:end]) if n not in out]
+        pos = _LEAD_VERB.match(text, end).end()
     return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def home_side(home: Province | None, visiting: Side, host: Side, full: str, people_text: str) -> str | None:
