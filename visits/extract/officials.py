@@ -50,6 +50,10 @@ _NOT_NAMES = {
     "两省",
 }
 _CONNECTOR = re.compile(r"、|和|及|与|以及")
+# the word lists as patterns: one match instead of a startswith per word at every position
+_STOP_AT = re.compile("|".join(map(re.escape, _STOP_WORDS)))
+_MULTI_STOP_AT = re.compile("|".join(re.escape(w) for w in _STOP_WORDS if len(w) > 1))
+_TITLE_WORD_IN = re.compile("|".join(map(re.escape, TITLE_WORDS)))
 
 
 @dataclass
@@ -65,7 +69,7 @@ class Mention:
 def _is_boundary(s: str, i: int) -> bool:
     if i >= len(s) or s[i] in _PUNCT:
         return True
-    return any(s.startswith(w, i) for w in _STOP_WORDS)
+    return _STOP_AT.match(s, i) is not None
 
 
 def _name_at(s: str, i: int) -> int | None:
@@ -189,7 +193,7 @@ def _closes_list(s: str, i: int) -> bool:
 
 
 def _multi_stop(s: str, i: int) -> bool:
-    return any(len(w) > 1 and s.startswith(w, i) for w in _STOP_WORDS)
+    return _MULTI_STOP_AT.match(s, i) is not None
 
 
 def _title_chain_at(s: str, i: int) -> tuple[list[str], int] | None:
@@ -285,14 +289,14 @@ def _find_mentions(s: str) -> tuple[Mention, ...]:
 
 
 def _has_title_word(text: str) -> bool:
-    return any(w in text for w in TITLE_WORDS)
+    return _TITLE_WORD_IN.search(text) is not None
 
 
-_CONNECTOR_OR_VERB_BEFORE = re.compile(
-    r"(?:由|受|和|及|与|同|率|在|向|请|了|的|是|对|为|陪同|会见|看望|邀请|委托)$"
-)
+# the connectors and verbs after which a title may start without punctuation before it
+_BEFORE_TITLE_1 = frozenset("由受和及与同率在向请了的是对为")
+_BEFORE_TITLE_2 = frozenset({"陪同", "会见", "看望", "邀请", "委托"})
 
 
 def _after_connector_or_verb(s: str, i: int) -> bool:
     """May a title start at i although the previous character is not punctuation?"""
-    return _CONNECTOR_OR_VERB_BEFORE.search(s[max(0, i - 2) : i]) is not None
+    return s[i - 1 : i] in _BEFORE_TITLE_1 or s[max(0, i - 2) : i] in _BEFORE_TITLE_2
