@@ -16,39 +16,14 @@ from functools import lru_cache
 
 from visits.extract.surnames import COMPOUND_SURNAMES, MINORITY_INITIALS, SURNAMES
 from visits.extract.titles import MENTION_ONLY, PRIVATE_FIRM, TITLE_ITEM, TITLE_WORDS, VILLAGE
+from visits.lexicon import words
 
 _PUNCT = "".join("，,。、；;：:！？!?“”\"‘’'（）()《》【】[] \u3000\t\n—…·")
 # Words that end a name: verbs and connectors that follow a person in these reports.
-_STOP_WORDS = sorted(
-    """率 率领 率队 率团 带队 带领 领队 出席 主持 参加 讲话 致辞 介绍 陪同 等 和 及 与 同 分别 在 对 代表 表示
-    指出 强调 说 一行 会见 会谈 看望 考察 调研 共同 签署 作 为 向 也 还 就 到 赴 来 先后 一同 一起 参观
-    通报 宣读 发言 致 回答 听取 见证 同志 并 了解 委托 受 主讲 深入 走访 慰问 接受 见面 前往 热情 亲切
-    欢迎 感谢 担任 希望 要求 详细 认真 实地 首先 随后 专程 则 指 共 已 是 的 所 以 将 把 从 于 当 上 曾
-    作了 也都 分别在 通过 对此 赶赴 出面 会同 协同 一道 主动 现场 围绕 随团 随行 随同 座谈 交流 对接 洽谈 举行 召开 汇报 告诉 透露 坦言 谈到 称
-    因 应邀 前日 昨日 今日 日前 近日 当日 次日 昨天 今天 前天""".split(),
-    key=len,
-    reverse=True,
-)
-_NOT_NAMES = {
-    "其他",
-    "其中",
-    "图为",
-    "多次",
-    "普遍",
-    "同志",
-    "一行",
-    "关于",
-    "领导",
-    "干部",
-    "同时",
-    "以及",
-    "有关",
-    "相关",
-    "负责",
-    "分别",
-    "两地",
-    "两省",
-}
+# Words that end a name (verbs and connectors that follow a person), longest first; and
+# words a name never starts with.
+_STOP_WORDS = sorted(words("name_stops"), key=len, reverse=True)
+_NOT_NAMES = frozenset(words("not_names"))
 _CONNECTOR = re.compile(r"、|和|及|与|以及")
 # the word lists as patterns: one match instead of a startswith per word at every position
 _STOP_AT = re.compile("|".join(map(re.escape, _STOP_WORDS)))
