@@ -11,9 +11,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from visits.extract.direction import Direction, resolve_side
+from visits.extract.direction import Direction
 from visits.extract.gazetteer import aliases, county_short_name, lies_within
 from visits.extract.outlet import source_units
+from visits.extract.unit_tokens import resolve_side
 from visits.reference import Division, Province, division_by_code, province_by_name, province_partners
 
 SELF_WORD = re.compile(r"^我(省|市|区|州|县|旗)$")
