@@ -197,7 +197,7 @@ def _chain_continues(s: str, i: int) -> bool:
 
 
 _TRIM = re.compile(
-    r"^.*(?:由|受|陪同|会见|看望|邀请|率领|带领|了|的|是|经(?!理)|请|向|被|随同|在|与|挂职任|担任|以及|还有|包括|委托)"
+    r"^.*(?:由|受|陪同|会见|看望|邀请|率领|带领|了|的|是|经(?![理开济委信贸营])|请|向|被|随同|在|与|挂职任|担任|以及|还有|包括|委托)"
 )
 # A person who hands the visit to someone else (甲委托乙, 甲因公务在外，委托乙) is no participant.
 _HANDS_OVER = re.compile(r"(?:因[^，,。；;]{0,10}[，,]?)?委托")
