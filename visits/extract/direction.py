@@ -20,7 +20,8 @@ from visits.extract.gazetteer import (
     county_short_forms,
     lookup_province,
 )
-from visits.extract.title_units import chained_places, group_unit, leader_unit
+from visits.extract.officials import find_mentions
+from visits.extract.title_units import chained_places, group_unit, leader_unit, own_unit
 from visits.extract.trie_regex import trie_alternation
 from visits.extract.unit_tokens import resolve_side
 from visits.lexicon import alternation
@@ -189,24 +190,25 @@ def find_directions(art: Article) -> list[Direction]:
         for m in led.finditer(sent) if has_lead else ():
             if m.end() in told or _NOT_GONE.search(m.group()):
                 continue  # 带领我县考察团赴济南市: the delegation names its own unit
-            unit = _led_unit(sent, m.start(), m.group())
+            unit = _led_unit(sent, m.start(), m.group(), art)
             out.append(Direction(unit, m.group("dest"), sent_at + m.start(), sent, "leader_movement"))
         for m in led_short.finditer(sent) if has_lead else ():
             if m.end() in told or led.search(sent, m.start()) or _NOT_GONE.search(m.group()):
                 continue
             place = named()[1].get(m.group("short"))
             if place:
-                unit = _led_unit(sent, m.start(), m.group())
+                unit = _led_unit(sent, m.start(), m.group(), art)
                 out.append(Direction(unit, place, sent_at + m.start(), sent, "leader_movement"))
     out.sort(key=lambda d: d.start)
     return out
 
 
-def _led_unit(sent: str, lead_at: int, led: str) -> str:
+def _led_unit(sent: str, lead_at: int, led: str, art: Article) -> str:
     """Whose group a leader leads: the group named after the verb (率普洱党政代表团赴), else
     the place the leader's own titles name (海南州委常委、共和县委书记乙带领), else the first
     place named before (宁波市委书记…率队, with the unit written under it: 上海市宝山区), else
-    the leader's own kind of unit (市长乙率队: 我市), else the paper's province."""
+    the leader's own kind of unit (市长乙率队: 我市), else the unit of the leader's titles
+    where the article gives them (a headline names the leader bare), else the paper's province."""
     g = re.match(rf"{LEAD}([\u4e00-\u9fff]{{2,8}}?){ORGAN}?{DELEG}", led)
     named = group_unit(g.group(1)) if g else None
     leader = leader_unit(sent, lead_at)
@@ -214,7 +216,17 @@ def _led_unit(sent: str, lead_at: int, led: str) -> str:
         return named
     if leader and not leader.startswith("我"):
         return leader
-    return chained_places(sent[:lead_at]) or leader or "我省"
+    return chained_places(sent[:lead_at]) or leader or _titled_elsewhere(sent[:lead_at], art) or "我省"
+
+
+def _titled_elsewhere(before: str, art: Article) -> str | None:
+    """The unit of the first titled mention, anywhere in the article, of the person whose
+    name ends `before`."""
+    for _, s in art.sentences:
+        for m in find_mentions(s):
+            if before.endswith(m.name) and (unit := own_unit(m)):
+                return unit
+    return None
 
 
 def province_counts(hits: list[PlaceHit]) -> Counter[str]:
