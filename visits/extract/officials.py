@@ -214,6 +214,8 @@ def find_mentions(s: str) -> list[Mention]:
 # Several stages read the people of the same sentence: each sentence is parsed once.
 @lru_cache(maxsize=1 << 14)
 def _find_mentions(s: str) -> tuple[Mention, ...]:
+    if _TITLE_WORD_IN.search(s) is None:
+        return ()  # every mention starts with a title: most sentences hold none
     out: list[Mention] = []
     i = 0
     group = 0
