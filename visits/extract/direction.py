@@ -40,6 +40,8 @@ ORGAN = r"(?:委|政府|[\u4e00-\u9fff]{1,8}?(?:局|厅|办公室|委员会|委|
 _SELF = r"我(?:省|市|区|州|县|旗)"
 # between the group and its verb: the movement did not (or not yet) happen
 _NOT_GONE = re.compile(alternation("not_gone"))
+# a leader taking posted cadres (率…挂职干部到某县) tours the host province, no delegation
+_POSTED = re.compile(alternation("posted_groups"))
 # after a one-character abbreviation (来甘, 赴沪, 援黔) the next word must be a verb or punctuation
 _ABBR_NEXT = rf"(?=(?:{alternation('activity_verbs')})|[，,。、；])"
 # who leads the group: 率 alone too, but not 率先 or 效率/比率
@@ -188,7 +190,7 @@ def find_directions(art: Article) -> list[Direction]:
             if place:
                 out.append(Direction(m.group("unit"), place, sent_at + m.start(), sent))
         for m in led.finditer(sent) if has_lead else ():
-            if m.end() in told or _NOT_GONE.search(m.group()):
+            if m.end() in told or _NOT_GONE.search(m.group()) or _POSTED.search(m.group()):
                 continue  # 带领我县考察团赴济南市: the delegation names its own unit
             unit = _led_unit(sent, m.start(), m.group(), art)
             out.append(Direction(unit, m.group("dest"), sent_at + m.start(), sent, "leader_movement"))

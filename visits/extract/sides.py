@@ -168,6 +168,8 @@ def refine_self(side: Side, token: str, others: list[Side]) -> Side:
 
 def sides_of(d: Direction, art: ArticleContext) -> tuple[Side | None, Side | None]:
     host_first = SELF_WORD.match(d.visiting) is not None
+    if host_first and SELF_WORD.match(d.host):
+        return None, None  # 我省…到我县: both are the paper's own side, no visit between two
     if host_first:
         host = resolve_token(d.host, art, None)
         visiting = resolve_token(d.visiting, art, host.province if host else None)
