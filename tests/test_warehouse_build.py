@@ -14,10 +14,10 @@ import pytest
 
 from tests.conftest import SHARED, query, run_build, sample_articles
 from tests.contract import CONTRACT, CONTRACT_TYPES
-from visits.staging import tables
-from visits.staging.batches import new_batch_id
-from visits.staging.parquet import write_parquet_atomic
-from visits.staging.versions import extract_version
+from visits.ledger import tables
+from visits.ledger.batches import new_batch_id
+from visits.ledger.parquet import write_parquet_atomic
+from visits.ledger.versions import extract_version
 
 pytestmark = pytest.mark.slow
 

@@ -5,17 +5,12 @@ import dagster as dg
 
 from orchestration.resources import WRITER_POOL
 from orchestration.writer_lock import writer_lock
+from visits.ledger import tables
+from visits.ledger.batches import clean_new_content, ensure_tables, extract_new_content
+from visits.ledger.manifest import read_manifest
+from visits.ledger.parquet import read_folder
+from visits.ledger.pointer import KEY_COLUMNS, current_articles
 from visits.settings import raw_dir, staging_dir, warehouse_dir
-from visits.staging import tables
-from visits.staging.batches import (
-    KEY_COLUMNS,
-    clean_new_content,
-    current_articles,
-    ensure_tables,
-    extract_new_content,
-)
-from visits.staging.manifest import read_manifest
-from visits.staging.parquet import read_folder
 
 CLEANED = dg.AssetKey(["staging", "cleaned_articles"])
 VISITS = dg.AssetKey(["staging", "visit_mentions"])
