@@ -2,7 +2,8 @@
 
 A batch writes one Parquet file per table. Rows are tied to their batch by batch_id and
 the file that marks a batch done is written last, so a batch cut short by a crash is
-ignored downstream and redone by the next run.
+ignored downstream and redone by the next run. Each stage ends by writing the ledger's
+pointer (pointer.py), which is what every reader takes as current.
 """
 
 from __future__ import annotations

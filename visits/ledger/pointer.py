@@ -38,9 +38,9 @@ def _latest(lazy: pl.LazyFrame, keys: list[str]) -> pl.LazyFrame:
     return lazy.sort("processed_at", "batch_id").unique(keys, keep="last")
 
 
-def decide(staging_dir: Path, clean: str | None = None, extract: str | None = None) -> pl.DataFrame:
+def decide(staging_dir: Path) -> pl.DataFrame:
     """The pointer computed from the batch files (the one definition of "current")."""
-    clean, extract = clean or clean_version(), extract or extract_version()
+    clean, extract = clean_version(), extract_version()
     articles = scan_folder(staging_dir / tables.ARTICLES)
     if articles is None:
         return tables.empty(tables.CURRENT)
