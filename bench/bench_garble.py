@@ -32,8 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import bench.generator.corpus as corpus  # noqa: E402
 from bench.generator.render import FULLWIDTH_TO_ASCII, ascii_punct  # noqa: E402
+from evaluation.edit_distance import levenshtein  # noqa: E402
 from visits.clean import PLACEHOLDER, clean_article  # noqa: E402
-from visits.clean.edit_distance import levenshtein  # noqa: E402
 
 
 def true_straddles(trad: str, table: list[tuple[str, str]], punct_bytes: bool) -> tuple[int, int]:

@@ -6,7 +6,7 @@
 
 Prints the figures score.py prints (visit P/R/F1 and fields, official P/R/F1 and fields,
 article published_date / source) plus the most frequent miss categories. Matching rules are
-those of visits/extract/gold_compare.py (which mirrors ../shared/eval/score.py). Visits are
+those of evaluation/gold_compare.py (which mirrors ../shared/eval/score.py). Visits are
 scored per article, so cross-article visit merging in the warehouse is not exercised here.
 """
 
@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from evaluation.gold_compare import compare  # noqa: E402
 from visits.clean import clean_article  # noqa: E402
 from visits.extract import extract_visits  # noqa: E402
-from visits.extract.gold_compare import compare  # noqa: E402
 from visits.records import VisitRecord  # noqa: E402
 
 

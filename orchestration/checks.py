@@ -11,12 +11,12 @@ import dagster as dg
 import polars as pl
 
 from orchestration.assets.staging import CLEANED, EXTRACTION_LOG
+from visits.ledger import tables
+from visits.ledger.manifest import read_manifest
+from visits.ledger.parquet import read_folder
+from visits.ledger.pointer import KEY_COLUMNS, current_articles, read_pointer
+from visits.ledger.versions import extract_version
 from visits.settings import staging_dir
-from visits.staging import tables
-from visits.staging.batches import KEY_COLUMNS, current_articles
-from visits.staging.manifest import read_manifest
-from visits.staging.parquet import read_folder
-from visits.staging.versions import extract_version
 
 # The corpus is visit reports, so most loaded articles should yield a visit; above this share
 # the extractor has probably regressed (or the feed changed) and someone should look.
@@ -50,15 +50,16 @@ def visit_coverage(staging: Path) -> dict[str, object]:
     loaded = current_articles(staging, KEY_COLUMNS).filter(
         (pl.col("decode_status") == "ok") & pl.col("content_sha256").is_in(sorted(present_hashes(staging)))
     )
-    # Only the extractor's reading of the current cleaned row, by the current extractor, counts.
-    log = read_folder(staging / tables.EXTRACTIONS, tables.SCHEMAS[tables.EXTRACTIONS]).filter(
-        pl.col("extract_version") == extract_version()
-    )
-    read = loaded.select("content_sha256", "batch_id").join(
-        log.sort("processed_at").unique(["content_sha256", "clean_batch_id"], keep="last"),
-        left_on=["content_sha256", "batch_id"],
-        right_on=["content_sha256", "clean_batch_id"],
-        how="inner",
+    # The pointer names the extraction of each current clean row by the current extractor.
+    pointer = read_pointer(staging).filter(pl.col("extract_version") == extract_version())
+    log = read_folder(staging / tables.EXTRACTIONS, tables.SCHEMAS[tables.EXTRACTIONS])
+    read = (
+        loaded.select("content_sha256", pl.col("batch_id").alias("clean_batch_id"))
+        .join(pointer.select("content_sha256", "clean_batch_id", "extract_batch_id"), on=["content_sha256", "clean_batch_id"])
+        .join(
+            log.select("content_sha256", pl.col("batch_id").alias("extract_batch_id"), "visit_count", "extract_error"),
+            on=["content_sha256", "extract_batch_id"],
+        )
     )
     no_visit = read.filter(pl.col("visit_count") == 0)
     return {

@@ -33,8 +33,8 @@ import dagster as dg
 from orchestration.jobs import build_warehouse
 from orchestration.recovery import reap_dead_runs
 from visits.ingest.scan import RawFile, display_name, scan_raw_dir
+from visits.ledger.manifest import read_manifest
 from visits.settings import raw_dir, staging_dir
-from visits.staging.manifest import read_manifest
 
 # A file modified more recently than this may still be being written; it waits a tick.
 SETTLE_SECONDS = 5.0

@@ -9,9 +9,10 @@ import dagster as dg
 import polars as pl
 import pytest
 
-from visits.staging import tables
-from visits.staging.parquet import write_parquet_atomic
-from visits.staging.versions import clean_version, extract_version
+from visits.ledger import tables
+from visits.ledger.parquet import write_parquet_atomic
+from visits.ledger.pointer import write_pointer
+from visits.ledger.versions import clean_version, extract_version
 
 NOW = datetime(2026, 11, 21, tzinfo=UTC)
 
@@ -22,7 +23,8 @@ def frame(table: str, rows: list[dict]) -> pl.DataFrame:
 
 
 class Staging:
-    """Writes the three staging tables the checks read, the way the assets lay them out."""
+    """Writes the staging tables the checks read, the way the assets lay them out: each stage
+    ends by writing the ledger's pointer."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -44,6 +46,7 @@ class Staging:
             for sha, text in rows.items()
         ]
         write_parquet_atomic(frame(tables.ARTICLES, out), self.root / tables.ARTICLES / f"{status}-b1.parquet")
+        write_pointer(self.root)
 
     def extractions(self, visit_counts: dict[str, int], error: str | None = None) -> None:
         out = [
@@ -52,6 +55,7 @@ class Staging:
             for sha, n in visit_counts.items()
         ]
         write_parquet_atomic(frame(tables.EXTRACTIONS, out), self.root / tables.EXTRACTIONS / "e1.parquet")
+        write_pointer(self.root)
 
 
 @pytest.fixture

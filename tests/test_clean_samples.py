@@ -13,8 +13,8 @@ import opencc
 import polars as pl
 import pytest
 
+from evaluation.edit_distance import levenshtein
 from visits.clean import clean_article, clean_frame
-from visits.clean.edit_distance import levenshtein
 from visits.clean.pinyin import annotation_re
 
 REPO = Path(__file__).resolve().parent.parent

@@ -13,8 +13,8 @@ from pathlib import Path
 import opencc
 import pytest
 
+from evaluation.gold_compare import compare
 from visits.extract import extract_visits
-from visits.extract.gold_compare import compare
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 if not SHARED.exists():

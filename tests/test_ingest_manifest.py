@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 from visits.ingest import scan, scan_raw_dir
-from visits.staging.manifest import update_manifest
+from visits.ledger.manifest import update_manifest
 
 
 def test_scan_is_recursive_sorted_and_hashes_content(tmp_path):

@@ -14,8 +14,8 @@ import duckdb
 import polars as pl
 import pytest
 
+from visits.ledger.parquet import write_parquet_atomic
 from visits.publish import build_path, export_marts, prepare_build, publish_build
-from visits.staging.parquet import write_parquet_atomic
 
 
 def _make_db(path: Path, rows: int) -> None:

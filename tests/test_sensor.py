@@ -296,7 +296,7 @@ def test_after_a_headless_build_a_first_tick_requests_nothing_and_then_counts_on
     # What a headless build's scan step leaves: the staging ledger of raw/ (the real code).
     from datetime import UTC, datetime
 
-    from visits.staging.manifest import update_manifest
+    from visits.ledger.manifest import update_manifest
 
     for name in ("a.txt", "b.txt", "sub/c.txt"):
         put(raw, name, f"{name}文章")
@@ -313,7 +313,7 @@ def test_after_a_headless_build_a_first_tick_requests_nothing_and_then_counts_on
 def test_a_removal_the_ledger_still_lists_is_requested_once(instance, raw, tmp_path):
     from datetime import UTC, datetime
 
-    from visits.staging.manifest import update_manifest
+    from visits.ledger.manifest import update_manifest
 
     put(raw, "a.txt", "甲文章")
     put(raw, "b.txt", "乙文章")

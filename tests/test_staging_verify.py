@@ -12,11 +12,12 @@ import polars as pl
 import pytest
 
 from tests.conftest import sample_articles
-from visits.staging import tables
-from visits.staging.batches import clean_new_content, current_articles, ensure_tables, extract_new_content
-from visits.staging.manifest import read_manifest, update_manifest
-from visits.staging.parquet import write_parquet_atomic
-from visits.staging.verify import CORRUPT_DIR, read_sidecar, verify_file, verify_staging, write_sidecar
+from visits.ledger import tables
+from visits.ledger.batches import clean_new_content, ensure_tables, extract_new_content
+from visits.ledger.manifest import read_manifest, update_manifest
+from visits.ledger.parquet import write_parquet_atomic
+from visits.ledger.pointer import current_articles
+from visits.ledger.verify import CORRUPT_DIR, read_sidecar, verify_file, verify_staging, write_sidecar
 
 
 def _stage(staging: Path, raw: Path) -> None:
@@ -78,7 +79,7 @@ def test_a_corrupt_batch_is_named_moved_aside_and_its_articles_reprocessed(refer
     victim = max((p for p in (staging / table).glob("*.parquet") if p.name != "_empty.parquet"),
                  key=lambda p: p.stat().st_size)
     _corrupt(victim)
-    with caplog.at_level(logging.WARNING, logger="visits.staging.verify"):
+    with caplog.at_level(logging.WARNING, logger="visits.ledger.verify"):
         _stage(staging, root / "raw")
     assert str(victim) in caplog.text and "corrupt staging batch" in caplog.text
     assert not victim.exists() or verify_file(victim) is None  # rewritten (the manifest) or gone

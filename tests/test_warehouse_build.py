@@ -14,10 +14,10 @@ import pytest
 
 from tests.conftest import SHARED, query, run_build, sample_articles
 from tests.contract import CONTRACT, CONTRACT_TYPES
-from visits.staging import tables
-from visits.staging.batches import new_batch_id
-from visits.staging.parquet import write_parquet_atomic
-from visits.staging.versions import extract_version
+from visits.ledger import tables
+from visits.ledger.batches import new_batch_id
+from visits.ledger.parquet import write_parquet_atomic
+from visits.ledger.versions import extract_version
 
 pytestmark = pytest.mark.slow
 
@@ -271,11 +271,11 @@ def test_a_file_removed_from_raw_keeps_its_row_as_removed(built):
 
 def test_a_redone_extraction_with_no_visit_drops_old_rows_as_a_full_refresh_would(built):
     """Incremental staging replaces a content's rows only when new rows arrive; a redone
-    extraction that finds nothing must still remove the old ones (the models' post-hook)."""
+    extraction that finds nothing must still remove the old ones (the pointer names it)."""
     sha, clean_batch = query(
         built["db"],
         "select e.content_sha256, e.clean_batch_id from staging.stg_extractions e"
-        " join staging.stg_article_files f using (content_sha256) where f.file_name = 'page.html'",
+        " join intermediate.int_article_files f using (content_sha256) where f.file_name = 'page.html'",
     )[0]
     (before,) = query(built["db"], "select count(*) from staging.stg_visit_mentions where content_sha256 = ?", [sha])[0]
     assert before == 1

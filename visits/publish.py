@@ -29,7 +29,7 @@ from pathlib import Path
 import duckdb
 
 from visits.faults import fault_point
-from visits.staging.parquet import fsync_dir, fsync_file
+from visits.ledger.parquet import fsync_dir, fsync_file
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,8 @@
 """The records that flow from cleaning to extraction to staging Parquet.
 
 These dataclasses are the interface between `visits.clean`, `visits.extract` and the
-staging writer; their field names are the staging Parquet column names.
+staging ledger; their fields are the staging Parquet columns, with types read from the
+hints (visits/schema.py). A field added here is a new staging column everywhere.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ class CleanArticle:
     reporters: list[str] = field(default_factory=list)      # 记者 X, X 摄 (photographers too)
     editors: list[str] = field(default_factory=list)        # 编辑 / 责编, kept apart
     captions: list[str] = field(default_factory=list)       # photo captions, kept apart from the body
-    boilerplate: list[str] = field(default_factory=list)    # removed lines, for audit
+    # removed lines, for audit in memory; not a staging column
+    boilerplate: list[str] = field(default_factory=list, metadata={"staged": False})
     pinyin_removed: int = 0              # glued pinyin annotations stripped
     garbled_spans_found: int = 0
     garbled_spans_rebuilt: int = 0

@@ -9,9 +9,10 @@ import polars as pl
 from orchestration.recovery import reap_on_load
 from orchestration.resources import WRITER_POOL
 from orchestration.writer_lock import writer_lock
+from visits.ledger.manifest import update_manifest
+from visits.ledger.pointer import write_pointer
+from visits.ledger.verify import verify_staging
 from visits.settings import raw_dir, staging_dir, warehouse_dir
-from visits.staging.manifest import update_manifest
-from visits.staging.verify import verify_staging
 
 # The bare contract command (`dagster asset materialize`, no `python -m orchestration.recovery`
 # first) would wait forever on a pool slot a killed build still holds; loading the code
@@ -32,6 +33,8 @@ def raw_files(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
         for message in corrupt:
             context.log.warning(message)
         manifest = update_manifest(staging_dir(), raw_dir(), datetime.now(UTC))
+        if corrupt:  # a batch the pointer named may have gone aside
+            write_pointer(staging_dir())
     present = manifest.filter(pl.col("is_present"))
     context.log.info("raw dir %s: %d files present", raw_dir(), present.height)
     return dg.MaterializeResult(

@@ -2,25 +2,23 @@
 
 
 import dagster as dg
+import polars as pl
 
 from orchestration.resources import WRITER_POOL
 from orchestration.writer_lock import writer_lock
+from visits.ledger import tables
+from visits.ledger.batches import clean_new_content, ensure_tables, extract_new_content
+from visits.ledger.manifest import read_manifest
+from visits.ledger.parquet import read_folder
+from visits.ledger.pointer import KEY_COLUMNS, current_articles, read_pointer
+from visits.ledger.versions import clean_version
 from visits.settings import raw_dir, staging_dir, warehouse_dir
-from visits.staging import tables
-from visits.staging.batches import (
-    KEY_COLUMNS,
-    clean_new_content,
-    current_articles,
-    ensure_tables,
-    extract_new_content,
-)
-from visits.staging.manifest import read_manifest
-from visits.staging.parquet import read_folder
 
 CLEANED = dg.AssetKey(["staging", "cleaned_articles"])
 VISITS = dg.AssetKey(["staging", "visit_mentions"])
 OFFICIALS = dg.AssetKey(["staging", "official_mentions"])
 EXTRACTION_LOG = dg.AssetKey(["staging", "extraction_log"])
+CURRENT_BATCHES = dg.AssetKey(["staging", "current_batches"])
 
 
 @dg.asset(
@@ -57,6 +55,9 @@ def cleaned_articles(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
                      description="Officials named as taking part, with titles, side and evidence."),
         dg.AssetSpec(EXTRACTION_LOG, deps=[CLEANED], group_name="extract",
                      description="Which cleaned article each extraction batch read."),
+        dg.AssetSpec(CURRENT_BATCHES, deps=[CLEANED], group_name="extract",
+                     description="The ledger's pointer: each content's current cleaning and extraction "
+                     "batch, which every reader (checks, dbt) takes as current."),
     ],
     pool=WRITER_POOL,
 )
@@ -66,6 +67,7 @@ def extracted_visits(context: dg.AssetExecutionContext):  # noqa: ANN201 - yield
         ensure_tables(staging_dir())
     context.log.info("extracted %d visits from %d articles", stats.visits, stats.processed)
     log = read_folder(staging_dir() / tables.EXTRACTIONS, tables.SCHEMAS[tables.EXTRACTIONS])
+    pointer = read_pointer(staging_dir())
     yield dg.MaterializeResult(asset_key=VISITS, metadata={"new_visits": stats.visits})
     yield dg.MaterializeResult(asset_key=OFFICIALS, metadata={"new_mentions": stats.officials})
     yield dg.MaterializeResult(
@@ -74,5 +76,13 @@ def extracted_visits(context: dg.AssetExecutionContext):  # noqa: ANN201 - yield
             "new_articles_read": stats.processed,
             "extraction_errors": stats.errors,
             "log_rows": log.height,
+        },
+    )
+    yield dg.MaterializeResult(
+        asset_key=CURRENT_BATCHES,
+        metadata={
+            "contents": pointer.height,
+            "by_current_cleaning": pointer.filter(pl.col("clean_version") == clean_version()).height,
+            "extracted": pointer.filter(pl.col("extract_batch_id").is_not_null()).height,
         },
     )

@@ -4,8 +4,6 @@ line layout, which have no vectorised form."""
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 import polars as pl
 
 from visits.clean.article import finish, repair
@@ -13,24 +11,12 @@ from visits.clean.garble import RepairStats
 from visits.clean.normalize import COMMA_STEPS, FULLWIDTH_FROM, FULLWIDTH_TO, WHITESPACE_STEPS
 from visits.clean.pinyin import annotation_pattern
 from visits.records import CleanArticle
-
-_LIST_FIELDS = {"reporters", "editors", "captions", "boilerplate"}
-_INT_FIELDS = {"pinyin_removed", "garbled_spans_found", "garbled_spans_rebuilt", "garbled_spans_placeholder"}
-
-
-def _dtype(name: str) -> pl.DataType:
-    if name in _LIST_FIELDS:
-        return pl.List(pl.Utf8)
-    if name in _INT_FIELDS:
-        return pl.Int64
-    if name == "published_date":
-        return pl.Date
-    return pl.Utf8
+from visits.schema import record_schema
 
 
 def output_schema() -> dict[str, pl.DataType]:
     """Column name -> dtype of the columns `clean_frame` adds (one per CleanArticle field)."""
-    return {f.name: _dtype(f.name) for f in fields(CleanArticle)}
+    return record_schema(CleanArticle)
 
 
 def _normalise_exprs(col: str) -> list[pl.Expr]:

@@ -31,7 +31,7 @@ with reports as (
             else year(c.published_date) - (v.start_md > strftime(c.published_date, '%m-%d'))::int
         end as page_year
     from {{ ref('stg_visit_mentions') }} as v
-    inner join {{ ref('stg_article_files') }} as f
+    inner join {{ ref('int_article_files') }} as f
         on f.content_sha256 = v.content_sha256 and f.status = 'loaded'
     left join {{ ref('stg_cleaned_articles') }} as c on c.content_sha256 = v.content_sha256
 ),

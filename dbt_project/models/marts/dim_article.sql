@@ -22,6 +22,6 @@ select
     e.extract_error,
     f.first_seen_at,
     f.last_seen_at
-from {{ ref('stg_article_files') }} as f
+from {{ ref('int_article_files') }} as f
 left join {{ ref('stg_cleaned_articles') }} as c using (content_sha256)
 left join {{ ref('stg_extractions') }} as e using (content_sha256)

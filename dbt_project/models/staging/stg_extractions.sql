@@ -1,21 +1,13 @@
--- The newest extraction that read the current cleaning of each content.
--- Incremental like stg_cleaned_articles: a build reads only extractions written since the last
--- one; the post-hook drops an extraction whose cleaning was superseded (full refresh: same rows).
-{{
-    config(
-        materialized = 'incremental',
-        unique_key = 'content_sha256',
-        incremental_strategy = 'delete+insert',
-        on_schema_change = 'fail',
-        post_hook = "{{ keep_current_batches(ref('stg_cleaned_articles'), batch_column='clean_batch_id') }}",
-    )
-}}
-
-select e.*
+-- The current extraction of each content (zero visits too): the one the ledger's pointer
+-- names, made by the current extractor from the current cleaning.
+select
+    e.content_sha256::varchar as content_sha256,
+    e.clean_batch_id::varchar as clean_batch_id,
+    e.batch_id::varchar as batch_id,
+    e.extract_version::varchar as extract_version,
+    e.processed_at::timestamptz as processed_at,
+    e.visit_count::bigint as visit_count,
+    e.extract_error::varchar as extract_error
 from {{ source('staging_parquet', 'extractions') }} as e
-inner join {{ ref('stg_cleaned_articles') }} as c
-    on c.content_sha256 = e.content_sha256 and c.batch_id = e.clean_batch_id
-{% if is_incremental() %}
-where e.processed_at > (select coalesce(max(processed_at), '1970-01-01'::timestamptz) from {{ this }})
-{% endif %}
-qualify row_number() over (partition by e.content_sha256 order by e.processed_at desc, e.batch_id desc) = 1
+inner join {{ ref('stg_current_batches') }} as p
+    on p.content_sha256 = e.content_sha256 and p.extract_batch_id = e.batch_id

@@ -1,8 +1,9 @@
--- Every raw file with its article id and status.
+-- Every raw file with its article id and status (loaded, duplicate, quarantined, removed).
 -- The id comes from the content hash: the first file seen with a content gets the plain id,
 -- later files with it (copies, a renamed file) get a suffix from their name. Ranking only by
 -- when and under which name a file was first seen keeps each file's id stable across builds.
--- Status: a present file is loaded unless an earlier present file has the same content.
+-- Status, first match wins: removed (left raw/), quarantined (unreadable, never cleaned, or
+-- undecodable), duplicate (an earlier present file has the same content), else loaded.
 with ranked as (
     select
         f.*,

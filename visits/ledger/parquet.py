@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polars as pl
 
-from visits.staging.verify import read_sidecar, sha256_of, write_sidecar
+from visits.ledger.verify import read_sidecar, sha256_of, write_sidecar
 
 
 def fsync_file(path: Path) -> None:

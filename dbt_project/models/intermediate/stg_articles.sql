@@ -1,4 +1,7 @@
 -- One row per loaded article: the repaired simplified text every extraction reads.
+-- Published in schema staging because ../shared/CONTRACT.md pins `staging.stg_articles`;
+-- it lives with the intermediate models because it joins two of them.
+{{ config(schema = 'staging') }}
 select
     f.article_id,
     c.clean_text,
@@ -10,6 +13,6 @@ select
     c.reporters,
     c.editors,
     c.captions
-from {{ ref('stg_article_files') }} as f
+from {{ ref('int_article_files') }} as f
 inner join {{ ref('stg_cleaned_articles') }} as c using (content_sha256)
 where f.status = 'loaded'

@@ -15,7 +15,8 @@ A corrupt batch is moved aside to `<table>/.corrupt/` (kept for inspection, out 
   aside together, so the extraction log no longer marks those articles done and they are
   extracted again (keeping the other two tables' files would double their rows);
 - `files` (the manifest): rebuilt by the next scan of raw/; first-seen times restart and
-  files that left raw/ before are forgotten, which the log says.
+  files that left raw/ before are forgotten, which the log says;
+- `current` (the pointer): derived from the others, so it is simply decided again.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 
 import polars as pl
 
-from visits.staging import tables
+from visits.ledger import tables
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ _verified: set[tuple[str, int, int, int]] = set()
 CONSEQUENCE = {
     tables.ARTICLES: "its articles will be cleaned again from raw/",
     tables.FILES: "the listing is rebuilt from raw/ (files that left raw/ earlier are forgotten)",
+    tables.CURRENT: "the pointer is decided again from the batch files",
 }
 
 

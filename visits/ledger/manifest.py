@@ -8,8 +8,8 @@ from pathlib import Path
 import polars as pl
 
 from visits.ingest import RawFile, scan_raw_dir
-from visits.staging import tables
-from visits.staging.parquet import read_folder, write_parquet_atomic
+from visits.ledger import tables
+from visits.ledger.parquet import read_folder, write_parquet_atomic
 
 MANIFEST_FILE = "manifest.parquet"
 

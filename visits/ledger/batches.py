@@ -2,14 +2,15 @@
 
 A batch writes one Parquet file per table. Rows are tied to their batch by batch_id and
 the file that marks a batch done is written last, so a batch cut short by a crash is
-ignored downstream and redone by the next run.
+ignored downstream and redone by the next run. Each stage ends by writing the ledger's
+pointer (pointer.py), which is what every reader takes as current.
 """
 
 from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,16 +20,15 @@ import polars as pl
 from visits.clean import clean_frame
 from visits.extract import extract_visits
 from visits.ingest import DecodeError, decode_article, read_article
-from visits.staging import tables
-from visits.staging.parquet import read_folder, scan_folder, write_parquet_atomic
-from visits.staging.versions import clean_version, extract_version
+from visits.ledger import tables
+from visits.ledger.parquet import write_parquet_atomic
+from visits.ledger.pointer import load_articles, pointer_path, write_pointer
+from visits.ledger.versions import clean_version, extract_version
 
 log = logging.getLogger(__name__)
 
 # Articles cleaned per polars frame: bounds memory on a large first build.
 BATCH_SIZE = 2000
-# What deciding "is this content done?" needs; the text columns are loaded only when used.
-KEY_COLUMNS = ("content_sha256", "batch_id", "decode_status")
 EMPTY_TEXT_REASON = "no article text left after removing boilerplate"
 
 
@@ -49,47 +49,6 @@ def new_batch_id(now: datetime) -> str:
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def current_articles(staging_dir: Path, columns: Sequence[str] | None = None) -> pl.DataFrame:
-    """The newest cleaned row per content hash made by the current cleaning code.
-
-    `columns` limits what is read (content_sha256 is always included); None reads every
-    column. Most callers need only KEY_COLUMNS, not every article's full text.
-    """
-    schema = tables.SCHEMAS[tables.ARTICLES]
-    wanted = None if columns is None else list(dict.fromkeys(["content_sha256", *columns]))
-    lazy = scan_folder(staging_dir / tables.ARTICLES)
-    if lazy is None:
-        return pl.DataFrame(schema={c: schema[c] for c in (wanted or schema)})
-    if wanted is not None:
-        lazy = lazy.select(list(dict.fromkeys([*wanted, "clean_version", "processed_at"])))
-    current = (
-        lazy.filter(pl.col("clean_version") == clean_version())
-        .sort("processed_at")
-        .unique("content_sha256", keep="last")
-    )
-    return (current if wanted is None else current.select(wanted)).collect()
-
-
-def load_articles(staging_dir: Path, keys: pl.DataFrame, columns: Sequence[str]) -> pl.DataFrame:
-    """The article rows named by keys' (content_sha256, batch_id) pairs, with `columns`."""
-    lazy = scan_folder(staging_dir / tables.ARTICLES)
-    pairs = keys.select("content_sha256", "batch_id").unique()
-    wanted = list(dict.fromkeys(["content_sha256", "batch_id", *columns]))
-    if lazy is None or pairs.is_empty():
-        schema = tables.SCHEMAS[tables.ARTICLES]
-        return pl.DataFrame(schema={c: schema[c] for c in wanted})
-    # batch_id is one value per file, so parquet statistics skip every other batch's file.
-    return (
-        lazy.filter(
-            pl.col("batch_id").is_in(pairs["batch_id"].unique().to_list())
-            & pl.col("content_sha256").is_in(pairs["content_sha256"].to_list())
-        )
-        .select(wanted)
-        .join(pairs.lazy(), on=["content_sha256", "batch_id"], how="semi")
-        .collect()
-    )
 
 
 def _decode_rows(raw_dir: Path, paths: dict[str, str]) -> list[dict]:
@@ -154,7 +113,9 @@ def _clean(frame: pl.DataFrame) -> pl.DataFrame:
 def clean_new_content(staging_dir: Path, raw_dir: Path, manifest: pl.DataFrame) -> BatchStats:
     """Decode and clean every present content hash that the current code has not cleaned."""
     stats = BatchStats()
-    done = set(current_articles(staging_dir, KEY_COLUMNS)["content_sha256"].to_list())
+    version = clean_version()
+    pointer = write_pointer(staging_dir)  # from the batches on disk, whatever ran before
+    done = set(pointer.filter(pl.col("clean_version") == version)["content_sha256"].to_list())
     # Rows with a read_error (bad name, unreadable) have no content to decode.
     present = (
         manifest.filter(pl.col("is_present") & pl.col("read_error").is_null() & ~pl.col("content_sha256").is_in(sorted(done)))
@@ -162,7 +123,6 @@ def clean_new_content(staging_dir: Path, raw_dir: Path, manifest: pl.DataFrame) 
         .unique("content_sha256", keep="first", maintain_order=True)
     )
     todo = dict(zip(present["content_sha256"], present["file_name"], strict=True))
-    version = clean_version()
     for chunk in _chunks(list(todo), BATCH_SIZE):
         now = datetime.now(UTC)
         rows = _decode_rows(raw_dir, {sha: todo[sha] for sha in chunk})
@@ -181,49 +141,18 @@ def clean_new_content(staging_dir: Path, raw_dir: Path, manifest: pl.DataFrame) 
         stats.batches += 1
         stats.processed += out.height
         stats.quarantined += out.filter(pl.col("decode_status") != "ok").height
+    write_pointer(staging_dir)
     return stats
 
 
 def _visit_rows(sha: str, batch_id: str, visits: list) -> tuple[list[dict], list[dict]]:
     visit_rows, official_rows = [], []
     for seq, v in enumerate(visits):
-        visit_rows.append(
-            {
-                "content_sha256": sha,
-                "batch_id": batch_id,
-                "visit_seq": seq,
-                "visiting_province": v.visiting_province,
-                "host_province": v.host_province,
-                "visiting_unit": v.visiting_unit,
-                "host_unit": v.host_unit,
-                "start_date": v.start_date,
-                "end_date": v.end_date,
-                "start_md": v.start_md,
-                "end_md": v.end_md,
-                "host_cities": list(v.host_cities),
-                "meeting_name": v.meeting_name,
-                "programme": v.programme,
-                "leader_names": list(v.leader_names),
-                "year_source": v.year_source,
-                "evidence": v.evidence,
-                "basis": list(v.basis),
-            }
-        )
-        for mention_seq, o in enumerate(v.officials):
-            official_rows.append(
-                {
-                    "content_sha256": sha,
-                    "batch_id": batch_id,
-                    "visit_seq": seq,
-                    "mention_seq": mention_seq,
-                    "name": o.name,
-                    "province": o.province,
-                    "titles": list(o.titles),
-                    "side": o.side,
-                    "is_leader": o.is_leader,
-                    "evidence": o.evidence,
-                }
-            )
+        keys = {"content_sha256": sha, "batch_id": batch_id, "visit_seq": seq}
+        visit_rows.append(tables.rows_of(v, tables.VISITS, **keys))
+        official_rows += [
+            tables.rows_of(o, tables.OFFICIALS, **keys, mention_seq=n) for n, o in enumerate(v.officials)
+        ]
     return visit_rows, official_rows
 
 
@@ -231,15 +160,13 @@ def extract_new_content(staging_dir: Path) -> BatchStats:
     """Run the extractor over cleaned articles it has not read in their current version."""
     stats = BatchStats()
     version = extract_version()
-    articles = current_articles(staging_dir, KEY_COLUMNS).filter(pl.col("decode_status") == "ok")
-    seen = read_folder(staging_dir / tables.EXTRACTIONS, tables.SCHEMAS[tables.EXTRACTIONS]).filter(
-        pl.col("extract_version") == version
-    )
-    todo = articles.join(
-        seen.select(pl.col("content_sha256"), pl.col("clean_batch_id").alias("batch_id")),
-        on=["content_sha256", "batch_id"],
-        how="anti",
-    )
+    pointer = write_pointer(staging_dir)
+    # The current code's clean rows that the current extractor has not read.
+    todo = pointer.filter(
+        (pl.col("clean_version") == clean_version())
+        & (pl.col("decode_status") == "ok")
+        & pl.col("extract_batch_id").is_null()
+    ).select("content_sha256", pl.col("clean_batch_id").alias("batch_id"))
     for start in range(0, todo.height, BATCH_SIZE):
         # Texts are read per chunk, for the rows this chunk extracts, never all at once.
         chunk = load_articles(
@@ -291,6 +218,7 @@ def extract_new_content(staging_dir: Path) -> BatchStats:
         stats.processed += chunk.height
         stats.visits += len(visit_rows)
         stats.officials += len(official_rows)
+    write_pointer(staging_dir)
     return stats
 
 
@@ -298,5 +226,8 @@ def ensure_tables(staging_dir: Path) -> None:
     """Give every staging folder at least an empty, typed file so dbt can always read it."""
     for table, schema in tables.SCHEMAS.items():
         folder = staging_dir / table
-        if not any(folder.glob("*.parquet")):
+        if table == tables.CURRENT:
+            if not pointer_path(staging_dir).exists():
+                write_pointer(staging_dir)
+        elif not any(folder.glob("*.parquet")):
             write_parquet_atomic(pl.DataFrame(schema=schema), folder / "_empty.parquet")
