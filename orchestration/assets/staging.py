@@ -3,9 +3,8 @@
 
 import dagster as dg
 
-from orchestration.resources import WRITER_POOL
+from orchestration.resources import WRITER_POOL, WarehousePaths
 from orchestration.writer_lock import writer_lock
-from visits.settings import raw_dir, staging_dir, warehouse_dir
 from visits.staging import tables
 from visits.staging.batches import (
     KEY_COLUMNS,
@@ -30,11 +29,11 @@ EXTRACTION_LOG = dg.AssetKey(["staging", "extraction_log"])
     pool=WRITER_POOL,
     description="Decoded, repaired, simplified article text and metadata; undecodable files quarantined.",
 )
-def cleaned_articles(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    with writer_lock(warehouse_dir(), f"cleaning (run {context.run_id[:8]})", context.log.warning):
-        stats = clean_new_content(staging_dir(), raw_dir(), read_manifest(staging_dir()))
-        ensure_tables(staging_dir())
-    current = current_articles(staging_dir(), [*KEY_COLUMNS, "script"])
+def cleaned_articles(context: dg.AssetExecutionContext, warehouse: WarehousePaths) -> dg.MaterializeResult:
+    with writer_lock(warehouse.warehouse, f"cleaning (run {context.run_id[:8]})", context.log.warning):
+        stats = clean_new_content(warehouse.staging, warehouse.raw, read_manifest(warehouse.staging))
+        ensure_tables(warehouse.staging)
+    current = current_articles(warehouse.staging, [*KEY_COLUMNS, "script"])
     context.log.info("cleaned %d new contents in %d batches", stats.processed, stats.batches)
     return dg.MaterializeResult(
         metadata={
@@ -60,12 +59,12 @@ def cleaned_articles(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     ],
     pool=WRITER_POOL,
 )
-def extracted_visits(context: dg.AssetExecutionContext):  # noqa: ANN201 - yields results
-    with writer_lock(warehouse_dir(), f"extraction (run {context.run_id[:8]})", context.log.warning):
-        stats = extract_new_content(staging_dir())
-        ensure_tables(staging_dir())
+def extracted_visits(context: dg.AssetExecutionContext, warehouse: WarehousePaths):  # noqa: ANN201 - yields results
+    with writer_lock(warehouse.warehouse, f"extraction (run {context.run_id[:8]})", context.log.warning):
+        stats = extract_new_content(warehouse.staging)
+        ensure_tables(warehouse.staging)
     context.log.info("extracted %d visits from %d articles", stats.visits, stats.processed)
-    log = read_folder(staging_dir() / tables.EXTRACTIONS, tables.SCHEMAS[tables.EXTRACTIONS])
+    log = read_folder(warehouse.staging / tables.EXTRACTIONS, tables.SCHEMAS[tables.EXTRACTIONS])
     yield dg.MaterializeResult(asset_key=VISITS, metadata={"new_visits": stats.visits})
     yield dg.MaterializeResult(asset_key=OFFICIALS, metadata={"new_mentions": stats.officials})
     yield dg.MaterializeResult(
