@@ -75,7 +75,8 @@ def inputs_fingerprint(staging: Path) -> str:
     _staging_digest(staging, h)
     code = _files([*(DBT_PROJECT_DIR / p for p in DBT_INPUTS), SEEDS_DIR, *(REPO_ROOT / p for p in PYTHON_INPUTS)])
     for path in code:
-        h.update(f"{path.relative_to(REPO_ROOT).as_posix()}\n".encode())
+        name = path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path
+        h.update(f"{name.as_posix()}\n".encode())
         h.update(hashlib.sha256(path.read_bytes()).digest())
     for name in PACKAGES:
         h.update(f"{name}=={_package_version(name)}\n".encode())
