@@ -23,9 +23,11 @@ $(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml
 	mkdir -p $(DAGSTER_HOME)
 	cp orchestration/dagster.yaml $@
 
-# dagster-dbt reads dbt's manifest; it is parsed here, never at import time.
+# dagster-dbt reads dbt's manifest; it is parsed here, never at import time, with the
+# target and vars the build uses (orchestration/dbt_parse.py), so the build's dbt parses
+# only what changed.
 dbt-parse: venv
-	$(DBT) parse $(DBT_DIRS) --quiet
+	$(BIN)/python -m orchestration.dbt_parse
 
 # A build killed earlier may still hold the writer pool's slot: recovery frees it first.
 build: venv dbt-parse $(DAGSTER_HOME)/dagster.yaml

@@ -11,12 +11,12 @@ import dagster as dg
 import polars as pl
 
 from orchestration.assets.staging import CLEANED, EXTRACTION_LOG
+from orchestration.resources import WarehousePaths
 from visits.ledger import tables
 from visits.ledger.manifest import read_manifest
 from visits.ledger.parquet import read_folder
 from visits.ledger.pointer import KEY_COLUMNS, current_articles, read_pointer
 from visits.ledger.versions import extract_version
-from visits.settings import staging_dir
 
 # The corpus is visit reports, so most loaded articles should yield a visit; above this share
 # the extractor has probably regressed (or the feed changed) and someone should look.
@@ -79,8 +79,8 @@ def visit_coverage(staging: Path) -> dict[str, object]:
     description="Every content hash present in raw/ has a row from the current cleaning code, "
     "and no decoded article has empty clean text.",
 )
-def every_loaded_article_cleaned() -> dg.AssetCheckResult:
-    staging = staging_dir()
+def every_loaded_article_cleaned(warehouse: WarehousePaths) -> dg.AssetCheckResult:
+    staging = warehouse.staging
     missing, empty = uncleaned_contents(staging), empty_clean_texts(staging)
     return dg.AssetCheckResult(
         passed=not missing and not empty,
@@ -101,8 +101,8 @@ def every_loaded_article_cleaned() -> dg.AssetCheckResult:
     description=f"Warns when more than {NO_VISIT_WARN_SHARE:.0%} of loaded articles yield no visit; "
     "always reports the share.",
 )
-def share_of_articles_without_visit() -> dg.AssetCheckResult:
-    stats = visit_coverage(staging_dir())
+def share_of_articles_without_visit(warehouse: WarehousePaths) -> dg.AssetCheckResult:
+    stats = visit_coverage(warehouse.staging)
     share = float(stats["no_visit_share"])  # type: ignore[arg-type]
     metadata = {k: v for k, v in stats.items() if k != "no_visit_sample"}
     return dg.AssetCheckResult(

@@ -9,7 +9,7 @@ from orchestration.assets.report import report
 from orchestration.assets.staging import cleaned_articles, extracted_visits
 from orchestration.checks import asset_checks
 from orchestration.jobs import build_warehouse
-from orchestration.resources import dbt_resource
+from orchestration.resources import dbt_resource, warehouse_paths
 from orchestration.schedules import daily_build
 from orchestration.sensors import raw_dir_sensor
 
@@ -19,7 +19,7 @@ defs = dg.Definitions(
     jobs=[build_warehouse],
     sensors=[raw_dir_sensor],
     schedules=[daily_build],
-    resources={"dbt": dbt_resource()},
+    resources={"dbt": dbt_resource(), "warehouse": warehouse_paths()},
     # Writers run one at a time anyway (pool warehouse_writer), so a subprocess per step buys
     # nothing, and each one reloads the code location (under `dagster dev` that re-parses dbt).
     executor=dg.in_process_executor,

@@ -1,29 +1,97 @@
-"""The dbt project and CLI resource, pointed at the configured warehouse."""
+"""The resources assets and checks are given: the warehouse's paths and the dbt CLI.
+
+Paths come from VISITS_RAW_DIR / VISITS_WAREHOUSE_DIR as `dg.EnvVar`s, read when a run
+starts, never written back into the process environment: dbt is told the warehouse
+directory on its command line (`--vars`), in the same words its manifest was parsed with.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
 from pathlib import Path
 
+import dagster as dg
 from dagster_dbt import DbtCliResource, DbtProject
 
-from visits.settings import DBT_PROJECT_DIR, warehouse_dir
+from visits.settings import DBT_PROJECT_DIR, REPO_ROOT
 
 # Only pools with this name are limited to one slot by dagster.yaml's default_limit.
 WRITER_POOL = "warehouse_writer"
 
-dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-# Parses only under `dagster dev`; headless runs and tests run `dbt parse` first (Makefile).
-dbt_project.prepare_if_dev()
+# profiles.yml's target for orchestrated builds: dbt writes the build copy beside the
+# published file; `dev`, the default, is for dbt run by hand (it writes visits.duckdb).
+DBT_TARGET = "dagster"
 
 
-def export_warehouse_env(duckdb_file: str) -> None:
-    """dbt's profile and sources read these; give them the absolute warehouse path and
-    the file dbt should write (the build copy, not the published warehouse)."""
-    os.environ["VISITS_WAREHOUSE_DIR"] = str(warehouse_dir())
-    os.environ["VISITS_DUCKDB_FILE"] = duckdb_file
+def _absolute(value: str) -> Path:
+    """A configured path; relative ones are relative to the repository, as in the contract."""
+    path = Path(value)
+    return path if path.is_absolute() else (REPO_ROOT / path).resolve()
+
+
+class WarehousePaths(dg.ConfigurableResource):
+    """Where a build reads raw articles and writes the warehouse (`../shared/CONTRACT.md`)."""
+
+    raw_dir: str = "raw"
+    warehouse_dir: str = "warehouse"
+
+    @property
+    def raw(self) -> Path:
+        return _absolute(self.raw_dir)
+
+    @property
+    def warehouse(self) -> Path:
+        return _absolute(self.warehouse_dir)
+
+    @property
+    def staging(self) -> Path:
+        return self.warehouse / "staging"
+
+    @property
+    def duckdb_file(self) -> Path:
+        return self.warehouse / "visits.duckdb"
+
+    @property
+    def marts_dir(self) -> Path:
+        """The Parquet export of the marts (a symlink to its current version)."""
+        return self.warehouse / "marts"
+
+    @property
+    def exports_dir(self) -> Path:
+        """CSV and Excel exports."""
+        return self.warehouse / "exports"
+
+    @property
+    def report_dir(self) -> Path:
+        return self.warehouse / "report"
+
+
+def _env_or(var: str, default: str) -> str | dg.EnvVar:
+    """The variable, read at run time, when it is set; the contract's default when not
+    (a `dg.EnvVar` of an unset variable is an error, and the contract gives defaults)."""
+    return dg.EnvVar(var) if os.environ.get(var) else default
+
+
+def warehouse_paths() -> WarehousePaths:
+    """The resource as the code location configures it."""
+    return WarehousePaths(raw_dir=_env_or("VISITS_RAW_DIR", "raw"), warehouse_dir=_env_or("VISITS_WAREHOUSE_DIR", "warehouse"))
+
+
+def paths_from_env() -> WarehousePaths:
+    """The same paths, resolved now (for code that runs outside a Dagster run)."""
+    return WarehousePaths(
+        raw_dir=os.environ.get("VISITS_RAW_DIR") or "raw",
+        warehouse_dir=os.environ.get("VISITS_WAREHOUSE_DIR") or "warehouse",
+    )
+
+
+def dbt_vars(paths: WarehousePaths) -> list[str]:
+    """dbt's `--vars` for a warehouse. Parse and build must pass exactly these: dbt hashes
+    them, and any difference throws the partial-parse state away."""
+    return ["--vars", json.dumps({"warehouse_dir": str(paths.warehouse)}, sort_keys=True)]
 
 
 def dbt_executable() -> str:
@@ -32,7 +100,8 @@ def dbt_executable() -> str:
     return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
 
 
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR, target=DBT_TARGET)
+
+
 def dbt_resource() -> DbtCliResource:
-    return DbtCliResource(
-        project_dir=dbt_project, profiles_dir=str(DBT_PROJECT_DIR), dbt_executable=dbt_executable()
-    )
+    return DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable())

@@ -66,14 +66,16 @@ def staging(tmp_path, monkeypatch) -> Staging:
 
 def cleaned_check() -> dg.AssetCheckResult:
     from orchestration.checks import every_loaded_article_cleaned
+    from orchestration.resources import paths_from_env
 
-    return every_loaded_article_cleaned()
+    return every_loaded_article_cleaned(warehouse=paths_from_env())
 
 
 def no_visit_check() -> dg.AssetCheckResult:
     from orchestration.checks import share_of_articles_without_visit
+    from orchestration.resources import paths_from_env
 
-    return share_of_articles_without_visit()
+    return share_of_articles_without_visit(warehouse=paths_from_env())
 
 
 def test_every_present_article_cleaned_passes(staging):

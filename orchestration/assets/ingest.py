@@ -7,12 +7,11 @@ import dagster as dg
 import polars as pl
 
 from orchestration.recovery import reap_on_load
-from orchestration.resources import WRITER_POOL
+from orchestration.resources import WRITER_POOL, WarehousePaths
 from orchestration.writer_lock import writer_lock
 from visits.ledger.manifest import update_manifest
 from visits.ledger.pointer import write_pointer
 from visits.ledger.verify import verify_staging
-from visits.settings import raw_dir, staging_dir, warehouse_dir
 
 # The bare contract command (`dagster asset materialize`, no `python -m orchestration.recovery`
 # first) would wait forever on a pool slot a killed build still holds; loading the code
@@ -26,20 +25,20 @@ reap_on_load()
     pool=WRITER_POOL,
     description="Every file under the raw directory with its SHA-256; departed files are kept as not present.",
 )
-def raw_files(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    with writer_lock(warehouse_dir(), f"raw-dir scan (run {context.run_id[:8]})", context.log.warning):
+def raw_files(context: dg.AssetExecutionContext, warehouse: WarehousePaths) -> dg.MaterializeResult:
+    with writer_lock(warehouse.warehouse, f"raw-dir scan (run {context.run_id[:8]})", context.log.warning):
         # Before anything reads staging: corrupt batches go aside and their articles are redone.
-        corrupt = verify_staging(staging_dir())
+        corrupt = verify_staging(warehouse.staging)
         for message in corrupt:
             context.log.warning(message)
-        manifest = update_manifest(staging_dir(), raw_dir(), datetime.now(UTC))
+        manifest = update_manifest(warehouse.staging, warehouse.raw, datetime.now(UTC))
         if corrupt:  # a batch the pointer named may have gone aside
-            write_pointer(staging_dir())
+            write_pointer(warehouse.staging)
     present = manifest.filter(pl.col("is_present"))
-    context.log.info("raw dir %s: %d files present", raw_dir(), present.height)
+    context.log.info("raw dir %s: %d files present", warehouse.raw, present.height)
     return dg.MaterializeResult(
         metadata={
-            "raw_dir": str(raw_dir()),
+            "raw_dir": str(warehouse.raw),
             "files_present": present.height,
             "files_removed": manifest.height - present.height,
             "distinct_contents": present["content_sha256"].n_unique(),

@@ -1,20 +1,13 @@
 """Report: pictures of the marts, rebuilt after every build of the warehouse."""
 
-from pathlib import Path
-
 import dagster as dg
 
-from orchestration.resources import WRITER_POOL
+from orchestration.resources import WRITER_POOL, WarehousePaths
 from visits.report.build import markdown_image, render_report
 from visits.report.data import MARTS
-from visits.settings import marts_export_dir, warehouse_dir
 
 # The dbt models the report reads (through their Parquet export); it runs after all of them.
 MART_KEYS = [dg.AssetKey(["marts", name]) for name in MARTS]
-
-
-def report_dir() -> Path:
-    return warehouse_dir() / "report"
 
 
 @dg.asset(
@@ -28,8 +21,8 @@ def report_dir() -> Path:
     description="warehouse/report/index.html and one PNG per chart: timeline, pair network, map, "
     "level mix, leaders, data quality. Reads the exported marts only.",
 )
-def report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    result = render_report(marts_export_dir(), report_dir())
+def report(context: dg.AssetExecutionContext, warehouse: WarehousePaths) -> dg.MaterializeResult:
+    result = render_report(warehouse.marts_dir, warehouse.report_dir)
     if result.missing_glyphs:  # tofu in a chart is a bug, not a warning
         raise dg.Failure(f"glyphs missing from the CJK font: {result.missing_glyphs[:5]}")
     context.log.info("report written to %s in %.1fs", result.html_path, result.seconds)

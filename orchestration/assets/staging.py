@@ -4,7 +4,7 @@
 import dagster as dg
 import polars as pl
 
-from orchestration.resources import WRITER_POOL
+from orchestration.resources import WRITER_POOL, WarehousePaths
 from orchestration.writer_lock import writer_lock
 from visits.ledger import tables
 from visits.ledger.batches import clean_new_content, ensure_tables, extract_new_content
@@ -12,7 +12,6 @@ from visits.ledger.manifest import read_manifest
 from visits.ledger.parquet import read_folder
 from visits.ledger.pointer import KEY_COLUMNS, current_articles, read_pointer
 from visits.ledger.versions import clean_version
-from visits.settings import raw_dir, staging_dir, warehouse_dir
 
 CLEANED = dg.AssetKey(["staging", "cleaned_articles"])
 VISITS = dg.AssetKey(["staging", "visit_mentions"])
@@ -28,11 +27,11 @@ CURRENT_BATCHES = dg.AssetKey(["staging", "current_batches"])
     pool=WRITER_POOL,
     description="Decoded, repaired, simplified article text and metadata; undecodable files quarantined.",
 )
-def cleaned_articles(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    with writer_lock(warehouse_dir(), f"cleaning (run {context.run_id[:8]})", context.log.warning):
-        stats = clean_new_content(staging_dir(), raw_dir(), read_manifest(staging_dir()))
-        ensure_tables(staging_dir())
-    current = current_articles(staging_dir(), [*KEY_COLUMNS, "script"])
+def cleaned_articles(context: dg.AssetExecutionContext, warehouse: WarehousePaths) -> dg.MaterializeResult:
+    with writer_lock(warehouse.warehouse, f"cleaning (run {context.run_id[:8]})", context.log.warning):
+        stats = clean_new_content(warehouse.staging, warehouse.raw, read_manifest(warehouse.staging))
+        ensure_tables(warehouse.staging)
+    current = current_articles(warehouse.staging, [*KEY_COLUMNS, "script"])
     context.log.info("cleaned %d new contents in %d batches", stats.processed, stats.batches)
     return dg.MaterializeResult(
         metadata={
@@ -61,13 +60,13 @@ def cleaned_articles(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     ],
     pool=WRITER_POOL,
 )
-def extracted_visits(context: dg.AssetExecutionContext):  # noqa: ANN201 - yields results
-    with writer_lock(warehouse_dir(), f"extraction (run {context.run_id[:8]})", context.log.warning):
-        stats = extract_new_content(staging_dir())
-        ensure_tables(staging_dir())
+def extracted_visits(context: dg.AssetExecutionContext, warehouse: WarehousePaths):  # noqa: ANN201 - yields results
+    with writer_lock(warehouse.warehouse, f"extraction (run {context.run_id[:8]})", context.log.warning):
+        stats = extract_new_content(warehouse.staging)
+        ensure_tables(warehouse.staging)
     context.log.info("extracted %d visits from %d articles", stats.visits, stats.processed)
-    log = read_folder(staging_dir() / tables.EXTRACTIONS, tables.SCHEMAS[tables.EXTRACTIONS])
-    pointer = read_pointer(staging_dir())
+    log = read_folder(warehouse.staging / tables.EXTRACTIONS, tables.SCHEMAS[tables.EXTRACTIONS])
+    pointer = read_pointer(warehouse.staging)
     yield dg.MaterializeResult(asset_key=VISITS, metadata={"new_visits": stats.visits})
     yield dg.MaterializeResult(asset_key=OFFICIALS, metadata={"new_mentions": stats.officials})
     yield dg.MaterializeResult(
