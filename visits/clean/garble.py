@@ -35,7 +35,8 @@ from visits.clean.chars import (
     traditional_only_chars,
 )
 from visits.clean.pinyin import annotation_table, readings, syllable_group
-from visits.clean.span_score import ArticleModel, best_path
+from visits.clean.span_path import best_path
+from visits.clean.span_score import ArticleModel
 
 MAX_JUNK_CHARS = 40  # a mis-aligned decode resynchronises at the first ASCII byte; real spans are short
 MAX_SPANS_PER_ARTICLE = 500  # beyond this, spans are placeholdered without any search
