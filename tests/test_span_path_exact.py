@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from visits.clean.garble import FULLWIDTH_LEAD, SWALLOWED, _chars_with_lead, _chars_with_trail
+from visits.clean.gbk_bytes import FULLWIDTH_LEAD, SWALLOWED, chars_with_lead, chars_with_trail
 from visits.clean.span_path import best_path
 from visits.clean.span_score import ArticleModel
 
@@ -59,9 +59,9 @@ def dense_best_path(model: ArticleModel, slots: list[list[str]], left: str, righ
 def _slot_pool() -> list[list[str]]:
     article_chars = sorted(set(ARTICLE))
     return [
-        list(_chars_with_trail(FULLWIDTH_LEAD)),
-        list(_chars_with_lead(0xB6)),
-        list(_chars_with_lead(0xCF)),
+        list(chars_with_trail(FULLWIDTH_LEAD)),
+        list(chars_with_lead(0xB6)),
+        list(chars_with_lead(0xCF)),
         list(SWALLOWED),
         article_chars,
         ["團", "協", "會"],
