@@ -4,6 +4,7 @@ collecting metadata (date, source, reporters, editors) from the lines that state
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -228,14 +229,23 @@ def split_lines(text: str) -> Layout:
 
     # A lead/summary line repeated inside a later paragraph is dropped (kept for audit).
     final: list[str] = []
-    for k, ln in enumerate(body):
-        if (
-            len(ln) >= DUPLICATE_MIN
-            and len(ln) <= 300
-            and any(ln in other for j, other in enumerate(body) if j != k and len(other) > len(ln))
-        ):
-            lay.boilerplate.append(ln)
-        else:
-            final.append(ln)
+    for ln, repeated in zip(body, _inside_longer_line(body), strict=True):
+        (lay.boilerplate if repeated else final).append(ln)
     lay.body = final
     return lay
+
+
+def _inside_longer_line(body: list[str]) -> list[bool]:
+    """Per line: DUPLICATE_MIN..300 long and found inside a longer line of `body`.
+
+    One substring count over the joined lines instead of comparing every pair: a line without
+    a newline occurs once in each line equal to it, and more often only if a longer line holds it.
+    """
+    wanted = [DUPLICATE_MIN <= len(ln) <= 300 for ln in body]
+    if not any(wanted):
+        return wanted
+    if any("\n" in ln for ln in body):  # lines come from a split on newlines; keep the pairwise form
+        return [w and any(ln in o for o in body if len(o) > len(ln)) for ln, w in zip(body, wanted, strict=True)]
+    joined = "\n".join(body)
+    same = Counter(body)
+    return [w and joined.count(ln) > same[ln] for ln, w in zip(body, wanted, strict=True)]
