@@ -37,11 +37,6 @@ _CJK_RE = re.compile(CJK_CLASS)
 
 
 @lru_cache(maxsize=1)
-def _variant_table() -> dict[int, str]:
-    return {ord(k): v for k, v in VARIANT_CHARS.items()}
-
-
-@lru_cache(maxsize=1)
 def traditional_class() -> str:
     """A regex class of the traditional-only hanzi, the same to Python `re` and polars."""
     return "[" + "".join(sorted(traditional_only_chars())) + "]"
@@ -76,7 +71,9 @@ def to_simplified(text: str, script: str, traditional: int | None = None) -> str
     `traditional`: traditional_count(text) when the caller has it (clean_frame counts in polars)."""
     if script != "simplified" or (traditional_count(text) if traditional is None else traditional):
         text = _t2s().convert(text)
-    text = text.translate(_variant_table())
+    for old, new in VARIANT_CHARS.items():  # one char each, no value holds a key: same as translate
+        if old in text:
+            text = text.replace(old, new)
     if "著" in text:
         for old, new in VARIANT_PHRASES.items():
             text = text.replace(old, new)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pypinyin.constants import PHRASES_DICT
 
 from visits.clean.chars import _t2s_map, common_chars, gb2312_chars, is_cjk, simplified_only_chars
-from visits.clean.pinyin import annotation_re
+from visits.clean.pinyin import annotation_tail_re
 
 CN_PUNCT_OK = frozenset("，。、；：？！“”‘’（）《》—…·")
 ASCII_OK = frozenset("\n ,.:;!?()-%/0123456789")
@@ -77,6 +77,7 @@ def _plain_mark(ch: str) -> bool:
     return not is_cjk(ch) and ch not in _CLOSERS and ch not in _OPENERS
 
 
+@lru_cache(maxsize=65536)
 def _prior(ch: str, traditional: bool) -> float:
     """Probability of a character before looking at the article (a class floor)."""
     if is_cjk(ch):
@@ -100,7 +101,7 @@ class ArticleModel:
     """
 
     def __init__(self, text: str, traditional: bool) -> None:
-        text = annotation_re().sub(r"\1", text)  # pinyin letters are damage, not the article's text
+        text = annotation_tail_re().sub("", text)  # pinyin letters are damage, not the article's text
         self._text = text
         self.uni = Counter(text)
         self.bi = Counter(zip(text, text[1:], strict=False))
