@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from visits.extract.gazetteer import (
     PlaceHit,
@@ -22,10 +23,13 @@ from visits.extract.gazetteer import (
     lookup_province,
     resolve_unit,
 )
-from visits.extract.outlet import source_units
 from visits.extract.title_units import chained_places, group_unit, leader_unit
+from visits.extract.trie_regex import trie_alternation
 from visits.lexicon import alternation
 from visits.reference import Division, Province
+
+if TYPE_CHECKING:  # the article module builds on this one
+    from visits.extract.article import Article
 
 DELEG = rf"(?:党政|政府|人大|政协|各界|友好)?(?:{alternation('delegation_words')})"
 MOVE = rf"(?:{alternation('movement_verbs')})"
@@ -45,7 +49,7 @@ LEAD = rf"(?:(?:{alternation('leader_verbs')})(?<![效概比频汇税速]率)(?!
 
 @lru_cache(maxsize=1)
 def _place_alt() -> str:
-    return "|".join(map(re.escape, sorted(aliases(), key=len, reverse=True)))
+    return trie_alternation(aliases())
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +82,13 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     # 甲一行来和考察: a leader's group to a short form of a place the article names
     led_short = re.compile(rf"{LEAD}[^，,。；;]{{0,12}}?{MOVE}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
     return deleg, led, short, led_short
+
+
+@lru_cache(maxsize=1)
+def _prefilters() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What a sentence must hold for the movement patterns to match in it: a group word
+    (the delegation patterns) and a leader word (the led patterns)."""
+    return re.compile(alternation("delegation_words")), re.compile(LEAD)
 
 
 def _city_for_abbreviation(unit: str, abbr: str, short: dict[str, str], hits: list[PlaceHit]) -> str:
@@ -157,28 +168,33 @@ def _split_units(s: str) -> list[str]:
 def _covered_by_places(part: str) -> bool:
     """Is the token places run together with nothing between (延边州和龙市: 和 is in 和龙市)?"""
     hits = find_places(part)
-    return bool(hits) and hits[0].start == 0 and hits[-1].end == len(part) and all(
-        a.end == b.start for a, b in zip(hits, hits[1:], strict=False)
+    return (
+        bool(hits)
+        and hits[0].start == 0
+        and hits[-1].end == len(part)
+        and all(a.end == b.start for a, b in zip(hits, hits[1:], strict=False))
     )
 
 
-def find_directions(text: str, source: str | None = None) -> list[Direction]:
-    """Delegation movements in the text, in order; `source` names the outlet, whose own
-    county or city a one-character form may stand for."""
+def find_directions(art: Article) -> list[Direction]:
+    """Delegation movements in the article, in order; the outlet's own county or city is
+    what a one-character form may stand for."""
     deleg, led, short_form, led_short = _patterns()
     out = []
 
     @lru_cache(maxsize=1)
     def named() -> tuple[list[PlaceHit], dict[str, str]]:
-        """The text's places and the short forms they give: scanned once, and only when a
-        short form needs them."""
-        hits = find_places(text)
-        return hits, _short_places(hits, source_units(source))
+        """The article's places and the short forms they give, made only when a short form
+        needs them."""
+        hits = list(art.places)
+        return hits, _short_places(hits, list(art.outlet_units))
 
-    for sent_m in re.finditer(r"[^。！？\n]+", text):
-        sent = sent_m.group()
+    groups, leads = _prefilters()
+    for sent_at, sent in art.sentences:
         told = set()  # where delegation movements end: a led one ending there is the same
-        for m in deleg.finditer(sent):
+        # each pattern needs its group word or its leader word: most sentences have neither
+        has_group, has_lead = groups.search(sent) is not None, leads.search(sent) is not None
+        for m in deleg.finditer(sent) if has_group else ():
             told.add(m.end())
             if _NOT_GONE.search(sent, m.end("unit"), m.start("dest")):
                 continue  # 代表团未能赴黔南: a visit that did not happen
@@ -186,26 +202,26 @@ def find_directions(text: str, source: str | None = None) -> list[Direction]:
             if len(dest) == 1:
                 dest = _city_for_abbreviation(m.group("unit"), dest, named()[1], named()[0])
             kind = "host_view" if dest.startswith("我") else "movement"  # 莅临我县: the host's words
-            out.append(Direction(m.group("unit"), dest, sent_m.start() + m.start(), sent, kind))
-        for m in short_form.finditer(sent):
+            out.append(Direction(m.group("unit"), dest, sent_at + m.start(), sent, kind))
+        for m in short_form.finditer(sent) if has_group else ():
             if deleg.search(sent, m.start()) or _NOT_GONE.search(sent, m.end("unit"), m.start("short")):
                 continue  # a full place name was matched for this movement
             hits, short = named()
             place = short.get(m.group("short")) or _county_in_named_province(m.group("short"), hits)
             if place:
-                out.append(Direction(m.group("unit"), place, sent_m.start() + m.start(), sent))
-        for m in led.finditer(sent):
+                out.append(Direction(m.group("unit"), place, sent_at + m.start(), sent))
+        for m in led.finditer(sent) if has_lead else ():
             if m.end() in told or _NOT_GONE.search(m.group()):
                 continue  # 带领我县考察团赴济南市: the delegation names its own unit
             unit = _led_unit(sent, m.start(), m.group())
-            out.append(Direction(unit, m.group("dest"), sent_m.start() + m.start(), sent, "leader_movement"))
-        for m in led_short.finditer(sent):
+            out.append(Direction(unit, m.group("dest"), sent_at + m.start(), sent, "leader_movement"))
+        for m in led_short.finditer(sent) if has_lead else ():
             if m.end() in told or led.search(sent, m.start()) or _NOT_GONE.search(m.group()):
                 continue
             place = named()[1].get(m.group("short"))
             if place:
                 unit = _led_unit(sent, m.start(), m.group())
-                out.append(Direction(unit, place, sent_m.start() + m.start(), sent, "leader_movement"))
+                out.append(Direction(unit, place, sent_at + m.start(), sent, "leader_movement"))
     out.sort(key=lambda d: d.start)
     return out
 
