@@ -55,6 +55,9 @@ COPYRIGHT_MARKERS = (
     "未经",
     "法律责任",
 )
+# Any marker in a line, as one search (a literal alternation beats a loop of `in` per marker).
+_CHROME_MARKER_RE = re.compile("|".join(map(re.escape, CHROME_MARKERS)))
+_COPYRIGHT_MARKER_RE = re.compile("|".join(map(re.escape, COPYRIGHT_MARKERS)))
 TRAILER_HEADERS = frozenset(
     "最新消息 相关新闻 相关阅读 推荐阅读 延伸阅读 热点推荐 热门推荐 猜你喜欢 相关链接 更多新闻 "
     "今日推荐 图片新闻 精彩推荐 热门文章 相关报道 相关稿件 热点新闻 最新新闻 新闻排行".split()
@@ -95,7 +98,7 @@ def _is_chrome(line: str) -> bool:
         return True
     if len(line) > 80:
         return False
-    if any(m in line for m in CHROME_MARKERS):
+    if _CHROME_MARKER_RE.search(line):
         return True
     return len(_NAV_SEP_RE.findall(line)) >= 2 or _is_short_breadcrumb(line)
 
@@ -111,7 +114,7 @@ def _is_short_breadcrumb(line: str) -> bool:
 
 
 def _is_copyright(line: str, in_block: bool) -> bool:
-    if not any(m in line for m in COPYRIGHT_MARKERS):
+    if not _COPYRIGHT_MARKER_RE.search(line):
         return False
     # a body sentence may say 版权 too: only short lines, bullet items, or notices about 本网/本站
     return (

@@ -104,7 +104,6 @@ class ArticleModel:
         text = annotation_tail_re().sub("", text)  # pinyin letters are damage, not the article's text
         self._text = text
         self.uni = Counter(text)
-        self.bi = Counter(zip(text, text[1:], strict=False))
         self.n = max(1, len(text))
         self.traditional = traditional
         self._ucache: dict[str, float] = {}
@@ -132,15 +131,31 @@ class ArticleModel:
         v = self._bcache.get(key)
         if v is None:
             ca = self.uni.get(a, 0)
-            art = ARTICLE_BIGRAM_WEIGHT * self.bi.get(key, 0) / ca if ca else 0.0
+            seen = self.pair_count(a, b) if ca else 0
+            art = ARTICLE_BIGRAM_WEIGHT * seen / ca if ca else 0.0
             lex = LEXICON_WEIGHT * LEXICON_PAIR_P if (simp(a) + simp(b)) in lexicon_bigrams() else 0.0
             pu = self._p_uni(b)
-            if not (is_cjk(a) or is_cjk(b) or key in self.bi):
+            if not (is_cjk(a) or is_cjk(b) or seen):
                 if not (b in _CLOSERS or a in _OPENERS or b in _OPENERS or a in _CLOSERS):
                     pu *= MARK_PAIR_FACTOR
             p = art + lex + (1 - (ARTICLE_BIGRAM_WEIGHT if ca else 0.0) - LEXICON_WEIGHT) * pu
             v = self._bcache[key] = math.log(p) - self.unigram(b)
         return v
+
+    def pair_count(self, a: str, b: str) -> int:
+        """How often `ab` occurs in the article, overlapping runs counted (`。。。` holds `。。` twice).
+
+        Counted on demand: a garbled article asks for a few hundred pairs, not all of them.
+        """
+        if len(a) != 1 or len(b) != 1:
+            return 0
+        if a != b:
+            return self._text.count(a + b)  # `ab` with a != b cannot overlap itself
+        n, i = 0, self._text.find(a + b)
+        while i >= 0:
+            n += 1
+            i = self._text.find(a + b, i + 1)
+        return n
 
     def klass(self, a: str) -> tuple[bool, bool]:
         """What `default_bigram` needs of the first character: seen in the article, a plain mark."""
@@ -164,7 +179,7 @@ class ArticleModel:
         return v
 
     def neighbours(self, ch: str, after: bool) -> frozenset[str]:
-        """Characters seen right after (or before) `ch` in the article: its pairs in `bi`."""
+        """Characters seen right after (or before) `ch` in the article: the pairs `pair_count` counts."""
         key = (ch, after)
         v = self._near.get(key)
         if v is None:
