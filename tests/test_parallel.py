@@ -83,3 +83,13 @@ def test_bad_worker_count_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, valu
     monkeypatch.setenv(parallel.WORKERS_ENV, value)
     with pytest.raises(ValueError, match=parallel.WORKERS_ENV):
         parallel.local_workers()
+
+
+def test_a_small_job_stays_in_process_unless_workers_are_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(parallel.DASK_SCHEDULER_ENV, raising=False)
+    monkeypatch.delenv(parallel.WORKERS_ENV, raising=False)
+    with parallel.executor(4, parallel.LOCAL_POOL_FROM - 1) as (pool, _):
+        assert isinstance(pool, parallel.InlineExecutor)
+    monkeypatch.setenv(parallel.WORKERS_ENV, "2")
+    with parallel.executor(4, parallel.LOCAL_POOL_FROM - 1) as (pool, workers):
+        assert not isinstance(pool, parallel.InlineExecutor) and workers == 2

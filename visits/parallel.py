@@ -26,6 +26,9 @@ WORKERS_ENV = "VISITS_WORKERS"
 UNIT_SIZE = 250  # articles per work unit at scale: large enough that sending one costs little
 MIN_UNIT_SIZE = 50  # a small job is still cut into a few units, never into single articles
 UNITS_WANTED = 8  # a small job is cut into about this many units, so every worker gets some
+# Below this many articles the default runs in this process: starting worker processes (each
+# imports the package and builds its tables, seconds of CPU) would cost more than it saves.
+LOCAL_POOL_FROM = 600
 IN_FLIGHT_PER_WORKER = 2  # units queued per worker: keeps workers busy, bounds memory
 
 T = TypeVar("T")
@@ -59,11 +62,12 @@ class InlineExecutor(Executor):
 
 
 @contextmanager
-def executor(units: int | None = None) -> Iterator[tuple[Executor, int]]:
-    """(executor, worker count) for `units` work units (None: unknown, assume many).
+def executor(units: int | None = None, articles: int | None = None) -> Iterator[tuple[Executor, int]]:
+    """(executor, worker count) for `units` work units of `articles` in all (None: many).
 
     Dask when VISITS_DASK_SCHEDULER is set; otherwise a process pool, or this process when
-    there is one worker or at most one unit (starting processes would cost more than it saves).
+    there is one worker, at most one unit, or (unless VISITS_WORKERS asks for a pool) fewer
+    than LOCAL_POOL_FROM articles.
     """
     address = os.environ.get(DASK_SCHEDULER_ENV, "").strip()
     if address:
@@ -74,7 +78,8 @@ def executor(units: int | None = None) -> Iterator[tuple[Executor, int]]:
             yield client.get_executor(), workers
         return
     workers = local_workers()
-    if workers == 1 or (units is not None and units <= 1):
+    small = articles is not None and articles < LOCAL_POOL_FROM and not os.environ.get(WORKERS_ENV, "").strip()
+    if workers == 1 or small or (units is not None and units <= 1):
         yield InlineExecutor(), 1
         return
     workers = min(workers, units) if units is not None else workers
@@ -124,9 +129,9 @@ def grouped(results: Iterable[R], size: int, weight: Callable[[R], int]) -> Iter
 
 
 def map_in_batches(
-    fn: Callable[[T], R], items: Iterable[T], units: int, size: int, weight: Callable[[R], int]
+    fn: Callable[[T], R], items: Iterable[T], units: int, articles: int, size: int, weight: Callable[[R], int]
 ) -> Iterator[list[R]]:
-    """fn over `units` work units on the configured executor, results gathered in order into
-    groups of at least `size` rows (one output batch each; the last may be smaller)."""
-    with executor(units) as (pool, workers):
+    """fn over `units` work units (`articles` in all) on the configured executor, results
+    gathered in order into groups of at least `size` rows (one output batch each)."""
+    with executor(units, articles) as (pool, workers):
         yield from grouped(ordered_map(pool, workers, fn, items), size, weight)

@@ -180,7 +180,7 @@ def clean_new_content(staging_dir: Path, raw_dir: Path, manifest: pl.DataFrame) 
     version = clean_version()
     units = parallel.units_of(list(todo), parallel.unit_size(len(todo)))
     reads = (_read_unit(raw_dir, {sha: todo[sha] for sha in unit}) for unit in units)
-    for group in parallel.map_in_batches(_clean_unit, reads, len(units), BATCH_SIZE, pl.DataFrame.__len__):
+    for group in parallel.map_in_batches(_clean_unit, reads, len(units), len(todo), BATCH_SIZE, len):
         now = datetime.now(UTC)
         out = pl.concat(group, how="vertical_relaxed").with_columns(
             batch_id=pl.lit(new_batch_id(now)),
@@ -304,7 +304,9 @@ def extract_new_content(staging_dir: Path) -> BatchStats:
             yield from parallel.units_of(chunk.to_dicts(), size)
 
     n_units = sum(-(-min(BATCH_SIZE, todo.height - start) // size) for start in range(0, todo.height, BATCH_SIZE))
-    for group in parallel.map_in_batches(_extract_unit, units(), n_units, BATCH_SIZE, lambda u: len(u[2])):
+    for group in parallel.map_in_batches(
+        _extract_unit, units(), n_units, todo.height, BATCH_SIZE, lambda u: len(u[2])
+    ):
         now = datetime.now(UTC)
         batch_id = new_batch_id(now)
         visit_rows = [{**r, "batch_id": batch_id} for unit in group for r in unit[0]]
