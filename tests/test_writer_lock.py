@@ -48,15 +48,20 @@ def test_a_writer_gives_up_with_a_clear_error_after_the_timeout(tmp_path):
         holder.wait()
 
 
+WAIT = (
+    "import sys; from pathlib import Path; from orchestration.writer_lock import writer_lock\n"
+    "with writer_lock(Path(sys.argv[1]), 'waiter', say=lambda m: print(m, flush=True)):\n"
+    "    print('got it', flush=True)\n"
+)
+
+
 def test_the_lock_dies_with_its_holder_and_a_waiting_writer_obeys_sigterm(tmp_path):
-    holder = _holder(tmp_path, 60)
-    waiter = subprocess.Popen([sys.executable, "-c", HOLD, str(tmp_path), "0"], stdout=subprocess.PIPE, text=True)
-    time.sleep(1.5)
-    assert waiter.poll() is None  # waiting
-    started = time.monotonic()
+    holder = _holder(tmp_path, 120)
+    waiter = subprocess.Popen([sys.executable, "-c", WAIT, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+    assert waiter.stdout is not None and "waiting for the warehouse writer lock" in waiter.stdout.readline()
     waiter.send_signal(signal.SIGTERM)
-    waiter.wait(timeout=5)
-    assert time.monotonic() - started < 3
+    # a generous bound, not a timing claim: a waiter that ignored the signal would wait 120 s
+    assert waiter.wait(timeout=60) == -signal.SIGTERM
     holder.kill()  # SIGKILL: the kernel drops its lock
     holder.wait()
     with writer_lock(tmp_path, "after the kill", timeout=2):

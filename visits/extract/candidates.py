@@ -16,10 +16,11 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from visits.extract.direction import DELEG, MOVE, ORGAN, Direction, destination, resolve_side
+from visits.extract.direction import DELEG, MOVE, ORGAN, Direction, destination
 from visits.extract.gazetteer import county_short_forms, find_places, lies_within
 from visits.extract.officials import find_mentions
 from visits.extract.title_units import chained_places, own_unit
+from visits.extract.unit_tokens import resolve_side
 from visits.lexicon import alternation
 from visits.reference import Division
 

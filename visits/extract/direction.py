@@ -18,13 +18,12 @@ from visits.extract.gazetteer import (
     abbreviation_alt,
     aliases,
     county_short_forms,
-    find_places,
-    lies_within,
     lookup_province,
-    resolve_unit,
 )
-from visits.extract.title_units import chained_places, group_unit, leader_unit
+from visits.extract.officials import find_mentions
+from visits.extract.title_units import chained_places, group_unit, leader_unit, own_unit
 from visits.extract.trie_regex import trie_alternation
+from visits.extract.unit_tokens import resolve_side
 from visits.lexicon import alternation
 from visits.reference import Division, Province
 
@@ -154,28 +153,6 @@ class Direction:
     basis: str = "movement"  # the evidence kind (visits/lexicon/basis.txt)
 
 
-def _split_units(s: str) -> list[str]:
-    """龙井市、敦化市 -> two units; 和/与 split only where the whole is not a name (和龙市)."""
-    out = []
-    for part in s.split("、"):
-        if part in aliases() or lookup_province(part) or _covered_by_places(part):
-            out.append(part)
-        else:
-            out += [u for u in re.split(r"[和与]", part) if u]
-    return out
-
-
-def _covered_by_places(part: str) -> bool:
-    """Is the token places run together with nothing between (延边州和龙市: 和 is in 和龙市)?"""
-    hits = find_places(part)
-    return (
-        bool(hits)
-        and hits[0].start == 0
-        and hits[-1].end == len(part)
-        and all(a.end == b.start for a, b in zip(hits, hits[1:], strict=False))
-    )
-
-
 def find_directions(art: Article) -> list[Direction]:
     """Delegation movements in the article, in order; the outlet's own county or city is
     what a one-character form may stand for."""
@@ -213,24 +190,25 @@ def find_directions(art: Article) -> list[Direction]:
         for m in led.finditer(sent) if has_lead else ():
             if m.end() in told or _NOT_GONE.search(m.group()):
                 continue  # 带领我县考察团赴济南市: the delegation names its own unit
-            unit = _led_unit(sent, m.start(), m.group())
+            unit = _led_unit(sent, m.start(), m.group(), art)
             out.append(Direction(unit, m.group("dest"), sent_at + m.start(), sent, "leader_movement"))
         for m in led_short.finditer(sent) if has_lead else ():
             if m.end() in told or led.search(sent, m.start()) or _NOT_GONE.search(m.group()):
                 continue
             place = named()[1].get(m.group("short"))
             if place:
-                unit = _led_unit(sent, m.start(), m.group())
+                unit = _led_unit(sent, m.start(), m.group(), art)
                 out.append(Direction(unit, place, sent_at + m.start(), sent, "leader_movement"))
     out.sort(key=lambda d: d.start)
     return out
 
 
-def _led_unit(sent: str, lead_at: int, led: str) -> str:
+def _led_unit(sent: str, lead_at: int, led: str, art: Article) -> str:
     """Whose group a leader leads: the group named after the verb (率普洱党政代表团赴), else
     the place the leader's own titles name (海南州委常委、共和县委书记乙带领), else the first
     place named before (宁波市委书记…率队, with the unit written under it: 上海市宝山区), else
-    the leader's own kind of unit (市长乙率队: 我市), else the paper's province."""
+    the leader's own kind of unit (市长乙率队: 我市), else the unit of the leader's titles
+    where the article gives them (a headline names the leader bare), else the paper's province."""
     g = re.match(rf"{LEAD}([\u4e00-\u9fff]{{2,8}}?){ORGAN}?{DELEG}", led)
     named = group_unit(g.group(1)) if g else None
     leader = leader_unit(sent, lead_at)
@@ -238,7 +216,17 @@ def _led_unit(sent: str, lead_at: int, led: str) -> str:
         return named
     if leader and not leader.startswith("我"):
         return leader
-    return chained_places(sent[:lead_at]) or leader or "我省"
+    return chained_places(sent[:lead_at]) or leader or _titled_elsewhere(sent[:lead_at], art) or "我省"
+
+
+def _titled_elsewhere(before: str, art: Article) -> str | None:
+    """The unit of the first titled mention, anywhere in the article, of the person whose
+    name ends `before`."""
+    for _, s in art.sentences:
+        for m in find_mentions(s):
+            if before.endswith(m.name) and (unit := own_unit(m)):
+                return unit
+    return None
 
 
 def province_counts(hits: list[PlaceHit]) -> Counter[str]:
@@ -250,47 +238,6 @@ def province_counts(hits: list[PlaceHit]) -> Counter[str]:
         if len(names) == 1:
             c[names.pop()] += 1
     return c
-
-
-def resolve_side(token: str, prefer: tuple[str, ...] = (), inner: bool = False) -> list[Division]:
-    """The units a direction token names (several for 龙井市、敦化市); [] when unknown.
-
-    `inner`: of a unit written under its province (山东省寿光市), take the inner one: right for
-    the delegation's own unit and for the host of a delegation below province level."""
-    out = []
-    for part in _split_units(token):
-        d = resolve_unit(part, prefer) or _nested_unit(part, prefer, inner)
-        if d is None:
-            p = lookup_province(part)
-            d = resolve_unit(p.name) if p else None
-        if d is not None:
-            out.append(d)
-    return out
-
-
-def _nested_unit(part: str, prefer: tuple[str, ...], inner: bool) -> Division | None:
-    """Two places run together (兴安盟科尔沁右翼前旗, 贵州遵义): the unit inside the first;
-    under a province only when `inner`, otherwise the province, as if written alone."""
-    hits = find_places(part)
-    if not hits or hits[0].start != 0:
-        return None
-    outer = resolve_unit(hits[0].text, prefer)
-    if outer is None or len(hits) < 2 or hits[0].end != hits[1].start:
-        return outer
-    if outer.level == "province" and not inner:
-        return outer
-    # down the chain of places written under each other (内蒙古自治区兴安盟扎赉特旗)
-    cur = outer
-    for prev, h in zip(hits, hits[1:], strict=False):
-        if prev.end != h.start:
-            break
-        inside = [u for u in h.units if lies_within(u, cur) and u != cur]
-        if cur.level != "province":
-            inside = [u for u in inside if u.level == "county"]
-        if not inside:
-            break
-        cur = inside[0]
-    return cur
 
 
 def pair_provinces(text: str) -> list[tuple[Province, Province]]:

@@ -147,13 +147,6 @@ def _find_places(text: str) -> tuple[PlaceHit, ...]:
             pos = start + 1
 
 
-def province_of(code: str) -> Province | None:
-    for p in provinces():
-        if p.code == code[:2] + "0000":
-            return p
-    return None
-
-
 @lru_cache(maxsize=1)
 def abbreviation_alt() -> str:
     """A regex alternation of the provinces' one-character abbreviations (苏, 陕, 沪, 黔 …)."""

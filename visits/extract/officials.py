@@ -25,6 +25,9 @@ _PUNCT = "".join("，,。、；;：:！？!?“”\"‘’'（）()《》【】[
 _STOP_WORDS = sorted(words("name_stops"), key=len, reverse=True)
 _NOT_NAMES = frozenset(words("not_names"))
 _CONNECTOR = re.compile(r"、|和|及|与|以及")
+# stop words that never end a name even right before punctuation: connectors, and what
+# follows a speaker or an owner (甲说：, 甲的)
+_NEVER_NAME_END = "等率和及与说的称"
 # the word lists as patterns: one match instead of a startswith per word at every position
 _STOP_AT = re.compile("|".join(map(re.escape, _STOP_WORDS)))
 _MULTI_STOP_AT = re.compile("|".join(re.escape(w) for w in _STOP_WORDS if len(w) > 1))
@@ -89,7 +92,7 @@ def _name_at(s: str, i: int) -> int | None:
             if he_final and n < 4:
                 return i + n + 1
             single_stop = (
-                i + n < len(s) and s[i + n] not in _PUNCT + "等率和及与" and not _multi_stop(s, i + n)
+                i + n < len(s) and s[i + n] not in _PUNCT + _NEVER_NAME_END and not _multi_stop(s, i + n)
             )
             if (
                 single_stop
@@ -197,7 +200,7 @@ def _chain_continues(s: str, i: int) -> bool:
 
 
 _TRIM = re.compile(
-    r"^.*(?:由|受|陪同|会见|看望|邀请|率领|带领|了|的|是|经(?!理)|请|向|被|随同|在|与|挂职任|担任|以及|还有|包括|委托)"
+    r"^.*(?:由|受|陪同|会见|看望|邀请|率领|带领|了|的|是|经(?![理开济委信贸营])|请|向|被|随同|在|与|挂职任|担任|以及|还有|包括|委托)"
 )
 # A person who hands the visit to someone else (甲委托乙, 甲因公务在外，委托乙) is no participant.
 _HANDS_OVER = re.compile(r"(?:因[^，,。；;]{0,10}[，,]?)?委托")

@@ -11,9 +11,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from visits.extract.direction import Direction, resolve_side
+from visits.extract.direction import Direction
 from visits.extract.gazetteer import aliases, county_short_name, lies_within
 from visits.extract.outlet import source_units
+from visits.extract.unit_tokens import resolve_side
 from visits.reference import Division, Province, division_by_code, province_by_name, province_partners
 
 SELF_WORD = re.compile(r"^我(省|市|区|州|县|旗)$")
@@ -97,12 +98,14 @@ def resolve_token(token: str, art: ArticleContext, other: Province | None, inner
 
 def _most_named(units: Counter[Division], home: Province, suffix: str) -> list[Division]:
     """我州 in an outlet the source does not place (团结报): the 州 of the home province the
-    article names most; 我市/我盟 a prefecture, 我县/我旗 a county."""
-    level = "prefecture" if suffix in "市州盟" else "county"
+    article names most; 我州/我盟 a prefecture, 我市 a prefecture or a county-level city,
+    我县/我旗 a county."""
+    # a county-level city's paper calls itself 我市 too (太仓-style 县级市)
+    levels = {"prefecture", "county"} if suffix == "市" else {"prefecture" if suffix in "州盟" else "county"}
     named = [
         (n, u)
         for u, n in units.items()
-        if u.province_name == home.name and u.level == level and u.name.endswith(suffix)
+        if u.province_name == home.name and u.level in levels and u.name.endswith(suffix)
     ]
     return [max(named, key=lambda nu: nu[0])[1]] if named else []
 

@@ -20,6 +20,8 @@ _NOT_AFTER = r"班子|干部|干事|[会处团小人们下岗职层机同部力�
 TITLE_ITEM = re.compile(
     r"[\u4e00-\u9fff·]{0,24}?(?:" + trie_alternation(TITLE_WORDS) + r")(?:助理)?" + rf"(?!{_NOT_AFTER})"
 )
+# 我市领导, 两省区政协主席: "our" or "both sides'" is how the article refers, not the title
+_SHARED_PREFIX = re.compile(r"^(?:我(?=[省市区州县旗盟])|两(?:省区|省市|省|市|区|县|地)|双方)")
 # Titles of people who are only ever quoted or mentioned in these reports, never delegates.
 MENTION_ONLY = re.compile(r"总书记|国家主席|国务院总理|^总理")
 # Officers of a firm named by no organisation (董事长甲向代表团介绍) or of 一家…企业 are hosts
@@ -115,7 +117,7 @@ def read_titles(items: list[str]) -> TitleReading:
     unit_char = prefix_char = None
     central = False
     for raw in items:
-        item = raw.removeprefix("中共")
+        item = _SHARED_PREFIX.sub("", raw.removeprefix("中共"))
         hits = find_places(item)
         if hits and hits[0].start == 0 and len(item) > hits[0].end - hits[0].start:
             units = hits[0].units
