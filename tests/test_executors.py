@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import distributed
 import duckdb
 import pytest
 
@@ -84,7 +85,6 @@ def test_work_is_cut_into_units() -> None:
 
 
 def test_local_pool_and_dask_cluster_build_identical_marts(dbt_parsed: Path, raw_dir: Path, tmp_path: Path) -> None:
-    distributed = pytest.importorskip("distributed")
     local = _build(raw_dir, tmp_path / "local", {parallel.WORKERS_ENV: "2"})
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with distributed.Client(cluster) as client:
