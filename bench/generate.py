@@ -40,9 +40,11 @@ def generate(
     nonvisit: float = 0.1,
     mb: float | None = None,
     quiet: bool = True,
+    article_kb: float = 0.0,
 ) -> dict[str, object]:
-    """Write the corpus; returns the manifest.  With mb, stops at that many MB of raw text (n is a cap)."""
-    gen = Generator(Settings(seed=seed, mix=mix, nonvisit_share=nonvisit))
+    """Write the corpus; returns the manifest.  With mb, stops at that many MB of raw text (n is a cap).
+    With article_kb, each body is padded with filler paragraphs to about that many KB."""
+    gen = Generator(Settings(seed=seed, mix=mix, nonvisit_share=nonvisit, article_bytes=int(article_kb * 1000)))
     cap = n if n is not None else 10**7
     gen.width = max(3, len(str(cap - 1))) if n is not None else 6
     raw_dir, gold_dir = out / "raw", out / "gold"
@@ -95,12 +97,15 @@ def main(argv: list[str] | None = None) -> int:
         "--nonvisit", type=float, default=0.1, help="share of articles without a visit (default 0.1)"
     )
     ap.add_argument("--mb", type=float, default=None, help="stop once the raw files reach this many MB")
+    ap.add_argument(
+        "--article-kb", type=float, default=0.0, help="pad each article with filler paragraphs to about this many KB"
+    )
     args = ap.parse_args(argv)
     n = args.n if args.n is not None else (None if args.mb else 500)
     if args.out.exists() and any(args.out.glob("raw/*.txt")):
         print(f"{args.out} already holds a corpus; choose an empty directory", file=sys.stderr)
         return 2
-    generate(args.out, n, args.seed, args.mix, args.nonvisit, args.mb, quiet=False)
+    generate(args.out, n, args.seed, args.mix, args.nonvisit, args.mb, quiet=False, article_kb=args.article_kb)
     return 0
 
 

@@ -23,6 +23,7 @@ class Settings:
     mix: tuple[float, float, float] = (0.4, 0.3, 0.3)  # simplified, traditional, garbled
     nonvisit_share: float = 0.1
     chrome_share: float = 0.45  # articles with boilerplate / forum chrome / images
+    article_bytes: int = 0  # pad each article's body with filler paragraphs to about this size (0: none)
 
 
 @dataclass
@@ -134,6 +135,29 @@ class Generator:
         ]
 
     # ----------------------------------------------------------------- article
+    def filler(self, rng: random.Random) -> str:
+        """A paragraph of the generator's own stock phrases that reports no visit."""
+        prog = rng.choice(["东西部协作", "对口支援", "乡村振兴"])
+        goals = rng.sample(ph.GOALS, 3)
+        speech = rng.choice(ph.SPEECH).format(
+            other="当地", self="我们", pair="各地", prog=prog, g1=goals[0], g2=goals[1]
+        )
+        xi = rng.choice(ph.XI_SENTENCES).format(prog=prog)
+        return f"会议强调，要{xi}，{goals[2]}。{speech}"
+
+    def padded(self, body: list[str], head: list[str], idx: int) -> list[str]:
+        """body with filler paragraphs inserted after its second paragraph, until the article
+        reaches Settings.article_bytes. A separate random stream: the article itself is unchanged."""
+        rng = random.Random(f"{self.s.seed}:{idx}:pad")
+        size = len("\n".join(head + body).encode("utf-8"))
+        filler: list[str] = []
+        while size < self.s.article_bytes:
+            para = self.filler(rng)
+            filler.append(para)
+            size += len(para.encode("utf-8")) + 1
+        cut = min(2, len(body))
+        return body[:cut] + filler + body[cut:]
+
     def article(self, idx: int) -> Article:
         rng = random.Random(f"{self.s.seed}:{idx}")
         comp = Composer(rng, self.gz)
@@ -157,6 +181,8 @@ class Generator:
         if chrome and rng.random() < 0.3 and len(body) > 3:
             pos = rng.randrange(2, len(body))
             body[pos:pos] = self.image_block(rng, comp, meta)
+        if self.s.article_bytes:
+            body = self.padded(body, lines, idx)
         lines += body
         if chrome:
             lines += self.footer(rng, comp, printed_src, style)

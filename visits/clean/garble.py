@@ -25,21 +25,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from visits.clean.chars import (
-    PLACEHOLDER,
-    common_chars,
-    is_cjk,
-    simplified_only_chars,
-    traditional_only_chars,
-)
-from visits.clean.pinyin import annotation_table, readings, syllable_group
-from visits.clean.span_score import ArticleModel, best_path
+from visits.clean.chars import PLACEHOLDER, common_chars, is_cjk, simplified_only_chars
+from visits.clean.garble_parse import MAX_JUNK_CHARS, PLAUSIBLE, Span, parse_span, prev_char
+from visits.clean.gbk_bytes import BANG_TRAIL, REPLACEMENT_CHARS
+from visits.clean.pinyin import annotation_table
+from visits.clean.span_path import best_path
+from visits.clean.span_score import ArticleModel
 
-MAX_JUNK_CHARS = 40  # a mis-aligned decode resynchronises at the first ASCII byte; real spans are short
 MAX_SPANS_PER_ARTICLE = 500  # beyond this, spans are placeholdered without any search
-REPLACEMENT_CHARS = "?\ufffd"  # what decoders emit for bytes they could not pair
+MIN_MARGIN = 1.5  # a lost character is written only when its best reading beats the next by this
+_BANG_RE = re.compile("(?<=[^\x00-\x7f])!(?=[^\x00-\x7f])")
 
 
 @dataclass
@@ -47,27 +43,6 @@ class RepairStats:
     found: int = 0
     rebuilt: int = 0
     placeholder: int = 0
-
-
-@lru_cache(maxsize=1)
-def _straddle_re() -> re.Pattern[str]:
-    # `?xùn)` as in the samples, or `\ufffd(xùn)` as Python's decoder (errors='replace') leaves it.
-    return re.compile(f"(?:\\?|\ufffd\\(?)({syllable_group()})\\)")
-
-
-@lru_cache(maxsize=1)
-def _trailing_annotation_re() -> re.Pattern[str]:
-    return re.compile(f"(.)\\({syllable_group()}\\)$")
-
-
-@lru_cache(maxsize=1)
-def _leading_annotation_re() -> re.Pattern[str]:
-    return re.compile(f"\\(({syllable_group()})\\)")
-
-
-# '！' is A3 A1 in GBK; the replacement turned those two bytes into '!', straddling L A3 | A1 X.
-BANG_TRAIL = b"\xa1"
-_BANG_RE = re.compile("(?<=[^\x00-\x7f])!(?=[^\x00-\x7f])")
 
 
 def _junk_end(text: str, start: int) -> tuple[int, bool]:
@@ -86,35 +61,6 @@ def _junk_end(text: str, start: int) -> tuple[int, bool]:
             continue
         return (i + 1 if 0x40 <= ord(ch) <= 0x7E else i), False
     return i, i >= limit and i < len(text)
-
-
-@lru_cache(maxsize=4096)
-def _straddle_candidates(lead: int, syllable: str) -> tuple[tuple[str, int], ...]:
-    """GBK characters whose lead byte is `lead`, read `syllable`, with a trail that can be a lead."""
-    out = []
-    for trail in range(0x81, 0xFF):
-        try:
-            ch = bytes([lead, trail]).decode("gbk")
-        except UnicodeDecodeError:
-            continue
-        if syllable in readings(ch):
-            out.append((ch, trail))
-    return tuple(out)
-
-
-def _gbk(ch: str) -> bytes | None:
-    try:
-        b = ch.encode("gbk")
-    except UnicodeEncodeError:
-        return None
-    return b if len(b) == 2 else None
-
-
-def _plausible(rebuilt: str, known: frozenset[str] | set[str]) -> bool:
-    if any(c in REPLACEMENT_CHARS for c in rebuilt):
-        return False
-    cc = common_chars()
-    return all(c in cc or c in known for c in rebuilt if is_cjk(c))
 
 
 def _exact_prefix(data: bytes, known: frozenset[str] | set[str]) -> str:
@@ -141,14 +87,6 @@ def _exact_prefix(data: bytes, known: frozenset[str] | set[str]) -> str:
     return "".join(out)
 
 
-def _prev_char(text: str, pos: int) -> str:
-    """The character before a span, looking through an annotation (`當(dāng)?shù)` -> 當)."""
-    m = _trailing_annotation_re().search(text, max(0, pos - 12), pos)
-    if m:
-        return m.group(1)
-    return text[pos - 1] if pos > 0 else ""
-
-
 def _looks_like_junk(run: str, traditional: bool) -> bool:
     cc = common_chars()
     simp = simplified_only_chars()
@@ -157,160 +95,7 @@ def _looks_like_junk(run: str, traditional: bool) -> bool:
     )
 
 
-# Byte-level full-width -> ASCII punctuation (the other damage, notes/articles.md): all these marks
-# are A3 xx in GBK, so a straddle eats the trail A3 of one character and the lead xx of the next.
-FULLWIDTH_LEAD = 0xA3
-PUNCT_SECOND = {",": 0xAC, ":": 0xBA, ";": 0xBB, "!": 0xA1, "?": 0xBF, "(": 0xA8, ")": 0xA9}
-# What an orphaned byte can have swallowed: ASCII below 0x40 (0x40-0x7E would have paired).
-SWALLOWED = tuple("\n ,.:;!?()-%/0123456789")
-MIN_MARGIN = 1.5  # a lost character is written only when its best reading beats the next by this
-PLAUSIBLE = -2.0  # a rebuilt character whose class penalty is below this is not text
-
-
-@lru_cache(maxsize=256)
-def _chars_with_trail(trail: int) -> tuple[str, ...]:
-    out = []
-    for lead in range(0x81, 0xFF):
-        try:
-            out.append(bytes([lead, trail]).decode("gbk"))
-        except UnicodeDecodeError:
-            continue
-    return tuple(out)
-
-
-@lru_cache(maxsize=256)
-def _chars_with_lead(lead: int) -> tuple[str, ...]:
-    """Characters `lead T` with T >= 0x80: T was an orphan, so it could not be ASCII."""
-    out = []
-    for trail in range(0x80, 0xFF):
-        try:
-            out.append(bytes([lead, trail]).decode("gbk"))
-        except UnicodeDecodeError:
-            continue
-    return tuple(out)
-
-
-def _pair(a: int, b: int) -> str | None:
-    try:
-        ch = bytes([a, b]).decode("gbk")
-    except UnicodeDecodeError:
-        return None
-    return ch if len(ch) == 1 else None
-
-
-@dataclass
-class _Span:
-    end: int
-    slots: list[list[str]]
-    fixed_from: int  # slots before this index may vary; from here on one candidate each (or cut)
-    cut: bool  # the exact part ran into something implausible: the rest became one placeholder
-
-
-def _straddle_leads(prev: str, syllable: str, table: dict[str, set[str]]) -> list[int]:
-    """Lost lead bytes for `prev?syllable)`: second bytes of the straddled table character."""
-    prev_bytes = _gbk(prev) if prev else None
-    if prev_bytes is None:
-        return []
-    trad = traditional_only_chars()
-    cands = [
-        (ch, lost, syllable in table.get(ch, ()))
-        for ch, lost in _straddle_candidates(prev_bytes[1], syllable)
-        if syllable in table.get(ch, ()) or ch in trad  # the damage table holds traditional chars
-    ]
-    cands = [c for c in cands if c[2]] or cands  # characters annotated in this article come first
-    return sorted({lost for _, lost, _ in cands})
-
-
-def _parse(text: str, p: int, table: dict[str, set[str]], model: ArticleModel, prev: str) -> _Span | None:
-    """Read the span whose first orphan is at `p`; None when `p` is a genuine question mark.
-
-    Slots: [X] (punctuation straddle: the character whose trail A3 was eaten), Y (lost lead +
-    first junk byte), the junk re-paired, [tail char + swallowed ASCII] when the run ended at an
-    orphan. All byte arithmetic follows the damage model in the module docstring.
-    """
-    marker = text[p]
-    slots: list[list[str]] = []
-    m = _straddle_re().match(text, p)
-    if m and prev:
-        leads = _straddle_leads(prev, m.group(1), table)
-        q = m.end()
-    else:
-        if marker == "\ufffd" and p + 1 < len(text) and text[p + 1] in PUNCT_SECOND:
-            leads, q = [PUNCT_SECOND[text[p + 1]]], p + 2  # Python's decoder kept the ASCII mark
-        else:
-            leads, q = sorted(PUNCT_SECOND.values()), p + 1
-        if q >= len(text) or (ord(text[q]) < 0x40 and text[q] not in REPLACEMENT_CHARS):
-            return None if marker == "?" else _Span(q, [], 0, True)  # nothing re-paired after it
-        slots.append(list(_chars_with_trail(FULLWIDTH_LEAD)))
-    if not leads:
-        return _Span(q, slots, len(slots), True)
-    # The mis-paired run: non-ASCII chars, ended by an ASCII trail byte (realigned) or an orphan.
-    junk: list[str] = []
-    k, limit, tail = q, min(len(text), q + MAX_JUNK_CHARS), ""
-    while k < limit:
-        ch = text[k]
-        if ch in REPLACEMENT_CHARS:
-            tail, k = ch, k + 1
-            break
-        if ord(ch) >= 0x80:
-            junk.append(ch)
-            k += 1
-            continue
-        if 0x40 <= ord(ch) <= 0x7E:
-            junk.append(ch)
-            k += 1
-        break
-    else:
-        if k >= limit and k < len(text):
-            return _Span(k, slots, len(slots), True)  # ran into the bound: no search
-    try:
-        data = "".join(junk).encode("gbk")
-    except UnicodeEncodeError:
-        return _Span(k, slots, len(slots), True)
-    if data:
-        y = [c for lead in leads if (c := _pair(lead, data[0]))]
-        rest = data[1:]
-    else:
-        if not tail:
-            return _Span(k, slots, len(slots), True)
-        y = [c for lead in leads for c in _chars_with_lead(lead)]
-        rest = b""
-    y = [c for c in y if model.penalty(c) >= PLAUSIBLE]  # a rare first char means lost pairs
-    if not y:
-        return _Span(k, slots, len(slots), True)
-    slots.append(y)
-    fixed_from = len(slots)
-    i, cut = 0, False
-    while i + 1 < len(rest):
-        ch = _pair(rest[i], rest[i + 1])
-        if ch is None or ch in REPLACEMENT_CHARS or model.penalty(ch) < PLAUSIBLE:
-            cut = True  # a pair lost in the user-defined area, or a wrong reading: stop here
-            break
-        slots.append([ch])
-        i += 2
-    if cut:
-        return _Span(k, slots, fixed_from, True)
-    if i < len(rest):  # a lead whose trail became the tail orphan
-        if not tail:
-            return _Span(k, slots, fixed_from, True)
-        slots.append(list(_chars_with_lead(rest[i])))
-    if tail:
-        am = _straddle_re().match(text, k - 1) if tail == "?" else None
-        if am and (i < len(rest) or not data):
-            # Chained: the orphan swallowed the '(' of the next annotation (`…?xùn)`), so the
-            # tail character is that annotated character and the reading narrows it down.
-            last = [c for c in slots[-1] if am.group(1) in readings(c)]
-            slots[-1] = last or slots[-1]
-            return _Span(am.end(), slots, fixed_from, not last)
-        if tail == "\ufffd" and k < len(text) and ord(text[k]) < 0x80:
-            slots.append([text[k]])  # Python's decoder keeps the swallowed ASCII byte
-            k += 1
-        elif tail == "?":
-            slots.append(list(SWALLOWED))
-    return _Span(k, slots, fixed_from, False)
-
-
-def _solve(span: _Span, model: ArticleModel, left: str, right: str) -> tuple[str, bool]:
+def _solve(span: Span, model: ArticleModel, left: str, right: str) -> tuple[str, bool]:
     """(text, exact): Viterbi over the slots; unsettled slots and a cut tail become placeholders."""
     if not span.slots:
         return PLACEHOLDER, False
@@ -340,11 +125,11 @@ def repair_spans(text: str, traditional: bool = True) -> tuple[str, RepairStats]
             continue
         if model is None:
             model = ArticleModel(text, traditional)
-        prev = _prev_char(text, p)
+        prev = prev_char(text, p)
         if stats.found >= MAX_SPANS_PER_ARTICLE:
-            span: _Span | None = _Span(p + 1, [], 0, True)  # bounded work: no search past this
+            span: Span | None = Span(p + 1, [], 0, True)  # bounded work: no search past this
         else:
-            span = _parse(text, p, table, model, prev)
+            span = parse_span(text, p, table, model, prev)
         if span is None:
             continue  # a genuine '?'
         stats.found += 1

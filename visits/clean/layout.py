@@ -4,6 +4,7 @@ collecting metadata (date, source, reporters, editors) from the lines that state
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -54,6 +55,9 @@ COPYRIGHT_MARKERS = (
     "未经",
     "法律责任",
 )
+# Any marker in a line, as one search (a literal alternation beats a loop of `in` per marker).
+_CHROME_MARKER_RE = re.compile("|".join(map(re.escape, CHROME_MARKERS)))
+_COPYRIGHT_MARKER_RE = re.compile("|".join(map(re.escape, COPYRIGHT_MARKERS)))
 TRAILER_HEADERS = frozenset(
     "最新消息 相关新闻 相关阅读 推荐阅读 延伸阅读 热点推荐 热门推荐 猜你喜欢 相关链接 更多新闻 "
     "今日推荐 图片新闻 精彩推荐 热门文章 相关报道 相关稿件 热点新闻 最新新闻 新闻排行".split()
@@ -94,7 +98,7 @@ def _is_chrome(line: str) -> bool:
         return True
     if len(line) > 80:
         return False
-    if any(m in line for m in CHROME_MARKERS):
+    if _CHROME_MARKER_RE.search(line):
         return True
     return len(_NAV_SEP_RE.findall(line)) >= 2 or _is_short_breadcrumb(line)
 
@@ -110,7 +114,7 @@ def _is_short_breadcrumb(line: str) -> bool:
 
 
 def _is_copyright(line: str, in_block: bool) -> bool:
-    if not any(m in line for m in COPYRIGHT_MARKERS):
+    if not _COPYRIGHT_MARKER_RE.search(line):
         return False
     # a body sentence may say 版权 too: only short lines, bullet items, or notices about 本网/本站
     return (
@@ -228,14 +232,23 @@ def split_lines(text: str) -> Layout:
 
     # A lead/summary line repeated inside a later paragraph is dropped (kept for audit).
     final: list[str] = []
-    for k, ln in enumerate(body):
-        if (
-            len(ln) >= DUPLICATE_MIN
-            and len(ln) <= 300
-            and any(ln in other for j, other in enumerate(body) if j != k and len(other) > len(ln))
-        ):
-            lay.boilerplate.append(ln)
-        else:
-            final.append(ln)
+    for ln, repeated in zip(body, _inside_longer_line(body), strict=True):
+        (lay.boilerplate if repeated else final).append(ln)
     lay.body = final
     return lay
+
+
+def _inside_longer_line(body: list[str]) -> list[bool]:
+    """Per line: DUPLICATE_MIN..300 long and found inside a longer line of `body`.
+
+    One substring count over the joined lines instead of comparing every pair: a line without
+    a newline occurs once in each line equal to it, and more often only if a longer line holds it.
+    """
+    wanted = [DUPLICATE_MIN <= len(ln) <= 300 for ln in body]
+    if not any(wanted):
+        return wanted
+    if any("\n" in ln for ln in body):  # lines come from a split on newlines; keep the pairwise form
+        return [w and any(ln in o for o in body if len(o) > len(ln)) for ln, w in zip(body, wanted, strict=True)]
+    joined = "\n".join(body)
+    same = Counter(body)
+    return [w and joined.count(ln) > same[ln] for ln, w in zip(body, wanted, strict=True)]

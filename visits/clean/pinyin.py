@@ -52,6 +52,16 @@ def annotation_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def annotation_tail_re() -> re.Pattern[str]:
+    """The `(pinyin)` of an annotation alone: sub("", text) == annotation_re().sub(r"\1", text).
+
+    A match ends with `)`, never a hanzi, so no annotation's character is another's end: the
+    look-behind finds the same spans, and an empty replacement skips Python's template code.
+    """
+    return re.compile(f"(?<=[{CJK_RANGES}{PLACEHOLDER}])\\({syllable_group()}\\)")
+
+
+@lru_cache(maxsize=1)
 def table_re() -> re.Pattern[str]:
     return re.compile(f"([{CJK_RANGES}])\\(({syllable_group()})\\)")
 
@@ -66,7 +76,7 @@ def annotation_table(text: str) -> dict[str, set[str]]:
 
 def strip_annotations(text: str) -> tuple[str, int]:
     """Python twin of the polars expression in `frame.py` (same pattern)."""
-    return annotation_re().subn(r"\1", text)
+    return annotation_tail_re().subn("", text)
 
 
 @lru_cache(maxsize=65536)

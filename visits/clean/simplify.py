@@ -37,13 +37,23 @@ _CJK_RE = re.compile(CJK_CLASS)
 
 
 @lru_cache(maxsize=1)
-def _variant_table() -> dict[int, str]:
-    return {ord(k): v for k, v in VARIANT_CHARS.items()}
+def traditional_class() -> str:
+    """A regex class of the traditional-only hanzi, the same to Python `re` and polars."""
+    return "[" + "".join(sorted(traditional_only_chars())) + "]"
+
+
+@lru_cache(maxsize=1)
+def _traditional_re() -> re.Pattern[str]:
+    return re.compile(traditional_class())
 
 
 def traditional_count(text: str) -> int:
-    trad = traditional_only_chars()
-    return sum(1 for c in text if c in trad)
+    return len(_traditional_re().findall(text))
+
+
+def is_traditional(hanzi: int, traditional: int) -> bool:
+    """Enough traditional-only hanzi (a share of all hanzi, at least 3) to call the text traditional."""
+    return traditional >= max(3, TRADITIONAL_SHARE * hanzi)
 
 
 def detect_script(text: str, annotations: int, spans: int) -> str:
@@ -51,18 +61,19 @@ def detect_script(text: str, annotations: int, spans: int) -> str:
     if annotations or spans:
         return "garbled"
     hanzi = len(_CJK_RE.findall(text))
-    if hanzi and traditional_count(text) >= max(3, TRADITIONAL_SHARE * hanzi):
-        return "traditional"
-    return "simplified"
+    return "traditional" if hanzi and is_traditional(hanzi, traditional_count(text)) else "simplified"
 
 
-def to_simplified(text: str, script: str) -> str:
+def to_simplified(text: str, script: str, traditional: int | None = None) -> str:
     """t2s for traditional/garbled text; simplified text passes through OpenCC only if it holds
     stray traditional characters (t2s is then near-identity), which keeps the invariant
-    t2s(clean_text) == clean_text for every article while skipping OpenCC for most."""
-    if script != "simplified" or traditional_count(text):
+    t2s(clean_text) == clean_text for every article while skipping OpenCC for most.
+    `traditional`: traditional_count(text) when the caller has it (clean_frame counts in polars)."""
+    if script != "simplified" or (traditional_count(text) if traditional is None else traditional):
         text = _t2s().convert(text)
-    text = text.translate(_variant_table())
+    for old, new in VARIANT_CHARS.items():  # one char each, no value holds a key: same as translate
+        if old in text:
+            text = text.replace(old, new)
     if "著" in text:
         for old, new in VARIANT_PHRASES.items():
             text = text.replace(old, new)

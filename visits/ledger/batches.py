@@ -17,6 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
+from visits import parallel
 from visits.clean import clean_frame
 from visits.extract import extract_visits
 from visits.ingest import DecodeError, decode_article, read_article
@@ -27,7 +28,8 @@ from visits.ledger.versions import clean_version, extract_version
 
 log = logging.getLogger(__name__)
 
-# Articles cleaned per polars frame: bounds memory on a large first build.
+# Articles per staging batch (one Parquet file per table); the work units sent to the
+# executor are smaller (parallel.UNIT_SIZE) and gathered in order into batches of this size.
 BATCH_SIZE = 2000
 EMPTY_TEXT_REASON = "no article text left after removing boilerplate"
 
@@ -46,20 +48,21 @@ def new_batch_id(now: datetime) -> str:
     return f"{now:%Y%m%dT%H%M%S%f}-{secrets.token_hex(3)}"
 
 
-def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _decode_rows(raw_dir: Path, paths: dict[str, str]) -> list[dict]:
-    rows = []
+def _read_unit(raw_dir: Path, paths: dict[str, str]) -> list[tuple[str, bytes]]:
+    """(content hash, bytes) of each file: read here, so executor workers need no raw/ access."""
+    out = []
     for sha, file_name in paths.items():
-        row: dict = {"content_sha256": sha, "raw_text": None, "encoding": None, "replaced_bytes": 0}
         try:
-            data = read_article(raw_dir, file_name)  # bounded, never blocks, never leaves raw/
+            out.append((sha, read_article(raw_dir, file_name)))  # bounded, never blocks, never leaves raw/
         except OSError as exc:  # vanished or unreadable: not staged, retried next run
             log.warning("cannot read %s: %s", file_name, exc)
-            continue
+    return out
+
+
+def _decode_rows(items: list[tuple[str, bytes]]) -> list[dict]:
+    rows = []
+    for sha, data in items:
+        row: dict = {"content_sha256": sha, "raw_text": None, "encoding": None, "replaced_bytes": 0}
         try:
             decoded = decode_article(data)
         except DecodeError as exc:
@@ -110,6 +113,18 @@ def _clean(frame: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([cleaned, failed], how="diagonal_relaxed")
 
 
+def _clean_unit(items: list[tuple[str, bytes]]) -> pl.DataFrame:
+    """One work unit (runs on an executor worker): decode and clean, in the articles' schema."""
+    rows = _decode_rows(items)
+    if not rows:
+        return tables.empty(tables.ARTICLES)
+    text_columns = {"raw_text": pl.Utf8, "encoding": pl.Utf8, "decode_reason": pl.Utf8}
+    cleaned = _clean(pl.DataFrame(rows, infer_schema_length=None, schema_overrides=text_columns))
+    return pl.concat([tables.empty(tables.ARTICLES), cleaned], how="diagonal_relaxed").select(
+        list(tables.SCHEMAS[tables.ARTICLES])
+    )
+
+
 def clean_new_content(staging_dir: Path, raw_dir: Path, manifest: pl.DataFrame) -> BatchStats:
     """Decode and clean every present content hash that the current code has not cleaned."""
     stats = BatchStats()
@@ -123,20 +138,17 @@ def clean_new_content(staging_dir: Path, raw_dir: Path, manifest: pl.DataFrame) 
         .unique("content_sha256", keep="first", maintain_order=True)
     )
     todo = dict(zip(present["content_sha256"], present["file_name"], strict=True))
-    for chunk in _chunks(list(todo), BATCH_SIZE):
+    units = parallel.units_of(list(todo), parallel.unit_size(len(todo)))
+    reads = (_read_unit(raw_dir, {sha: todo[sha] for sha in unit}) for unit in units)
+    for group in parallel.map_in_batches(_clean_unit, reads, len(units), len(todo), BATCH_SIZE, len):
         now = datetime.now(UTC)
-        rows = _decode_rows(raw_dir, {sha: todo[sha] for sha in chunk})
-        if not rows:
-            continue
-        decoded = pl.DataFrame(rows, infer_schema_length=None)
-        cleaned = _clean(decoded).with_columns(
+        out = pl.concat(group, how="vertical_relaxed").with_columns(
             batch_id=pl.lit(new_batch_id(now)),
             clean_version=pl.lit(version),
             processed_at=pl.lit(now).cast(pl.Datetime("us", "UTC")),
         )
-        out = pl.concat([tables.empty(tables.ARTICLES), cleaned], how="diagonal_relaxed").select(
-            list(tables.SCHEMAS[tables.ARTICLES])
-        )
+        if out.is_empty():
+            continue
         write_parquet_atomic(out, staging_dir / tables.ARTICLES / f"{out['batch_id'][0]}.parquet")
         stats.batches += 1
         stats.processed += out.height
@@ -156,6 +168,46 @@ def _visit_rows(sha: str, batch_id: str, visits: list) -> tuple[list[dict], list
     return visit_rows, official_rows
 
 
+
+def _extract_unit(articles: list[dict]) -> tuple[list[dict], list[dict], list[dict], int]:
+    """One work unit (runs on an executor worker): (visit rows, official rows, marks, errors).
+
+    Batch ids and times are left for the caller, which gathers units into batches.
+    """
+    visit_rows: list[dict] = []
+    official_rows: list[dict] = []
+    marks: list[dict] = []
+    errors = 0
+    for art in articles:
+        error = None
+        try:
+            found = extract_visits(
+                art["clean_text"] or "",
+                title=art["title"],
+                published_date=art["published_date"],
+                source=art["source"],
+            )
+        except Exception as exc:  # noqa: BLE001 - one article must not stop the batch
+            log.exception("extraction failed for %s", art["content_sha256"])
+            found, error = [], f"{type(exc).__name__}: {exc}"[:500]
+            errors += 1
+        v_rows, o_rows = _visit_rows(art["content_sha256"], "", found)
+        visit_rows += v_rows
+        official_rows += o_rows
+        marks.append(
+            {
+                "content_sha256": art["content_sha256"],
+                "clean_batch_id": art["batch_id"],
+                "batch_id": "",
+                "extract_version": "",
+                "processed_at": None,
+                "visit_count": len(found),
+                "extract_error": error,
+            }
+        )
+    return visit_rows, official_rows, marks, errors
+
+
 def extract_new_content(staging_dir: Path) -> BatchStats:
     """Run the extractor over cleaned articles it has not read in their current version."""
     stats = BatchStats()
@@ -167,45 +219,31 @@ def extract_new_content(staging_dir: Path) -> BatchStats:
         & (pl.col("decode_status") == "ok")
         & pl.col("extract_batch_id").is_null()
     ).select("content_sha256", pl.col("clean_batch_id").alias("batch_id"))
-    for start in range(0, todo.height, BATCH_SIZE):
-        # Texts are read per chunk, for the rows this chunk extracts, never all at once.
-        chunk = load_articles(
-            staging_dir,
-            todo.slice(start, BATCH_SIZE),
-            ["clean_text", "title", "published_date", "source"],
-        )
+    size = parallel.unit_size(todo.height)
+
+    def units() -> Iterable[list[dict]]:
+        for start in range(0, todo.height, BATCH_SIZE):
+            # Texts are read per chunk, for the rows this chunk extracts, never all at once.
+            chunk = load_articles(
+                staging_dir,
+                todo.slice(start, BATCH_SIZE),
+                ["clean_text", "title", "published_date", "source"],
+            )
+            yield from parallel.units_of(chunk.to_dicts(), size)
+
+    n_units = sum(-(-min(BATCH_SIZE, todo.height - start) // size) for start in range(0, todo.height, BATCH_SIZE))
+    for group in parallel.map_in_batches(
+        _extract_unit, units(), n_units, todo.height, BATCH_SIZE, lambda u: len(u[2])
+    ):
         now = datetime.now(UTC)
         batch_id = new_batch_id(now)
-        visit_rows: list[dict] = []
-        official_rows: list[dict] = []
-        marks: list[dict] = []
-        for art in chunk.iter_rows(named=True):
-            error = None
-            try:
-                found = extract_visits(
-                    art["clean_text"] or "",
-                    title=art["title"],
-                    published_date=art["published_date"],
-                    source=art["source"],
-                )
-            except Exception as exc:  # noqa: BLE001 - one article must not stop the batch
-                log.exception("extraction failed for %s", art["content_sha256"])
-                found, error = [], f"{type(exc).__name__}: {exc}"[:500]
-                stats.errors += 1
-            v_rows, o_rows = _visit_rows(art["content_sha256"], batch_id, found)
-            visit_rows += v_rows
-            official_rows += o_rows
-            marks.append(
-                {
-                    "content_sha256": art["content_sha256"],
-                    "clean_batch_id": art["batch_id"],
-                    "batch_id": batch_id,
-                    "extract_version": version,
-                    "processed_at": now,
-                    "visit_count": len(found),
-                    "extract_error": error,
-                }
-            )
+        visit_rows = [{**r, "batch_id": batch_id} for unit in group for r in unit[0]]
+        official_rows = [{**r, "batch_id": batch_id} for unit in group for r in unit[1]]
+        marks = [
+            {**m, "batch_id": batch_id, "extract_version": version, "processed_at": now}
+            for unit in group
+            for m in unit[2]
+        ]
         for table, rows in ((tables.VISITS, visit_rows), (tables.OFFICIALS, official_rows)):
             frame = pl.DataFrame(rows, schema=tables.SCHEMAS[table])
             write_parquet_atomic(frame, staging_dir / table / f"{batch_id}.parquet")
@@ -215,7 +253,8 @@ def extract_new_content(staging_dir: Path) -> BatchStats:
             staging_dir / tables.EXTRACTIONS / f"{batch_id}.parquet",
         )
         stats.batches += 1
-        stats.processed += chunk.height
+        stats.processed += len(marks)
+        stats.errors += sum(unit[3] for unit in group)
         stats.visits += len(visit_rows)
         stats.officials += len(official_rows)
     write_pointer(staging_dir)
