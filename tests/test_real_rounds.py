@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED, query, run_build
+from tests.support.build import run_build
+from tests.support.paths import SHARED, query
 
 pytestmark = pytest.mark.slow
 

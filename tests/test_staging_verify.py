@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.conftest import sample_articles
+from tests.support.paths import sample_articles
 from visits.staging import tables
 from visits.staging.batches import clean_new_content, current_articles, ensure_tables, extract_new_content
 from visits.staging.manifest import read_manifest, update_manifest
