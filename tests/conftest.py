@@ -11,21 +11,39 @@ from pathlib import Path
 
 import pytest
 
-# Kept for test files written before tests/support existed; new code imports tests.support.
-from orchestration.headless import build_env  # noqa: F401, E402, I001
+# build_env, SHARED and query are re-exported for test files written before tests/support
+# existed (other branches); test modules import from tests.support.
+from orchestration.headless import build_env  # noqa: F401
 from tests.support.build import run_build
-from tests.support.paths import BIN, REPO, SHARED, query, sample_articles  # noqa: F401, E402
+from tests.support.paths import BIN, REPO, SHARED, query, sample_articles  # noqa: F401
+
+DBT_OUTPUT = {"target", "logs", "dbt_packages"}
+
+
+def _manifest_is_fresh(manifest: Path) -> bool:
+    """Newer than every file of the dbt project and the seeds: what `make dbt-parse` just wrote."""
+    if not manifest.exists():
+        return False
+    parsed = manifest.stat().st_mtime
+    for folder in (REPO / "dbt_project", REPO / "seeds"):
+        for path in folder.rglob("*"):
+            if not DBT_OUTPUT & set(path.relative_to(folder).parts) and path.is_file() and path.stat().st_mtime > parsed:
+                return False
+    return True
 
 
 @pytest.fixture(scope="session")
 def dbt_parsed() -> Path:
-    """dagster-dbt reads dbt's manifest at import; parse once per session, never at import."""
-    subprocess.run(
-        [str(BIN / "dbt"), "parse", "--quiet", "--project-dir", "dbt_project", "--profiles-dir", "dbt_project"],
-        cwd=REPO,
-        check=True,
-    )
-    return REPO / "dbt_project" / "target" / "manifest.json"
+    """dagster-dbt reads dbt's manifest at import; parse once per session (unless `make test`
+    has just parsed the same files), never at import."""
+    manifest = REPO / "dbt_project" / "target" / "manifest.json"
+    if not _manifest_is_fresh(manifest):
+        subprocess.run(
+            [str(BIN / "dbt"), "parse", "--quiet", "--project-dir", "dbt_project", "--profiles-dir", "dbt_project"],
+            cwd=REPO,
+            check=True,
+        )
+    return manifest
 
 
 @pytest.fixture(scope="session")
