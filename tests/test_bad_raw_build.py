@@ -15,7 +15,7 @@ import polars as pl
 import pytest
 
 from orchestration.headless import build_command, build_env
-from tests.support.build import reap
+from tests.support.build import reap, run_build
 from tests.support.paths import BIN, REPO, query, sample_articles
 
 pytestmark = pytest.mark.slow
@@ -78,7 +78,7 @@ def built(tmp_path_factory, dbt_parsed) -> dict:
     (raw / "\\xff.txt").write_text(text[: len(text) // 2], encoding="utf-8")  # the literal text \xff
     try:
         w["bad_rss"] = _measured_build(w)
-        w["third_rss"] = _measured_build(w)  # nothing new: for the dbt target count
+        run_build(w["raw"], w["warehouse"], w["home"])  # nothing new: for the dbt target count
     finally:
         sock.close()
     w["db"] = w["warehouse"] / "visits.duckdb"
