@@ -50,7 +50,7 @@ test-fast: venv dbt-parse
 
 # Articles arriving in bursts under `dagster dev` while readers read (issue 15), a few minutes.
 test-soak: venv dbt-parse
-	$(BIN)/pytest -m soak
+	$(BIN)/pytest -m soak -s  # -s: the test prints its figures (files, runs, reader queries, errors)
 
 # The browser test drives Debian's /usr/bin/chromium (never a downloaded browser); it skips without it.
 test-ui: venv dbt-parse
