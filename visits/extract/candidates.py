@@ -14,16 +14,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from visits.extract.direction import DELEG, MOVE, ORGAN, Direction, destination, resolve_side
+from visits.extract.direction import DELEG, MOVE, ORGAN, Direction, destination
 from visits.extract.gazetteer import county_short_forms, find_places, lies_within
 from visits.extract.officials import find_mentions
-from visits.extract.sentences import sentences
 from visits.extract.title_units import chained_places, own_unit
+from visits.extract.unit_tokens import resolve_side
 from visits.lexicon import alternation
 from visits.reference import Division
 
+if TYPE_CHECKING:  # the article module builds on the movement rules
+    from visits.extract.article import Article
+
 _VILLAGE = set("村镇乡屯")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=1)
@@ -57,15 +62,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<unit>[\u4e00-\u9fff]{{2,12}}?){ORGAN}?{DELEG}(?:一行)?(?:{alternation('arrival_words')})"
             rf"(?!(?:{body}))"
         ),
+        # what a sentence must hold for "arrived" / "group" to match in it
+        "group_word": re.compile(rf"{alternation('delegation_words')}|一行"),
+        "arrival_word": re.compile(alternation("arrival_words")),
         "group": re.compile(rf"(?P<unit>[\u4e00-\u9fff]{{2,10}}?)(?:{ORGAN})?(?:{DELEG}|一行)"),
     }
 
 
-def leader_movements(text: str) -> list[Direction]:
+def leader_movements(art: Article) -> list[Direction]:
     """A titled official's own movement: 广东省省长甲到我州考察, 市长甲率队在乙县考察."""
     out = []
     pat = _patterns()["moved"]
-    for off, sent in sentences(text):
+    for off, sent in art.sentences:
         for m in find_mentions(sent):
             found = pat.match(sent[m.end :])
             unit = own_unit(m) if found else None
@@ -74,17 +82,24 @@ def leader_movements(text: str) -> list[Direction]:
         by = _patterns()["led_by"].search(sent)
         moved = _patterns()["group_moved"].search(sent, by.end()) if by else None
         if moved:
-            units = [u for m in find_mentions(by.group("who")) if (u := own_unit(m)) and not u.startswith("我")]
+            units = [
+                u for m in find_mentions(by.group("who")) if (u := own_unit(m)) and not u.startswith("我")
+            ]
             if units:
-                out.append(Direction(units[-1], moved.group("dest"), off + by.start(), sent, "leader_movement"))
+                out.append(
+                    Direction(units[-1], moved.group("dest"), off + by.start(), sent, "leader_movement")
+                )
     return out
 
 
-def arrivals(text: str) -> list[Direction]:
+def arrivals(art: Article) -> list[Direction]:
     """A named group arrives with no place named (甲市代表团来访): the host is the paper's side."""
     out = []
-    for off, sent in sentences(text):
-        for a in _patterns()["arrived"].finditer(sent):
+    pats = _patterns()
+    for off, sent in art.sentences:
+        if not (pats["group_word"].search(sent) and pats["arrival_word"].search(sent)):
+            continue  # the pattern needs both: most sentences have neither
+        for a in pats["arrived"].finditer(sent):
             unit = a.group("unit")
             hits = find_places(unit)
             if hits and hits[-1].end == len(unit):
@@ -92,12 +107,12 @@ def arrivals(text: str) -> list[Direction]:
     return out
 
 
-def receptions(text: str) -> list[Direction]:
+def receptions(art: Article) -> list[Direction]:
     """Host leaders receive a named group: 甲会见了乙市党政代表团 (the host from the receiving
     official's title, else the paper's own side)."""
     out = []
     pat = _patterns()["received"]
-    for off, sent in sentences(text):
+    for off, sent in art.sentences:
         for r in pat.finditer(sent):
             unit = r.group("unit")
             hits = find_places(unit)
@@ -109,19 +124,27 @@ def receptions(text: str) -> list[Direction]:
     return out
 
 
-def led_groups(text: str) -> list[Direction]:
+def led_groups(art: Article) -> list[Direction]:
     """Host leaders meet the group a named official leads (浙江省委书记甲与某州州委书记乙率领的
     党政代表团座谈): the visitors' unit from the nearest leader's title naming a place, the
     host's from the first official of another province before them."""
     out = []
-    for off, sent in sentences(text):
+    for off, sent in art.sentences:
         for g in _patterns()["led_group"].finditer(sent):
-            named = [(m, u) for m in find_mentions(sent[: g.start()]) if (u := own_unit(m)) and not u.startswith("我")]
+            named = [
+                (m, u)
+                for m in find_mentions(sent[: g.start()])
+                if (u := own_unit(m)) and not u.startswith("我")
+            ]
             if not named:
                 continue
             visiting = named[-1][1]
             v_units = resolve_side(visiting)
-            hosts = [u for _, u in named if (h := resolve_side(u)) and v_units and h[0].province_name != v_units[0].province_name]
+            hosts = [
+                u
+                for _, u in named
+                if (h := resolve_side(u)) and v_units and h[0].province_name != v_units[0].province_name
+            ]
             if v_units and hosts:
                 out.append(Direction(visiting, hosts[0], off + g.start(), sent, "reception"))
     return out
@@ -164,14 +187,32 @@ def _county_after(text: str, at: int, outer: Division) -> Division | None:
     return None
 
 
-def _traveller(text: str, a: tuple[str, Division], b: tuple[str, Division], home: str | None) -> int | None:
+def _group_units(art: Article) -> tuple[str, ...]:
+    """What precedes each group word (甲市代表团, 甲区党政代表团, 甲一行), once per article. A
+    match is all CJK, so it lies within one run of CJK characters: only runs holding a group
+    word are searched."""
+    if "group_units" not in art.derived:
+        pats = _patterns()
+        art.derived["group_units"] = tuple(
+            g.group("unit")
+            for _, s in art.sentences
+            for run in _CJK_RUN.findall(s)
+            if pats["group_word"].search(run)
+            for g in pats["group"].finditer(run)
+        )
+    return art.derived["group_units"]
+
+
+def _traveller(
+    art: Article, a: tuple[str, Division], b: tuple[str, Division], home: str | None
+) -> int | None:
     """Which of two sides travelled to the meeting: 0 for a, 1 for b, None when unknown."""
     sides = (a, b)
     names = [{t, u.name, u.short_name} for t, u in sides]
     votes: Counter[int] = Counter()
     lead = re.compile(alternation("leader_verbs"))
     chair = re.compile(alternation("chair_verbs"))
-    for _, sent in sentences(text):
+    for _, sent in art.sentences:
         # 甲县县长乙率队…: the side whose official leads travelled; 乙主持会议: the chair's hosted
         for m in find_mentions(sent):
             led, chaired = lead.match(sent, m.end), chair.match(sent, m.end)
@@ -180,9 +221,9 @@ def _traveller(text: str, a: tuple[str, Division], b: tuple[str, Division], home
             for i, (_, u) in enumerate(sides):
                 if units and units[0].province_name == u.province_name:
                     votes[i if led else 1 - i] += 1
-    for g in _patterns()["group"].finditer(text):  # 甲市代表团, 甲区党政代表团, 甲一行
+    for unit in _group_units(art):
         for i, ns in enumerate(names):
-            if any(g.group("unit").endswith(n) for n in ns if len(n) >= 2):
+            if any(unit.endswith(n) for n in ns if len(n) >= 2):
                 votes[i] += 1
     if len(votes) == 1:
         return next(iter(votes))
@@ -193,7 +234,7 @@ def _traveller(text: str, a: tuple[str, Division], b: tuple[str, Division], home
     # the side whose titles go unprefixed (市委书记甲 beside 乙县委书记丙) is the paper's own,
     # and so the host
     prefixed: Counter[int] = Counter()
-    for _, sent in sentences(text):
+    for _, sent in art.sentences:
         for m in find_mentions(sent):
             token = own_unit(m)
             units = resolve_side(token) if token and not token.startswith("我") else []
@@ -205,14 +246,21 @@ def _traveller(text: str, a: tuple[str, Division], b: tuple[str, Division], home
     return None
 
 
-def meetings(text: str, prefer: tuple[str, ...], home: str | None) -> list[Direction]:
+def meetings(art: Article) -> list[Direction]:
     """A meeting or signing both sides attended: the side held at (在乙市召开) or the paper's
     own (在我市召开, the outlet's province) hosts it, unless one side is told as the group
     that came (甲市代表团)."""
     pats = _patterns()
+    prefer, home = art.prefer, art.home.name if art.home else None
     out = []
-    for off, sent in sentences(text):
-        kind = "meeting_place" if pats["meeting"].search(sent) else "signing" if pats["signing"].search(sent) else None
+    for off, sent in art.sentences:
+        kind = (
+            "meeting_place"
+            if pats["meeting"].search(sent)
+            else "signing"
+            if pats["signing"].search(sent)
+            else None
+        )
         if kind is None or pats["remote"].search(sent):
             continue
         word = (pats["meeting"].search(sent) or pats["signing"].search(sent)).start()
@@ -220,7 +268,7 @@ def meetings(text: str, prefer: tuple[str, ...], home: str | None) -> list[Direc
         if re.match(r"(?:\d{4}年)?全(?:省|市|县|区|州|旗)", clause):
             continue  # 全省对口支援某地工作会议: one side's own meeting about the other
         # who attended may be told in the next sentence (…联席会议召开。甲区政协主席乙…出席)
-        following = next((t for o, t in sentences(text[off + len(sent) :])[:1]), "")
+        following = art.sentence_after(off, sent)
         sides = _sides_named(clause, sent + following, prefer)
         if len(sides) != 2:
             continue
@@ -232,7 +280,7 @@ def meetings(text: str, prefer: tuple[str, ...], home: str | None) -> list[Direc
             for i, (_, u) in enumerate(sides):
                 if (place.startswith("我") and home == u.province_name) or held == {u.province_name}:
                     host = i
-        traveller = _traveller(text, sides[0], sides[1], home)
+        traveller = _traveller(art, sides[0], sides[1], home)
         if traveller is None and host is None:
             continue
         visitor = traveller if traveller is not None else 1 - host

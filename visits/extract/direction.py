@@ -11,21 +11,24 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from visits.extract.gazetteer import (
     PlaceHit,
     abbreviation_alt,
     aliases,
     county_short_forms,
-    find_places,
-    lies_within,
     lookup_province,
-    resolve_unit,
 )
-from visits.extract.outlet import source_units
-from visits.extract.title_units import chained_places, group_unit, leader_unit
+from visits.extract.officials import find_mentions
+from visits.extract.title_units import chained_places, group_unit, leader_unit, own_unit
+from visits.extract.trie_regex import trie_alternation
+from visits.extract.unit_tokens import resolve_side
 from visits.lexicon import alternation
 from visits.reference import Division, Province
+
+if TYPE_CHECKING:  # the article module builds on this one
+    from visits.extract.article import Article
 
 DELEG = rf"(?:党政|政府|人大|政协|各界|友好)?(?:{alternation('delegation_words')})"
 MOVE = rf"(?:{alternation('movement_verbs')})"
@@ -45,7 +48,7 @@ LEAD = rf"(?:(?:{alternation('leader_verbs')})(?<![效概比频汇税速]率)(?!
 
 @lru_cache(maxsize=1)
 def _place_alt() -> str:
-    return "|".join(map(re.escape, sorted(aliases(), key=len, reverse=True)))
+    return trie_alternation(aliases())
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +81,13 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     # 甲一行来和考察: a leader's group to a short form of a place the article names
     led_short = re.compile(rf"{LEAD}[^，,。；;]{{0,12}}?{MOVE}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
     return deleg, led, short, led_short
+
+
+@lru_cache(maxsize=1)
+def _prefilters() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What a sentence must hold for the movement patterns to match in it: a group word
+    (the delegation patterns) and a leader word (the led patterns)."""
+    return re.compile(alternation("delegation_words")), re.compile(LEAD)
 
 
 def _city_for_abbreviation(unit: str, abbr: str, short: dict[str, str], hits: list[PlaceHit]) -> str:
@@ -143,42 +153,25 @@ class Direction:
     basis: str = "movement"  # the evidence kind (visits/lexicon/basis.txt)
 
 
-def _split_units(s: str) -> list[str]:
-    """龙井市、敦化市 -> two units; 和/与 split only where the whole is not a name (和龙市)."""
-    out = []
-    for part in s.split("、"):
-        if part in aliases() or lookup_province(part) or _covered_by_places(part):
-            out.append(part)
-        else:
-            out += [u for u in re.split(r"[和与]", part) if u]
-    return out
-
-
-def _covered_by_places(part: str) -> bool:
-    """Is the token places run together with nothing between (延边州和龙市: 和 is in 和龙市)?"""
-    hits = find_places(part)
-    return bool(hits) and hits[0].start == 0 and hits[-1].end == len(part) and all(
-        a.end == b.start for a, b in zip(hits, hits[1:], strict=False)
-    )
-
-
-def find_directions(text: str, source: str | None = None) -> list[Direction]:
-    """Delegation movements in the text, in order; `source` names the outlet, whose own
-    county or city a one-character form may stand for."""
+def find_directions(art: Article) -> list[Direction]:
+    """Delegation movements in the article, in order; the outlet's own county or city is
+    what a one-character form may stand for."""
     deleg, led, short_form, led_short = _patterns()
     out = []
 
     @lru_cache(maxsize=1)
     def named() -> tuple[list[PlaceHit], dict[str, str]]:
-        """The text's places and the short forms they give: scanned once, and only when a
-        short form needs them."""
-        hits = find_places(text)
-        return hits, _short_places(hits, source_units(source))
+        """The article's places and the short forms they give, made only when a short form
+        needs them."""
+        hits = list(art.places)
+        return hits, _short_places(hits, list(art.outlet_units))
 
-    for sent_m in re.finditer(r"[^。！？\n]+", text):
-        sent = sent_m.group()
+    groups, leads = _prefilters()
+    for sent_at, sent in art.sentences:
         told = set()  # where delegation movements end: a led one ending there is the same
-        for m in deleg.finditer(sent):
+        # each pattern needs its group word or its leader word: most sentences have neither
+        has_group, has_lead = groups.search(sent) is not None, leads.search(sent) is not None
+        for m in deleg.finditer(sent) if has_group else ():
             told.add(m.end())
             if _NOT_GONE.search(sent, m.end("unit"), m.start("dest")):
                 continue  # 代表团未能赴黔南: a visit that did not happen
@@ -186,35 +179,36 @@ def find_directions(text: str, source: str | None = None) -> list[Direction]:
             if len(dest) == 1:
                 dest = _city_for_abbreviation(m.group("unit"), dest, named()[1], named()[0])
             kind = "host_view" if dest.startswith("我") else "movement"  # 莅临我县: the host's words
-            out.append(Direction(m.group("unit"), dest, sent_m.start() + m.start(), sent, kind))
-        for m in short_form.finditer(sent):
+            out.append(Direction(m.group("unit"), dest, sent_at + m.start(), sent, kind))
+        for m in short_form.finditer(sent) if has_group else ():
             if deleg.search(sent, m.start()) or _NOT_GONE.search(sent, m.end("unit"), m.start("short")):
                 continue  # a full place name was matched for this movement
             hits, short = named()
             place = short.get(m.group("short")) or _county_in_named_province(m.group("short"), hits)
             if place:
-                out.append(Direction(m.group("unit"), place, sent_m.start() + m.start(), sent))
-        for m in led.finditer(sent):
+                out.append(Direction(m.group("unit"), place, sent_at + m.start(), sent))
+        for m in led.finditer(sent) if has_lead else ():
             if m.end() in told or _NOT_GONE.search(m.group()):
                 continue  # 带领我县考察团赴济南市: the delegation names its own unit
-            unit = _led_unit(sent, m.start(), m.group())
-            out.append(Direction(unit, m.group("dest"), sent_m.start() + m.start(), sent, "leader_movement"))
-        for m in led_short.finditer(sent):
+            unit = _led_unit(sent, m.start(), m.group(), art)
+            out.append(Direction(unit, m.group("dest"), sent_at + m.start(), sent, "leader_movement"))
+        for m in led_short.finditer(sent) if has_lead else ():
             if m.end() in told or led.search(sent, m.start()) or _NOT_GONE.search(m.group()):
                 continue
             place = named()[1].get(m.group("short"))
             if place:
-                unit = _led_unit(sent, m.start(), m.group())
-                out.append(Direction(unit, place, sent_m.start() + m.start(), sent, "leader_movement"))
+                unit = _led_unit(sent, m.start(), m.group(), art)
+                out.append(Direction(unit, place, sent_at + m.start(), sent, "leader_movement"))
     out.sort(key=lambda d: d.start)
     return out
 
 
-def _led_unit(sent: str, lead_at: int, led: str) -> str:
+def _led_unit(sent: str, lead_at: int, led: str, art: Article) -> str:
     """Whose group a leader leads: the group named after the verb (率普洱党政代表团赴), else
     the place the leader's own titles name (海南州委常委、共和县委书记乙带领), else the first
     place named before (宁波市委书记…率队, with the unit written under it: 上海市宝山区), else
-    the leader's own kind of unit (市长乙率队: 我市), else the paper's province."""
+    the leader's own kind of unit (市长乙率队: 我市), else the unit of the leader's titles
+    where the article gives them (a headline names the leader bare), else the paper's province."""
     g = re.match(rf"{LEAD}([\u4e00-\u9fff]{{2,8}}?){ORGAN}?{DELEG}", led)
     named = group_unit(g.group(1)) if g else None
     leader = leader_unit(sent, lead_at)
@@ -222,7 +216,17 @@ def _led_unit(sent: str, lead_at: int, led: str) -> str:
         return named
     if leader and not leader.startswith("我"):
         return leader
-    return chained_places(sent[:lead_at]) or leader or "我省"
+    return chained_places(sent[:lead_at]) or leader or _titled_elsewhere(sent[:lead_at], art) or "我省"
+
+
+def _titled_elsewhere(before: str, art: Article) -> str | None:
+    """The unit of the first titled mention, anywhere in the article, of the person whose
+    name ends `before`."""
+    for _, s in art.sentences:
+        for m in find_mentions(s):
+            if before.endswith(m.name) and (unit := own_unit(m)):
+                return unit
+    return None
 
 
 def province_counts(hits: list[PlaceHit]) -> Counter[str]:
@@ -234,47 +238,6 @@ def province_counts(hits: list[PlaceHit]) -> Counter[str]:
         if len(names) == 1:
             c[names.pop()] += 1
     return c
-
-
-def resolve_side(token: str, prefer: tuple[str, ...] = (), inner: bool = False) -> list[Division]:
-    """The units a direction token names (several for 龙井市、敦化市); [] when unknown.
-
-    `inner`: of a unit written under its province (山东省寿光市), take the inner one: right for
-    the delegation's own unit and for the host of a delegation below province level."""
-    out = []
-    for part in _split_units(token):
-        d = resolve_unit(part, prefer) or _nested_unit(part, prefer, inner)
-        if d is None:
-            p = lookup_province(part)
-            d = resolve_unit(p.name) if p else None
-        if d is not None:
-            out.append(d)
-    return out
-
-
-def _nested_unit(part: str, prefer: tuple[str, ...], inner: bool) -> Division | None:
-    """Two places run together (兴安盟科尔沁右翼前旗, 贵州遵义): the unit inside the first;
-    under a province only when `inner`, otherwise the province, as if written alone."""
-    hits = find_places(part)
-    if not hits or hits[0].start != 0:
-        return None
-    outer = resolve_unit(hits[0].text, prefer)
-    if outer is None or len(hits) < 2 or hits[0].end != hits[1].start:
-        return outer
-    if outer.level == "province" and not inner:
-        return outer
-    # down the chain of places written under each other (内蒙古自治区兴安盟扎赉特旗)
-    cur = outer
-    for prev, h in zip(hits, hits[1:], strict=False):
-        if prev.end != h.start:
-            break
-        inside = [u for u in h.units if lies_within(u, cur) and u != cur]
-        if cur.level != "province":
-            inside = [u for u in inside if u.level == "county"]
-        if not inside:
-            break
-        cur = inside[0]
-    return cur
 
 
 def pair_provinces(text: str) -> list[tuple[Province, Province]]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from visits.extract.trie_regex import trie_alternation
 from visits.lexicon import pairs
 from visits.reference import Division, Province, divisions, province_by_name, provinces
 
@@ -98,13 +99,16 @@ def county_short_forms() -> dict[str, tuple[Division, ...]]:
 
 def lies_within(unit: Division, outer: Division) -> bool:
     """Is `unit` below `outer` (a county in its prefecture or province, a prefecture in its province)?"""
-    return unit.code != outer.code and outer.code in (unit.parent_code, unit.prefecture_code, unit.province_code)
+    return unit.code != outer.code and outer.code in (
+        unit.parent_code,
+        unit.prefecture_code,
+        unit.province_code,
+    )
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    names = sorted(aliases(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+    return re.compile(trie_alternation(aliases()))
 
 
 def plausible(text: str, start: int, end: int) -> bool:
@@ -143,13 +147,6 @@ def _find_places(text: str) -> tuple[PlaceHit, ...]:
             pos = start + 1
 
 
-def province_of(code: str) -> Province | None:
-    for p in provinces():
-        if p.code == code[:2] + "0000":
-            return p
-    return None
-
-
 @lru_cache(maxsize=1)
 def abbreviation_alt() -> str:
     """A regex alternation of the provinces' one-character abbreviations (苏, 陕, 沪, 黔 …)."""
@@ -176,4 +173,7 @@ def resolve_unit(name: str, prefer: tuple[str, ...] = ()) -> Division | None:
         return None
     level_order = {"province": 0, "prefecture": 1, "county": 2}
     order = {name: i for i, name in enumerate(prefer)}
-    return min(units, key=lambda d: (d.province_name not in order, level_order[d.level], order.get(d.province_name, 0)))
+    return min(
+        units,
+        key=lambda d: (d.province_name not in order, level_order[d.level], order.get(d.province_name, 0)),
+    )

@@ -28,8 +28,11 @@ _BRACKET = r"[（(][\u4e00-\u9fff〇0-9A-Za-z" + _DOTS + r"]{1,8}[）)]"
 _CHAR = r"[\u4e00-\u9fff〇" + _DOTS + re.escape(_DASHES) + "]"
 _UNIT = r"(?:(?:19|20)\d{2}年度?|第\d{1,3}[次届]|" + _BRACKET + "|" + _CHAR + ")"
 # 甲座谈会暨乙签约仪式 is one event under one name
-_CANDIDATE = re.compile(_UNIT + r"{2,40}?" + MEETING_SUFFIX + r"(?:暨" + _UNIT + r"{1,30}?(?:" + MEETING_SUFFIX + r"|仪式))?")
+_CANDIDATE = re.compile(
+    _UNIT + r"{2,40}?" + MEETING_SUFFIX + r"(?:暨" + _UNIT + r"{1,30}?(?:" + MEETING_SUFFIX + r"|仪式))?"
+)
 # Side events rank below the meeting itself (联席会议 over the 招商推介会 held after it).
+_HAS_SUFFIX = re.compile(MEETING_SUFFIX)
 _SIDE_EVENT = re.compile(r"(?:推介会|推介大会|签约会|签约大会|论坛|峰会)$")
 _DASH_RUN = re.compile("[" + re.escape(_DASHES) + "]+")
 # A bracket opening the name stands before it (（图）… / （2023）…), not inside it.
@@ -116,16 +119,15 @@ def _score(name: str, clause: str, pair_words: tuple[str, ...]) -> int:
     return 2 * score
 
 
-def find_meeting(
-    text: str, pair_words: tuple[str, ...] = (), avoid: tuple[str, ...] = (), own: tuple[str, ...] = ()
-) -> str | None:
-    """The most specific meeting name: one naming the pair or the cooperation wins; a longer
-    candidate that ends with a shorter one (闽甘扶贫协作… vs 扶贫协作…) wins. A candidate naming
-    a word of `avoid` (another visit's host, in an article telling several) and none of `own`
-    (this visit's host) is another visit's meeting."""
-    candidates: list[tuple[int, int, str]] = []
+@lru_cache(maxsize=8)
+def _named_meetings(text: str) -> tuple[tuple[str, str], ...]:
+    """(name, clause) of every meeting-looking name in the text, in order: the part of
+    find_meeting that depends on the text alone, made once for all of an article's visits."""
+    out = []
     for seg_m in _SEGMENT.finditer(text):
         seg = seg_m.group()
+        if not _HAS_SUFFIX.search(seg):
+            continue  # a name ends with a meeting word: most segments have none
         for m in _CANDIDATE.finditer(seg):
             name = m.group()
             # keep the last meeting-looking tail: 两省在无锡市召开苏青…座谈会 -> 苏青…座谈会
@@ -139,14 +141,27 @@ def find_meeting(
                 name = name[1:]  # 出席甲联席会议和乙联席会议: the connector is not the name's
             if len(name) < 5 or name.startswith("第"):
                 continue
-            if any(w in name for w in avoid) and not any(w in name for w in own):
-                continue
             clause = _clause_of(text, seg_m.start() + m.start(), seg_m.start() + m.end())
             if _QUOTED.search(clause) or _AFTER_QUOTED.match(seg[m.end() :]):
                 continue
-            score = _score(name, clause, pair_words)
-            if score > 0:
-                candidates.append((score, len(name), name))
+            out.append((name, clause))
+    return tuple(out)
+
+
+def find_meeting(
+    text: str, pair_words: tuple[str, ...] = (), avoid: tuple[str, ...] = (), own: tuple[str, ...] = ()
+) -> str | None:
+    """The most specific meeting name: one naming the pair or the cooperation wins; a longer
+    candidate that ends with a shorter one (闽甘扶贫协作… vs 扶贫协作…) wins. A candidate naming
+    a word of `avoid` (another visit's host, in an article telling several) and none of `own`
+    (this visit's host) is another visit's meeting."""
+    candidates: list[tuple[int, int, str]] = []
+    for name, clause in _named_meetings(text):
+        if any(w in name for w in avoid) and not any(w in name for w in own):
+            continue
+        score = _score(name, clause, pair_words)
+        if score > 0:
+            candidates.append((score, len(name), name))
     if not candidates:
         return None
     best = max(candidates)

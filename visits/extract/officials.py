@@ -16,40 +16,22 @@ from functools import lru_cache
 
 from visits.extract.surnames import COMPOUND_SURNAMES, MINORITY_INITIALS, SURNAMES
 from visits.extract.titles import MENTION_ONLY, PRIVATE_FIRM, TITLE_ITEM, TITLE_WORDS, VILLAGE
+from visits.lexicon import words
 
 _PUNCT = "".join("，,。、；;：:！？!?“”\"‘’'（）()《》【】[] \u3000\t\n—…·")
 # Words that end a name: verbs and connectors that follow a person in these reports.
-_STOP_WORDS = sorted(
-    """率 率领 率队 率团 带队 带领 领队 出席 主持 参加 讲话 致辞 介绍 陪同 等 和 及 与 同 分别 在 对 代表 表示
-    指出 强调 说 一行 会见 会谈 看望 考察 调研 共同 签署 作 为 向 也 还 就 到 赴 来 先后 一同 一起 参观
-    通报 宣读 发言 致 回答 听取 见证 同志 并 了解 委托 受 主讲 深入 走访 慰问 接受 见面 前往 热情 亲切
-    欢迎 感谢 担任 希望 要求 详细 认真 实地 首先 随后 专程 则 指 共 已 是 的 所 以 将 把 从 于 当 上 曾
-    作了 也都 分别在 通过 对此 赶赴 出面 会同 协同 一道 主动 现场 围绕 随团 随行 随同 座谈 交流 对接 洽谈 举行 召开 汇报 告诉 透露 坦言 谈到 称
-    因 应邀 前日 昨日 今日 日前 近日 当日 次日 昨天 今天 前天""".split(),
-    key=len,
-    reverse=True,
-)
-_NOT_NAMES = {
-    "其他",
-    "其中",
-    "图为",
-    "多次",
-    "普遍",
-    "同志",
-    "一行",
-    "关于",
-    "领导",
-    "干部",
-    "同时",
-    "以及",
-    "有关",
-    "相关",
-    "负责",
-    "分别",
-    "两地",
-    "两省",
-}
+# Words that end a name (verbs and connectors that follow a person), longest first; and
+# words a name never starts with.
+_STOP_WORDS = sorted(words("name_stops"), key=len, reverse=True)
+_NOT_NAMES = frozenset(words("not_names"))
 _CONNECTOR = re.compile(r"、|和|及|与|以及")
+# stop words that never end a name even right before punctuation: connectors, and what
+# follows a speaker or an owner (甲说：, 甲的)
+_NEVER_NAME_END = "等率和及与说的称"
+# the word lists as patterns: one match instead of a startswith per word at every position
+_STOP_AT = re.compile("|".join(map(re.escape, _STOP_WORDS)))
+_MULTI_STOP_AT = re.compile("|".join(re.escape(w) for w in _STOP_WORDS if len(w) > 1))
+_TITLE_WORD_IN = re.compile("|".join(map(re.escape, TITLE_WORDS)))
 
 
 @dataclass
@@ -65,7 +47,7 @@ class Mention:
 def _is_boundary(s: str, i: int) -> bool:
     if i >= len(s) or s[i] in _PUNCT:
         return True
-    return any(s.startswith(w, i) for w in _STOP_WORDS)
+    return _STOP_AT.match(s, i) is not None
 
 
 def _name_at(s: str, i: int) -> int | None:
@@ -102,13 +84,15 @@ def _name_at(s: str, i: int) -> int | None:
             return None  # 出席会议: a verb is no name
         if has_surname and n <= 4:
             # 和 ends a name when nothing a connector could join follows it (孟庆和、 / 那顺孟和出席)
-            he_final = i + n < len(s) and s[i + n] == "和" and (
-                i + n + 1 >= len(s) or s[i + n + 1] in _PUNCT or _multi_stop(s, i + n + 1)
+            he_final = (
+                i + n < len(s)
+                and s[i + n] == "和"
+                and (i + n + 1 >= len(s) or s[i + n + 1] in _PUNCT or _multi_stop(s, i + n + 1))
             )
             if he_final and n < 4:
                 return i + n + 1
             single_stop = (
-                i + n < len(s) and s[i + n] not in _PUNCT + "等率和及与" and not _multi_stop(s, i + n)
+                i + n < len(s) and s[i + n] not in _PUNCT + _NEVER_NAME_END and not _multi_stop(s, i + n)
             )
             if (
                 single_stop
@@ -147,9 +131,25 @@ _PERSON_VERB = re.compile(r"率|带队|带领|一行|出席|主持|参加|讲话
 # start a three-character name in a list slot: 省领导和某某、… / 市领导于某某、…
 _AMBIGUOUS_SURNAMES = "和于"
 # What follows 于 (at/in) or 和 as a word rather than as a given name: 于会前会见, 于此, 和平
-_PREPOSITION_OBJECTS = {"于": set("会前后此是今近日年月上下中当期间时"), "和": set("会前后此是今近日年月上下中当期间时平谐睦")}
+_PREPOSITION_OBJECTS = {
+    "于": set("会前后此是今近日年月上下中当期间时"),
+    "和": set("会前后此是今近日年月上下中当期间时平谐睦"),
+}
 # What 和 joins after a group title instead of a person: 市领导和嘉宾、…
-_NOT_GIVEN_NAMES = {"嘉宾", "群众", "专家", "企业", "客商", "代表", "干部", "记者", "师生", "老师", "学生", "村民"}
+_NOT_GIVEN_NAMES = {
+    "嘉宾",
+    "群众",
+    "专家",
+    "企业",
+    "客商",
+    "代表",
+    "干部",
+    "记者",
+    "师生",
+    "老师",
+    "学生",
+    "村民",
+}
 
 
 def _ambiguous_surname_name(s: str, i: int, chunk: str) -> bool:
@@ -171,7 +171,7 @@ def _closes_list(s: str, i: int) -> bool:
 
 
 def _multi_stop(s: str, i: int) -> bool:
-    return any(len(w) > 1 and s.startswith(w, i) for w in _STOP_WORDS)
+    return _MULTI_STOP_AT.match(s, i) is not None
 
 
 def _title_chain_at(s: str, i: int) -> tuple[list[str], int] | None:
@@ -200,7 +200,7 @@ def _chain_continues(s: str, i: int) -> bool:
 
 
 _TRIM = re.compile(
-    r"^.*(?:由|受|陪同|会见|看望|邀请|率领|带领|了|的|是|经(?!理)|请|向|被|随同|在|与|挂职任|担任|以及|还有|包括|委托)"
+    r"^.*(?:由|受|陪同|会见|看望|邀请|率领|带领|了|的|是|经(?![理开济委信贸营])|请|向|被|随同|在|与|挂职任|担任|以及|还有|包括|委托)"
 )
 # A person who hands the visit to someone else (甲委托乙, 甲因公务在外，委托乙) is no participant.
 _HANDS_OVER = re.compile(r"(?:因[^，,。；;]{0,10}[，,]?)?委托")
@@ -267,12 +267,14 @@ def _find_mentions(s: str) -> tuple[Mention, ...]:
 
 
 def _has_title_word(text: str) -> bool:
-    return any(w in text for w in TITLE_WORDS)
+    return _TITLE_WORD_IN.search(text) is not None
+
+
+# the connectors and verbs after which a title may start without punctuation before it
+_BEFORE_TITLE_1 = frozenset("由受和及与同率在向请了的是对为")
+_BEFORE_TITLE_2 = frozenset({"陪同", "会见", "看望", "邀请", "委托"})
 
 
 def _after_connector_or_verb(s: str, i: int) -> bool:
     """May a title start at i although the previous character is not punctuation?"""
-    before = s[max(0, i - 2) : i]
-    return bool(
-        re.search(r"(?:由|受|和|及|与|同|率|在|向|请|了|的|是|对|为|陪同|会见|看望|邀请|委托)$", before)
-    )
+    return s[i - 1 : i] in _BEFORE_TITLE_1 or s[max(0, i - 2) : i] in _BEFORE_TITLE_2

@@ -18,6 +18,7 @@ _PAST_VISIT = re.compile(r"(?:去年|前年|此前|上次|上一次|\d{4}年)[^�
 
 
 _LEADS = re.compile(rf"^(?:{alternation('leader_verbs')})")
+_LEAD_VERB = re.compile(alternation("leader_verbs"))
 
 
 _ADJACENT = re.compile(r"^[，,、和及与以及\s]*$")
@@ -149,10 +150,21 @@ def _side_words(side: Side) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+_SPEAKS = re.compile(r"(?:首先|也|还|则)?代表")
+
+
 def _speaks_for(text: str, name: str, visiting: Side, host: Side) -> Side | None:
     """The side a person speaks for: 甲(首先)代表安顺/代表江苏省委省政府 -> that side."""
     found: set[int] = set()
-    for m in re.finditer(rf"{re.escape(name)}(?:首先|也|还|则)?代表", text):
+    pos = 0
+    # str.find, not a regex per name: a pattern per person evicts the rules' own compiled
+    # patterns from re's cache
+    while (at := text.find(name, pos)) >= 0:
+        m = _SPEAKS.match(text, at + len(name))
+        if not m:
+            pos = at + 1
+            continue
+        pos = m.end()
         after = text[m.end() : m.end() + 12]
         hits = find_places(after)
         provs = {u.province_name for u in hits[0].units} if hits and hits[0].start == 0 else set()
@@ -217,16 +229,42 @@ def bare_leaders(text: str, names: list[str]) -> list[str]:
     """甲、乙率代表团… and 由甲带队 with names already known as officials."""
     if not names:
         return []
-    alt = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    # what re.finditer(r"((?:names)(?:[、和](?:names))*)(?:leader verbs)") finds, without a
+    # regex compiled per article: names longest first, the list extended before it ends
+    ordered = sorted(set(names), key=len, reverse=True)
+    starts = sorted({at for n in ordered for at in _occurrences(text, n)})
+
+    def chain(i: int) -> int | None:
+        """Where the names listed from i end, right before a leader verb; None if they don't."""
+        for n in ordered:
+            if not text.startswith(n, i):
+                continue
+            j = i + len(n)
+            if text[j : j + 1] in ("、", "和") and (end := chain(j + 1)) is not None:
+                return end
+            if _LEAD_VERB.match(text, j):
+                return j
+        return None
+
     out: list[str] = []
-    for m in re.finditer(rf"((?:{alt})(?:[、和](?:{alt}))*)(?:{alternation('leader_verbs')})", text):
-        out += [n for n in re.split(r"[、和]", m.group(1)) if n not in out]
+    pos = 0
+    for at in starts:
+        if at < pos or (end := chain(at)) is None:
+            continue
+        out += [n for n in re.split(r"[、和]", text[at:end]) if n not in out]
+        pos = _LEAD_VERB.match(text, end).end()
     return out
 
 
-def home_side(
-    home: Province | None, visiting: Side, host: Side, full: str, people_text: str
-) -> str | None:
+def _occurrences(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def home_side(home: Province | None, visiting: Side, host: Side, full: str, people_text: str) -> str | None:
     """Which side the paper writes from: its source, 我省, 来X, or whose titles go unprefixed."""
     if home == visiting.province:
         return "visiting"

@@ -46,14 +46,22 @@ def _ambiguous_prefectures(host_province: str) -> dict[str, str]:
 def _ambiguous_hits(clause: str, host_province: str) -> list[tuple[int, str]]:
     out = []
     for short, full in _ambiguous_prefectures(host_province).items():
-        for m in re.finditer(re.escape(short), clause):
-            if _AMBIG_BEFORE.search(clause[: m.start()]) and _AMBIG_AFTER.match(clause, m.end()):
-                out.append((m.start(), full))
+        at = clause.find(short)
+        while at >= 0:
+            if _AMBIG_BEFORE.search(clause[:at]) and _AMBIG_AFTER.match(clause, at + len(short)):
+                out.append((at, full))
+            at = clause.find(short, at + len(short))
     return out
 
 
 def host_cities(text: str, host_province: str) -> list[str]:
     """Full names of the prefecture-level places visited, in order of first mention."""
+    return list(_host_cities(text, host_province))
+
+
+# asked once per visit: an article telling several asks the same text again
+@lru_cache(maxsize=16)
+def _host_cities(text: str, host_province: str) -> tuple[str, ...]:
     out: list[str] = []
     for clause_m in _CLAUSE.finditer(text):
         clause = clause_m.group()
@@ -77,4 +85,4 @@ def host_cities(text: str, host_province: str) -> list[str]:
         for start, name in sorted(found):
             if name not in out and _VISIT_WORD.search(clause[:start]):
                 out.append(name)
-    return out
+    return tuple(out)

@@ -11,9 +11,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from visits.extract.direction import Direction, resolve_side
+from visits.extract.direction import Direction
 from visits.extract.gazetteer import aliases, county_short_name, lies_within
 from visits.extract.outlet import source_units
+from visits.extract.unit_tokens import resolve_side
 from visits.reference import Division, Province, division_by_code, province_by_name, province_partners
 
 SELF_WORD = re.compile(r"^我(省|市|区|州|县|旗)$")
@@ -73,7 +74,12 @@ def resolve_token(token: str, art: ArticleContext, other: Province | None, inner
                 unit = src[0]
                 # a county paper's 我市 is its prefecture, unless the county is itself a 市
                 own_word = unit.name.endswith(m.group(1))
-                if unit.level == "county" and m.group(1) in "市州盟地" and unit.prefecture_code and not own_word:
+                if (
+                    unit.level == "county"
+                    and m.group(1) in "市州盟地"
+                    and unit.prefecture_code
+                    and not own_word
+                ):
                     unit = division_by_code().get(unit.prefecture_code, unit)
                 units = [unit]
         return Side(home, units)
@@ -92,11 +98,14 @@ def resolve_token(token: str, art: ArticleContext, other: Province | None, inner
 
 def _most_named(units: Counter[Division], home: Province, suffix: str) -> list[Division]:
     """我州 in an outlet the source does not place (团结报): the 州 of the home province the
-    article names most; 我市/我盟 a prefecture, 我县/我旗 a county."""
-    level = "prefecture" if suffix in "市州盟" else "county"
+    article names most; 我州/我盟 a prefecture, 我市 a prefecture or a county-level city,
+    我县/我旗 a county."""
+    # a county-level city's paper calls itself 我市 too (太仓-style 县级市)
+    levels = {"prefecture", "county"} if suffix == "市" else {"prefecture" if suffix in "州盟" else "county"}
     named = [
-        (n, u) for u, n in units.items()
-        if u.province_name == home.name and u.level == level and u.name.endswith(suffix)
+        (n, u)
+        for u, n in units.items()
+        if u.province_name == home.name and u.level in levels and u.name.endswith(suffix)
     ]
     return [max(named, key=lambda nu: nu[0])[1]] if named else []
 
@@ -149,7 +158,9 @@ def refine_self(side: Side, token: str, others: list[Side]) -> Side:
     if not m or m.group(1) in "省" or side.units[0].name.endswith(m.group(1)):
         return side
     for other in others:
-        units = [u for u in other.units if u.name.endswith(m.group(1)) and u.province_name == side.province.name]
+        units = [
+            u for u in other.units if u.name.endswith(m.group(1)) and u.province_name == side.province.name
+        ]
         if units and not units[0].name.endswith("自治区"):
             return Side(side.province, units)
     return side
@@ -188,7 +199,9 @@ def below_province(host: Side, visiting: Side, art: ArticleContext) -> Side:
     province host stays the province (annotators differ on the prefectures it toured)."""
     if host.province.kind == "直辖市" or visiting.units[0].level != "county":
         return host
-    counties = [(n, u) for u, n in art.units.items() if u.province_name == host.province.name and u.level == "county"]
+    counties = [
+        (n, u) for u, n in art.units.items() if u.province_name == host.province.name and u.level == "county"
+    ]
     if not counties:
         return host
     return Side(host.province, [max(counties, key=lambda nu: nu[0])[1]])

@@ -1,8 +1,8 @@
 """The unit an official's title names, as a direction token: whose side a leader is on.
 
-    云南省普洱市市委书记        -> 云南省普洱市 (resolved to the innermost unit later)
-    浙江省委常委、宁波市委书记  -> 宁波市 (the most specific of the titles)
-    市委副书记、市长            -> 我市 (unprefixed: the paper's own kind of unit)
+云南省普洱市市委书记        -> 云南省普洱市 (resolved to the innermost unit later)
+浙江省委常委、宁波市委书记  -> 宁波市 (the most specific of the titles)
+市委副书记、市长            -> 我市 (unprefixed: the paper's own kind of unit)
 """
 
 from __future__ import annotations

@@ -8,29 +8,27 @@ from dataclasses import dataclass
 
 from visits.extract.gazetteer import find_places
 from visits.extract.names import ETHNIC_TAIL
+from visits.extract.trie_regex import trie_alternation
+from visits.lexicon import words
 from visits.reference import Province, province_by_name, title_ranks
 
 # Words a title ends with, longest first so 副省长 wins over 省长.
-TITLE_WORDS = sorted(
-    """党组书记 党委书记 工委书记 副书记 书记 常务副省长 副省长 代省长 省长 常务副市长 副市长 代市长 市长
-    副州长 州长 副县长 县长 副区长 区长 副旗长 旗长 盟长 副盟长 副主任 主任 副主席 主席 副秘书长 秘书长
-    副部长 部长 副厅长 厅长 副局长 局长 副院长 院长 检察长 专员 常委 委员 副董事长 董事长 副总经理 总经理
-    总裁 行长 副行长 会长 副会长 校长 副校长 巡视员 领导 副团长 团长 副组长 组长 理事长 司令员 政委
-    指挥长 总指挥 主委 副主委 总编辑 社长 党工委书记 监委主任""".split(),
-    key=len,
-    reverse=True,
-)
+TITLE_WORDS = sorted(words("title_words"), key=len, reverse=True)
 # A title word directly followed by these is part of a longer noun: 常委会, 书记处, 主席团, 领导小组,
 # 领导班子, 领导干部. 班 and 干 are family names too (市长班某), so only the whole word blocks.
 _NOT_AFTER = r"班子|干部|干事|[会处团小人们下岗职层机同部力作]"
 TITLE_ITEM = re.compile(
-    r"[\u4e00-\u9fff·]{0,24}?(?:" + "|".join(TITLE_WORDS) + r")(?:助理)?" + rf"(?!{_NOT_AFTER})"
+    r"[\u4e00-\u9fff·]{0,24}?(?:" + trie_alternation(TITLE_WORDS) + r")(?:助理)?" + rf"(?!{_NOT_AFTER})"
 )
+# 我市领导, 两省区政协主席: "our" or "both sides'" is how the article refers, not the title
+_SHARED_PREFIX = re.compile(r"^(?:我(?=[省市区州县旗盟])|两(?:省区|省市|省|市|区|县|地)|双方)")
 # Titles of people who are only ever quoted or mentioned in these reports, never delegates.
 MENTION_ONLY = re.compile(r"总书记|国家主席|国务院总理|^总理")
 # Officers of a firm named by no organisation (董事长甲向代表团介绍) or of 一家…企业 are hosts
 # of a site visit, not officials; a state group's officers (…集团董事长) are kept.
-PRIVATE_FIRM = re.compile(r"^(?:副)?(?:董事长|总经理|总裁)$|(?:一家|民营|私营|企业)[^、]*(?:董事长|总经理|总裁)$")
+PRIVATE_FIRM = re.compile(
+    r"^(?:副)?(?:董事长|总经理|总裁)$|(?:一家|民营|私营|企业)[^、]*(?:董事长|总经理|总裁)$"
+)
 # Titles of villagers and village cadres: not delegation participants.
 VILLAGE = re.compile(r"村(?:党|支|委|民|主任|书记|长)|社区|^组长$|村$")
 # Organisations whose officers serve no province (central SOEs, ministries).
@@ -119,7 +117,7 @@ def read_titles(items: list[str]) -> TitleReading:
     unit_char = prefix_char = None
     central = False
     for raw in items:
-        item = raw.removeprefix("中共")
+        item = _SHARED_PREFIX.sub("", raw.removeprefix("中共"))
         hits = find_places(item)
         if hits and hits[0].start == 0 and len(item) > hits[0].end - hits[0].start:
             units = hits[0].units

@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date
 
+from visits.extract.article import Article, annotate
 from visits.extract.candidates import arrivals, leader_movements, led_groups, meetings, receptions
-from visits.extract.dates import VisitDates, date_in_text, parse_dates
+from visits.extract.dates import VisitDates, parse_dates
 from visits.extract.direction import (
     Direction,
     find_directions,
-    pair_provinces,
     pair_words,
-    province_counts,
 )
-from visits.extract.gazetteer import find_places
 from visits.extract.meeting import find_meeting, find_programme
-from visits.extract.outlet import source_province
 from visits.extract.people import bare_leaders, find_people, home_side
 from visits.extract.places import host_cities
-from visits.extract.sentences import sentences
 from visits.extract.sides import (
-    ArticleContext,
     Side,
     below_province,
     further_hosts,
@@ -34,7 +28,6 @@ from visits.extract.sides import (
 )
 from visits.lexicon import words
 from visits.records import OfficialMention, VisitRecord
-from visits.reference import Province
 
 # A movement told as past background (去年…代表团来我省) is not this article's visit.
 _SECONDARY = frozenset({"reception", "meeting_place", "signing"})
@@ -50,18 +43,20 @@ def _span_days(d: VisitDates) -> int:
     return 0
 
 
-def _visit_dates(text: str, same_visit: list[Direction], published: date | None) -> VisitDates | None:
+def _visit_dates(art: Article, same_visit: list[Direction]) -> VisitDates | None:
     """The date told with the movement, else the first date in the text. Of several reports
     of the movement (在贵阳… on the 8th, 到贵州… on the 8th to 9th) the longest range: the
     visit spans its parts. A report told as past (去年…曾) is another visit's."""
+    published = art.published
     told = [
         found
         for d in same_visit
-        if (d is same_visit[0] or not _PAST.search(d.sentence)) and (found := parse_dates(d.sentence, published))
+        if (d is same_visit[0] or not _PAST.search(d.sentence))
+        and (found := parse_dates(d.sentence, published))
     ]
     if told:
         return max(told, key=_span_days)  # max keeps the first of equal spans
-    for _, sent in sentences(text):
+    for _, sent in art.body_sentences:
         found = parse_dates(sent, published)
         if found:
             return found
@@ -76,20 +71,10 @@ def extract_visits(
     source: str | None = None,
 ) -> list[VisitRecord]:
     """Every inter-provincial delegation visit the article reports, with its officials."""
-    full = f"{title}\n{text}" if title else text
-    directions = sorted(find_directions(full, source) + leader_movements(full), key=lambda d: d.start)
-    published = published_date or date_in_text(full)
-    hits = find_places(full)  # one scan serves the province counts and the named units
-    counts = province_counts(hits)
-    for a, b in pair_provinces(full):  # 苏陕协作, 沪滇: the pair's provinces are the article's
-        counts[a.name] += 2
-        counts[b.name] += 2
-    home = source_province(source, counts)
-    named = Counter(h.units[0] for h in hits if len(h.units) == 1)
-    art = ArticleContext(home, counts, source, named)
-    prefer = tuple(n for n, _ in counts.most_common())
+    art = annotate(text, title=title, published_date=published_date, source=source)
+    directions = sorted(find_directions(art) + leader_movements(art), key=lambda d: d.start)
     # what the host received or a meeting shows only counts for a pair no movement told
-    secondary = arrivals(full) + receptions(full) + led_groups(full) + meetings(full, prefer, home.name if home else None)
+    secondary = arrivals(art) + receptions(art) + led_groups(art) + meetings(art)
     if not directions and not secondary:
         return []
 
@@ -97,12 +82,14 @@ def extract_visits(
     seen: dict[tuple[str, str], list[tuple[Side, Side]]] = {}
     extra: dict[tuple[str, str], set[str]] = {}  # secondary evidence for a visit already found
     for d in directions + secondary:
-        visiting, host = sides_of(d, art)
+        visiting, host = sides_of(d, art.context)
         if visiting is None or host is None or visiting.province == host.province:
             continue
         if {visiting.province.name, host.province.name} & set(words("outside_programmes")):
             continue
-        if d.basis in _SECONDARY and any({k[0], k[1]} == {visiting.province.name, host.province.name} for k in visits):
+        if d.basis in _SECONDARY and any(
+            {k[0], k[1]} == {visiting.province.name, host.province.name} for k in visits
+        ):
             extra.setdefault((visiting.province.name, host.province.name), set()).add(d.basis)
             continue
         if title and d.start < len(title):
@@ -113,7 +100,7 @@ def extract_visits(
             seen.setdefault(key, []).append((visiting, leg))
             if key in visits:
                 visits[key][2].append(d)
-            elif first or (not _PAST.search(d.sentence) and parse_dates(d.sentence, published)):
+            elif first or (not _PAST.search(d.sentence) and parse_dates(d.sentence, art.published)):
                 # after the first movement, one counts only as a dated, present visit; the
                 # first may name several host provinces (赴贵州省安顺市、甘肃省陇南市)
                 visits[key] = (visiting, leg, [d])
@@ -124,13 +111,13 @@ def extract_visits(
         if v.units[0].level != "province" and loose_host(ds[0], h, [s[1] for s in seen[key]]):
             h = refine_inside(h, [s[1] for s in seen[key]])
         if v.units[0].level != "province" and h.units[0].level == "province":
-            h = below_province(h, v, art)
+            h = below_province(h, v, art.context)
         sides.append((v, h, ds))
     # with several visits in one article, each keeps the dates and meeting that name its host
     hosts = [h for _, h, _ in sides] if len(sides) > 1 else []
     records = []
     for (key, _), (v, h, ds) in zip(visits.items(), sides, strict=True):
-        record = _record(text, full, ds, v, h, home, published, hosts)
+        record = _record(art, ds, v, h, hosts)
         record.evidence = ds[0].sentence.strip()
         record.basis = sorted({d.basis for d in ds} | extra.get(key, set()))
         records.append(record)
@@ -154,29 +141,23 @@ def _with_meeting_year(dates: VisitDates | None, meeting: str | None) -> VisitDa
     return VisitDates(start, end, dates.start_md, dates.end_md, True)
 
 
-def _own_leg_dates(full: str, own: set[str], others: list[str], published: date | None) -> VisitDates | None:
+def _own_leg_dates(art: Article, own: set[str], others: list[str]) -> VisitDates | None:
     """The first dated sentence naming this leg's host and no other leg's (7月10日至11日，代表团
     来到陇南市): in an article telling several visits, the part that is this one's."""
-    for _, sent in sentences(full):
+    for _, sent in art.sentences:
         if any(w in sent for w in own) and not any(w in sent for w in others):
-            found = parse_dates(sent, published)
+            found = parse_dates(sent, art.published)
             if found:
                 return found
     return None
 
 
 def _record(
-    text: str,
-    full: str,
-    same_visit: list[Direction],
-    visiting: Side,
-    host: Side,
-    home: Province | None,
-    published: date | None,
-    hosts: list[Side] = (),
+    art: Article, same_visit: list[Direction], visiting: Side, host: Side, hosts: list[Side] = ()
 ) -> VisitRecord:
     """One visit's record; `hosts` are the hosts of every visit the article reports, when it
     reports several."""
+    text, full, home = art.text, art.full, art.home
     paper_side = home_side(home, visiting, host, full, text)
     people, leaders = find_people(text, visiting, host, paper_side)
     names = [p.name for p in people]
@@ -191,9 +172,7 @@ def _record(
 
     own_words = unit_names(host)  # how the text names this visit's host (安顺市, 安顺)
     others = [w for h in hosts if h is not host for w in unit_names(h)]
-    dates = (_own_leg_dates(full, own_words, others, published) if others else None) or _visit_dates(
-        text, same_visit, published
-    )
+    dates = (_own_leg_dates(art, own_words, others) if others else None) or _visit_dates(art, same_visit)
     cities = host_cities(full, host.province.name)
     if host.province.kind == "直辖市":
         # a municipality has no prefecture-level places; a district hosting a district or city
@@ -237,9 +216,6 @@ def _record(
             for p in people
         ],
     )
-
-
-__all__ = ["extract_visits"]
 
 
 __all__ = ["extract_visits"]
