@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-# build_env, SHARED and query are re-exported for test files written before tests/support
-# existed (other branches); test modules import from tests.support.
-from orchestration.headless import build_env  # noqa: F401
+# build_command, build_env, SHARED and query are re-exported for test files written before
+# tests/support existed (other branches); test modules import from tests.support.
+from orchestration.headless import build_command, build_env  # noqa: F401
 from tests.support.build import run_build
 from tests.support.paths import BIN, REPO, SHARED, query, sample_articles  # noqa: F401
 

@@ -35,7 +35,16 @@ FULL_REFRESH = {"ops": {"warehouse_models": {"config": {"full_refresh": True}}}}
 @dataclass
 class BuildResult:
     run_id: str | None
-    output: str  # the console (a subprocess) or the run's log messages and warnings (in process)
+    output: str  # the console (a subprocess) or the run's log messages and Python logs (in process)
+
+    # As on subprocess.CompletedProcess, for tests that read `proc.stdout + proc.stderr`.
+    @property
+    def stdout(self) -> str:
+        return self.output
+
+    @property
+    def stderr(self) -> str:
+        return ""
 
 
 def reap(dagster_home: Path) -> list[str]:
@@ -60,9 +69,13 @@ def build_environment(raw_dir: Path, warehouse_dir: Path, dagster_home: Path) ->
                 os.environ[key] = value
 
 
+# The packages whose INFO logs the console shows (dagster.yaml's python_log_level: INFO).
+OUR_LOGGERS = ("visits", "orchestration")
+
+
 class _Lines(logging.Handler):
     def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+        super().__init__(logging.INFO)
         self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -72,6 +85,9 @@ class _Lines(logging.Handler):
 def _in_process(raw_dir: Path, warehouse_dir: Path, dagster_home: Path, full_refresh: bool) -> BuildResult:
     handler = _Lines()
     logging.getLogger().addHandler(handler)
+    levels = {name: logging.getLogger(name).level for name in OUR_LOGGERS}
+    for name in OUR_LOGGERS:
+        logging.getLogger(name).setLevel(logging.INFO)
     try:
         with build_environment(raw_dir, warehouse_dir, dagster_home):
             from orchestration.definitions import defs  # imported once, after dbt's parse
@@ -85,6 +101,8 @@ def _in_process(raw_dir: Path, warehouse_dir: Path, dagster_home: Path, full_ref
                 messages = [entry.message for entry in instance.all_logs(result.run_id)]
     finally:
         logging.getLogger().removeHandler(handler)
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
     output = "\n".join(messages + handler.lines)
     assert result.success, output[-6000:]
     return BuildResult(result.run_id, output)
