@@ -251,9 +251,17 @@ def stop_sensor(url: str, sensor: str) -> str:
     return result["instigationState"]["status"]
 
 
-def terminate_run(url: str, run_id: str) -> None:
-    """End a run the way the UI's Terminate button does."""
+def terminate_run(url: str, run_id: str, timeout: float = 120) -> None:
+    """End a run the way the UI's Terminate button does (a run still STARTING cannot be: wait)."""
     mutation = """mutation T($id: String!) { terminateRun(runId: $id) { __typename
       ... on TerminateRunFailure { message } ... on PythonError { message } } }"""
-    result = graphql(url, mutation, {"id": run_id})["terminateRun"]
-    assert result["__typename"] == "TerminateRunSuccess", result
+    deadline = time.monotonic() + timeout
+    while True:
+        if run_status(url, run_id) in FINISHED:
+            return
+        result = graphql(url, mutation, {"id": run_id})["terminateRun"]
+        if result["__typename"] == "TerminateRunSuccess":
+            return
+        if "STARTING" not in result.get("message", "") or time.monotonic() > deadline:
+            raise AssertionError(result)
+        time.sleep(1)
