@@ -9,7 +9,7 @@ DBT_DIRS := --project-dir dbt_project --profiles-dir dbt_project
 # A persistent Dagster instance (run history, sensor cursors, the writer pool) lives here.
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: venv dbt-parse build build-full test test-ui report-shot chromium ui docs lint bench clean
+.PHONY: venv dbt-parse build build-full test test-fast test-soak test-ui report-shot chromium ui docs lint bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,7 +44,15 @@ build-full: venv dbt-parse $(DAGSTER_HOME)/dagster.yaml
 
 test: venv dbt-parse
 	$(BIN)/ruff check .
-	$(BIN)/pytest -m "not ui"
+	$(BIN)/pytest -m "not ui and not soak"
+
+# The edit loop: every test that runs no build (`slow` marks those that do), in about a minute.
+test-fast: venv dbt-parse
+	$(BIN)/pytest -m "not slow and not ui"
+
+# Articles arriving in bursts under `dagster dev` while readers read (issue 15), a few minutes.
+test-soak: venv dbt-parse
+	$(BIN)/pytest -m soak -s  # -s: the test prints its figures (files, runs, reader queries, errors)
 
 # The browser test drives Debian's /usr/bin/chromium (never a downloaded browser); it skips without it.
 test-ui: venv dbt-parse

@@ -46,6 +46,10 @@ CURSOR_VERSION = 1
 RETRY_DELAYS_SECONDS = (60.0, 300.0, 1800.0)
 RUN_KEY_TAG = "dagster/run_key"
 FAILED = (dg.DagsterRunStatus.FAILURE, dg.DagsterRunStatus.CANCELED)
+IN_PROGRESS = [
+    dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED, dg.DagsterRunStatus.STARTING,
+    dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.CANCELING,
+]
 
 
 @dataclass
@@ -220,6 +224,14 @@ def raw_dir_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.
     # A run killed earlier would hold the writer pool's slot and stall the run we request.
     for run_id in reap_dead_runs(context.instance):
         context.log.warning("run %s had died; marked failed and its pool slot freed", run_id)
+    # Runs never pile up: while a build runs, new files wait (the cursor stays as it was), and
+    # the first tick after it requests what that build did not take up (the ledger says).
+    busy = context.instance.get_run_records(
+        dg.RunsFilter(job_name=build_warehouse.name, statuses=IN_PROGRESS), limit=1
+    )
+    if busy:
+        reason = f"run {busy[0].dagster_run.run_id} is in progress; new files wait for the tick after it"
+        return dg.SensorResult(skip_reason=reason, cursor=context.cursor)
     root = raw_dir()
     if not root.is_dir():
         # A missing (e.g. unmounted) directory must not read as "every file removed".

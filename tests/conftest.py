@@ -1,53 +1,62 @@
-"""Shared fixtures: dbt parsed once, and real headless builds into temporary warehouses."""
+"""Shared fixtures: dbt parsed once, and one sample-articles warehouse for the tests that only read it.
+
+Helpers live in tests/support/; test modules import them from there.
+"""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from orchestration.headless import build_command, build_env
+from tests.support.build import run_build
+from tests.support.paths import BIN, REPO, sample_articles
 
-REPO = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-SHARED = REPO.parent / "shared"
+DBT_OUTPUT = {"target", "logs", "dbt_packages"}
+
+
+def _manifest_is_fresh(manifest: Path) -> bool:
+    """Newer than every file of the dbt project and the seeds: what `make dbt-parse` just wrote."""
+    if not manifest.exists():
+        return False
+    parsed = manifest.stat().st_mtime
+    for folder in (REPO / "dbt_project", REPO / "seeds"):
+        for path in folder.rglob("*"):
+            if not DBT_OUTPUT & set(path.relative_to(folder).parts) and path.is_file() and path.stat().st_mtime > parsed:
+                return False
+    return True
 
 
 @pytest.fixture(scope="session")
 def dbt_parsed() -> Path:
-    """dagster-dbt reads dbt's manifest at import; parse once per session, never at import."""
-    subprocess.run(
-        [str(BIN / "dbt"), "parse", "--quiet", "--project-dir", "dbt_project", "--profiles-dir", "dbt_project"],
-        cwd=REPO,
-        check=True,
-    )
-    return REPO / "dbt_project" / "target" / "manifest.json"
+    """dagster-dbt reads dbt's manifest at import; parse once per session (unless `make test`
+    has just parsed the same files), never at import."""
+    manifest = REPO / "dbt_project" / "target" / "manifest.json"
+    if not _manifest_is_fresh(manifest):
+        subprocess.run(
+            [str(BIN / "dbt"), "parse", "--quiet", "--project-dir", "dbt_project", "--profiles-dir", "dbt_project"],
+            cwd=REPO,
+            check=True,
+        )
+    return manifest
 
 
-def run_build(
-    raw_dir: Path, warehouse_dir: Path, dagster_home: Path, full_refresh: bool = False
-) -> subprocess.CompletedProcess:
-    """What `make build` runs, for real, in a subprocess: recovery, then the contract's command."""
-    env = build_env(raw_dir, warehouse_dir, dagster_home)
-    subprocess.run([str(BIN / "python"), "-m", "orchestration.recovery"], cwd=REPO, env=env, check=True)
-    proc = subprocess.run(
-        build_command(BIN, full_refresh), cwd=REPO, env=env, capture_output=True, text=True, timeout=900
-    )
-    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
-    return proc
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory, dbt_parsed) -> dict:
+    """`make build`'s command, as a subprocess, on the sample articles and one empty file.
 
-
-def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
-    """Read the warehouse the way users are told to: read-only and briefly."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
-
-def sample_articles() -> list[Path]:
-    return sorted((REPO / "raw").glob("*.txt"))
+    Built once per session for every test that only reads it (codebook and exports,
+    corrections, the report): those tests must never write into it.
+    """
+    root = tmp_path_factory.mktemp("samples")
+    raw = root / "raw"
+    raw.mkdir()
+    for path in sample_articles():
+        shutil.copy(path, raw / path.name)
+    (raw / "empty.txt").write_bytes(b"")  # quarantined, to be named in the summary
+    warehouse, home = root / "warehouse", root / "dagster_home"
+    result = run_build(raw, warehouse, home, in_subprocess=True)
+    return {"root": root, "raw": raw, "warehouse": warehouse, "home": home,
+            "db": warehouse / "visits.duckdb", "output": result.output, "report": warehouse / "report"}

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, fields
 
 import polars as pl
-from test_clean_garble import STRADDLE, damage
-from test_clean_layout import HTML, NEWS_SITE
 
+from tests.support.clean_texts import HTML, NEWS_SITE, STRADDLE, damage
 from visits.clean import clean_article, clean_frame
 from visits.records import CleanArticle
 

@@ -1,7 +1,7 @@
 """Garble repair on damage made exactly as shared/notes/articles.md describes.
 
-`damage()` is the helper the other clean tests import: GBK-encode, replace each table
-character's bytes with `X(pinyin)` bytes at byte level, decode GBK with errors='replace'.
+`damage()` (tests/support/clean_texts.py): GBK-encode, replace each table character's bytes
+with `X(pinyin)` bytes at byte level, decode GBK with errors='replace'.
 All sentences, names and places here are invented.
 """
 
@@ -11,31 +11,13 @@ import codecs
 import time
 
 import opencc
-from pypinyin.constants import PINYIN_DICT
 
+from tests.support.clean_texts import STRADDLE, STRADDLE2, damage, reading
 from visits.clean import PLACEHOLDER, clean_article
 
 T2S = opencc.OpenCC("t2s")
 
 
-def reading(ch: str) -> str:
-    return PINYIN_DICT[ord(ch)].split(",")[0]
-
-
-def damage(text: str, table: list[str], bang: bool = False) -> str:
-    """Byte-level `X -> X(pinyin)` for each table char (and `！` -> `!` when bang)."""
-    data = text.encode("gbk")
-    for ch in table:
-        data = data.replace(ch.encode("gbk"), (ch + "(" + reading(ch) + ")").encode("gbk"))
-    if bang:
-        data = data.replace("！".encode("gbk"), b"!")
-    return data.decode("gbk", errors="replace")
-
-
-# 方將 = B7 BD | 8C A2: the replacement for 綄 (BD 8C) straddles them.
-STRADDLE = "雙方將在醫療衛生、教育培訓、文化旅遊等領域開展更加緊密的合作交流。"
-# 化東: 瘱 straddles 化|東.
-STRADDLE2 = "會議強調,要進一步深化東西部協作,推動資金、技術、人才向基層傾斜。"
 
 
 def test_damage_helper_really_straddles():

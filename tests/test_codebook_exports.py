@@ -4,7 +4,6 @@ Dagster metadata and the build summary (issue 11)."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from datetime import date, datetime
 from pathlib import Path
@@ -15,8 +14,8 @@ import pytest
 from openpyxl import load_workbook
 
 from orchestration.headless import build_env
-from tests.conftest import BIN, REPO, query, run_build, sample_articles
-from tests.contract import CONTRACT, CONTRACT_VALUES
+from tests.support.contract import CONTRACT, CONTRACT_VALUES
+from tests.support.paths import BIN, REPO, query
 
 pytestmark = pytest.mark.slow
 
@@ -27,16 +26,9 @@ MARTS = (
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, dbt_parsed) -> dict:
-    root = tmp_path_factory.mktemp("codebook")
-    raw = root / "raw"
-    raw.mkdir()
-    for path in sample_articles():
-        shutil.copy(path, raw / path.name)
-    (raw / "empty.txt").write_bytes(b"")  # quarantined, to be named in the summary
-    warehouse, home = root / "warehouse", root / "dagster_home"
-    proc = run_build(raw, warehouse, home)
-    return {"raw": raw, "warehouse": warehouse, "home": home, "db": warehouse / "visits.duckdb", "proc": proc}
+def built(sample_warehouse) -> dict:
+    """The session's sample build (the samples and one empty file); only read here."""
+    return sample_warehouse
 
 
 def _marts(db: Path, table: str) -> tuple[list[str], list[tuple]]:
@@ -165,7 +157,7 @@ def test_every_mart_materialisation_carries_row_count_and_column_schema(built):
 
 
 def test_build_prints_info_and_a_summary_naming_each_quarantined_file(built):
-    console = built["proc"].stdout + built["proc"].stderr
+    console = built["output"]
     assert " - DEBUG - " not in console
     env = build_env(built["raw"], built["warehouse"], built["home"])
     out = subprocess.run([str(BIN / "python"), "-m", "orchestration.summary"], cwd=REPO, env=env,

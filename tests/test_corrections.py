@@ -15,20 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BIN, REPO, query, run_build, sample_articles
+from tests.support.paths import BIN, REPO, query
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, dbt_parsed) -> dict:
-    root = tmp_path_factory.mktemp("corrections")
-    raw = root / "raw"
-    raw.mkdir()
-    for path in sample_articles():
-        shutil.copy(path, raw / path.name)
-    run_build(raw, root / "warehouse", root / "dagster_home")
-    return {"root": root, "warehouse": root / "warehouse", "db": root / "warehouse" / "visits.duckdb"}
+def built(sample_warehouse) -> dict:
+    """The session's sample build; corrections are applied to copies of its file, never to it."""
+    return sample_warehouse
 
 
 def _project_copy(dest: Path) -> Path:

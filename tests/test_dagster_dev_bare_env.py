@@ -13,9 +13,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.conftest import BIN, REPO
-from tests.contract import CONTRACT
-from tests.ui_support import DagsterDev, _stop, _wait_until_ready, free_port, graphql
+from tests.support.contract import CONTRACT
+from tests.support.dagster_dev import DagsterDev, _stop, _wait_until_ready, free_port, graphql
+from tests.support.paths import BIN, REPO
 
 ASSET_KEYS = "{ assetNodes { assetKey { path } } }"
 

@@ -19,7 +19,8 @@ import distributed
 import duckdb
 import pytest
 
-from tests.conftest import REPO, build_command, build_env, sample_articles
+from orchestration.headless import build_command, build_env
+from tests.support.paths import REPO, sample_articles
 from visits import parallel
 
 pytestmark = pytest.mark.slow

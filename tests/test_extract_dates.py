@@ -1,154 +1,106 @@
+"""Date rules as a case table: one row per sentence, with the fields each row pins."""
+
 from datetime import date
+
+import pytest
 
 from visits.extract.dates import parse_dates
 
 
-def _d(s, pub=None):
-    r = parse_dates(s, pub)
-    return r and (r.start, r.end, r.start_md, r.end_md)
-
-
-def test_range_same_month():
-    assert _d("6月18日至19日，代表团赴某地", date(2020, 6, 21)) == (
-        date(2020, 6, 18),
-        date(2020, 6, 19),
-        "06-18",
-        "06-19",
-    )
-
-
-def test_range_across_months():
-    assert _d("6月29日至7月1日", date(2021, 7, 3))[:2] == (date(2021, 6, 29), date(2021, 7, 1))
-
-
-def test_no_year_keeps_month_day():
-    assert _d("9月3日，代表团") == (None, None, "09-03", "09-03")
-
-
-def test_published_early_in_year_means_previous_year():
-    assert _d("12月30日至31日", date(2020, 1, 3))[:2] == (date(2019, 12, 30), date(2019, 12, 31))
-
-
-def test_year_in_text_wins():
-    assert _d("2017年11月8日", date(2019, 1, 1))[0] == date(2017, 11, 8)
-
-
-def test_relative_days():
-    assert _d("前昨两天，代表团来我省", date(2021, 3, 10))[:2] == (date(2021, 3, 8), date(2021, 3, 9))
-    assert _d("昨日，代表团", date(2021, 3, 1))[:2] == (date(2021, 2, 28), date(2021, 2, 28))
-
-
-def test_day_only_against_published_date():
-    assert _d("19日上午，代表团", date(2022, 8, 21))[0] == date(2022, 8, 19)
-    assert _d("30日下午，代表团", date(2022, 9, 2))[0] == date(2022, 8, 30)
-
-
-def test_chinese_numerals():
-    assert _d("十一月二十一日", date(2018, 12, 1))[0] == date(2018, 11, 21)
-
-
-def test_range_of_relative_days():
-    from datetime import date as _d
-
-    from visits.extract.dates import parse_dates
-
-    got = parse_dates("前天至昨天，浙江党政考察团来我省调研。", _d(2012, 11, 1))
-    assert (got.start, got.end) == (_d(2012, 10, 30), _d(2012, 10, 31))
+def _span(start: date, end: date | None = None) -> dict:
+    return {"start": start, "end": end or start}
 
 
 # Weekdays. Published on Thursday 2023-06-15: its week runs Mon 06-12 to Sun 06-18.
-_THU = date(2023, 6, 15)
+THU = date(2023, 6, 15)
+TUE_13 = _span(date(2023, 6, 13))
 
-
-def _days(s: str, pub: date | None = _THU) -> tuple[date, date] | None:
-    r = parse_dates(s, pub)
-    return r and (r.start, r.end)
-
-
-def test_weekday_of_the_publication_week():
-    tue = (date(2023, 6, 13), date(2023, 6, 13))
-    for s in ("本周二上午，考察组抵达某县", "这周二，调研团一行到访", "这个星期二，代表团座谈"):
-        assert _days(s) == tue, s
-    for s in ("周二下午，代表团考察园区", "星期二，访问团签约", "礼拜二，工作组走访"):
-        assert _days(s) == tue, s
-
-
-def test_bare_weekday_after_publication_means_last_week():
+# (sentence, published date, the fields of the result it must have; None: no date at all)
+CASES = [
+    ("6月18日至19日，代表团赴某地", date(2020, 6, 21),
+     {**_span(date(2020, 6, 18), date(2020, 6, 19)), "start_md": "06-18", "end_md": "06-19"}),
+    ("6月29日至7月1日", date(2021, 7, 3), _span(date(2021, 6, 29), date(2021, 7, 1))),
+    ("9月3日，代表团", None, {"start": None, "end": None, "start_md": "09-03", "end_md": "09-03"}),
+    # published early in the year: the previous year
+    ("12月30日至31日", date(2020, 1, 3), _span(date(2019, 12, 30), date(2019, 12, 31))),
+    # a year in the text wins
+    ("2017年11月8日", date(2019, 1, 1), {"start": date(2017, 11, 8)}),
+    # relative days
+    ("前昨两天，代表团来我省", date(2021, 3, 10), _span(date(2021, 3, 8), date(2021, 3, 9))),
+    ("昨日，代表团", date(2021, 3, 1), _span(date(2021, 2, 28))),
+    ("前天至昨天，浙江党政考察团来我省调研。", date(2012, 11, 1), _span(date(2012, 10, 30), date(2012, 10, 31))),
+    # a day alone, against the published date
+    ("19日上午，代表团", date(2022, 8, 21), {"start": date(2022, 8, 19)}),
+    ("30日下午，代表团", date(2022, 9, 2), {"start": date(2022, 8, 30)}),
+    ("十一月二十一日", date(2018, 12, 1), {"start": date(2018, 11, 21)}),
+    # a weekday of the publication week
+    ("本周二上午，考察组抵达某县", THU, TUE_13),
+    ("这周二，调研团一行到访", THU, TUE_13),
+    ("这个星期二，代表团座谈", THU, TUE_13),
+    ("周二下午，代表团考察园区", THU, TUE_13),
+    ("星期二，访问团签约", THU, TUE_13),
+    ("礼拜二，工作组走访", THU, TUE_13),
     # news reports past events: a bare 周五 read on Thursday is last Friday
-    assert _days("周五，代表团考察产业园") == (date(2023, 6, 9), date(2023, 6, 9))
-    assert _days("星期六上午，考察团返程") == (date(2023, 6, 10), date(2023, 6, 10))
+    ("周五，代表团考察产业园", THU, _span(date(2023, 6, 9))),
+    ("星期六上午，考察团返程", THU, _span(date(2023, 6, 10))),
     # the explicit 本周 keeps this week
-    assert _days("本周五，代表团将考察产业园") == (date(2023, 6, 16), date(2023, 6, 16))
-
-
-def test_previous_week():
-    assert _days("上周五，考察团来访") == (date(2023, 6, 9), date(2023, 6, 9))
-    assert _days("上星期五，考察团来访") == (date(2023, 6, 9), date(2023, 6, 9))
-    assert _days("上个星期一，调研组来访") == (date(2023, 6, 5), date(2023, 6, 5))
+    ("本周五，代表团将考察产业园", THU, _span(date(2023, 6, 16))),
+    # the previous week
+    ("上周五，考察团来访", THU, _span(date(2023, 6, 9))),
+    ("上星期五，考察团来访", THU, _span(date(2023, 6, 9))),
+    ("上个星期一，调研组来访", THU, _span(date(2023, 6, 5))),
     # across the year: published Tuesday 2024-01-02
-    assert _days("上周五，访问团抵达", date(2024, 1, 2)) == (date(2023, 12, 29), date(2023, 12, 29))
-
-
-def test_weekday_range():
-    span = (date(2023, 6, 12), date(2023, 6, 14))
-    for s in ("本周一至周三，代表团在某市考察", "周一至周三，代表团考察", "周一至三，代表团考察"):
-        assert _days(s) == span, s
-
-
-def test_weekday_with_explicit_day():
-    assert _days("本周二（13日）上午，代表团到访") == (date(2023, 6, 13), date(2023, 6, 13))
-    assert _days("周二(13日)，代表团到访") == (date(2023, 6, 13), date(2023, 6, 13))
-    assert _days("13日（星期二）上午，代表团到访") == (date(2023, 6, 13), date(2023, 6, 13))
+    ("上周五，访问团抵达", date(2024, 1, 2), _span(date(2023, 12, 29))),
+    # a range of weekdays
+    ("本周一至周三，代表团在某市考察", THU, _span(date(2023, 6, 12), date(2023, 6, 14))),
+    ("周一至周三，代表团考察", THU, _span(date(2023, 6, 12), date(2023, 6, 14))),
+    ("周一至三，代表团考察", THU, _span(date(2023, 6, 12), date(2023, 6, 14))),
+    # a weekday with its day
+    ("本周二（13日）上午，代表团到访", THU, TUE_13),
+    ("周二(13日)，代表团到访", THU, TUE_13),
+    ("13日（星期二）上午，代表团到访", THU, TUE_13),
     # the explicit day wins over a weekday that does not fit it
-    assert _days("周二（14日），代表团到访") == (date(2023, 6, 14), date(2023, 6, 14))
+    ("周二（14日），代表团到访", THU, _span(date(2023, 6, 14))),
     # the weekday picks the month: published Wednesday 2023-03-01, Monday the 27th is in February
-    assert _days("本周一（27日），考察团抵达", date(2023, 3, 1)) == (date(2023, 2, 27), date(2023, 2, 27))
-    assert _days("周一至周三（12日至14日），代表团考察") == (date(2023, 6, 12), date(2023, 6, 14))
+    ("本周一（27日），考察团抵达", date(2023, 3, 1), _span(date(2023, 2, 27))),
+    ("周一至周三（12日至14日），代表团考察", THU, _span(date(2023, 6, 12), date(2023, 6, 14))),
+    # a weekday without a published date gives nothing
+    ("本周二上午，代表团到访", None, None),
+    ("上周五，代表团到访", None, None),
+    ("周二（13日），代表团到访", None, None),
+    # an explicit month and day beat a weekday
+    ("6月8日，代表团到访，本周二又召开座谈会", THU, _span(date(2023, 6, 8))),
+    ("本周二召开座谈会，回顾6月8日的考察", THU, _span(date(2023, 6, 8))),
+    # not weekdays
+    ("在合作十周年之际，双方签约", THU, None),
+    ("为期一周的考察活动圆满结束", THU, None),
+    ("两周一次召开调度会", THU, None),
+    ("带动周边县市共同发展", THU, None),
+    ("接待工作细致周到", THU, None),
+    ("考察日程安排周密", THU, None),
+    ("周晓明主持座谈会", THU, None),
+    ("周一鸣主持座谈会", THU, None),
+    ("每周一召开例会", THU, None),
+    ("下周二将赴某省考察", THU, None),
+    # a surname does not hide a later weekday
+    ("周一鸣主持，本周二代表团到访", THU, TUE_13),
+    # a single day with a stated duration runs for those days
+    ("北京市委书记邱平前日率北京市党政代表团抵达呼和浩特，开始为期三天的考察。", date(2020, 5, 20),
+     _span(date(2020, 5, 18), date(2020, 5, 20))),
+    ("12月30日，代表团抵达，为期3天。", None, {"start_md": "12-30", "end_md": "01-01"}),
+    # a range may leave out the first day mark
+    ("7月25至27日，代表团赴黔考察。", None, {"start_md": "07-25", "end_md": "07-27", "year_stated": False}),
+    # a stated year is marked as stated
+    ("2021年3月4日，代表团抵达。", None, {"year_stated": True}),
+    ("3月4日，代表团抵达。", date(2021, 3, 5), {"year_stated": False}),
+]
 
 
-def test_weekday_without_published_date_gives_nothing():
-    assert _days("本周二上午，代表团到访", None) is None
-    assert _days("上周五，代表团到访", None) is None
-    assert _days("周二（13日），代表团到访", None) is None
-
-
-def test_explicit_month_day_beats_weekday():
-    assert _days("6月8日，代表团到访，本周二又召开座谈会") == (date(2023, 6, 8), date(2023, 6, 8))
-    assert _days("本周二召开座谈会，回顾6月8日的考察") == (date(2023, 6, 8), date(2023, 6, 8))
-
-
-def test_not_weekdays():
-    for s in (
-        "在合作十周年之际，双方签约",
-        "为期一周的考察活动圆满结束",
-        "两周一次召开调度会",
-        "带动周边县市共同发展",
-        "接待工作细致周到",
-        "考察日程安排周密",
-        "周晓明主持座谈会",
-        "周一鸣主持座谈会",
-        "每周一召开例会",
-        "下周二将赴某省考察",
-    ):
-        assert _days(s) is None, s
-
-
-def test_surname_does_not_hide_a_later_weekday():
-    assert _days("周一鸣主持，本周二代表团到访") == (date(2023, 6, 13), date(2023, 6, 13))
-
-
-def test_a_single_day_with_a_stated_duration_runs_for_those_days():
-    got = parse_dates("北京市委书记邱平前日率北京市党政代表团抵达呼和浩特，开始为期三天的考察。", date(2020, 5, 20))
-    assert (got.start, got.end) == (date(2020, 5, 18), date(2020, 5, 20))
-    got = parse_dates("12月30日，代表团抵达，为期3天。", None)
-    assert (got.start_md, got.end_md) == ("12-30", "01-01")
-
-
-def test_a_range_may_leave_out_the_first_day_mark():
-    found = parse_dates("7月25至27日，代表团赴黔考察。", None)
-    assert (found.start_md, found.end_md, found.year_stated) == ("07-25", "07-27", False)
-
-
-def test_a_stated_year_is_marked_as_stated():
-    assert parse_dates("2021年3月4日，代表团抵达。", None).year_stated
-    assert not parse_dates("3月4日，代表团抵达。", date(2021, 3, 5)).year_stated
+@pytest.mark.parametrize(("text", "published", "expected"), CASES, ids=[c[0][:24] for c in CASES])
+def test_date_case(text, published, expected):
+    got = parse_dates(text, published)
+    if expected is None:
+        assert got is None
+    else:
+        assert got is not None
+        assert {field: getattr(got, field) for field in expected} == expected

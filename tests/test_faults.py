@@ -15,8 +15,9 @@ import duckdb
 import polars as pl
 import pytest
 
-from orchestration.headless import build_command
-from tests.conftest import BIN, REPO, build_env, query, run_build, sample_articles
+from orchestration.headless import build_command, build_env
+from tests.support.build import run_build
+from tests.support.paths import BIN, REPO, query, sample_articles
 from visits.publish import build_path
 
 pytestmark = pytest.mark.slow
@@ -43,7 +44,7 @@ def warehouse(tmp_path_factory, dbt_parsed) -> dict:
     for path in sample_articles()[:2]:
         shutil.copy(path, raw / path.name)
     paths = {"raw": raw, "warehouse": root / "warehouse", "home": root / "home"}
-    run_build(**{"raw_dir": raw, "warehouse_dir": paths["warehouse"], "dagster_home": paths["home"]})
+    run_build(raw, paths["warehouse"], paths["home"])
     paths["db"] = paths["warehouse"] / "visits.duckdb"
     return paths
 
@@ -70,10 +71,11 @@ def _db_identity(db: Path) -> tuple[int, int]:
     return st.st_ino, st.st_mtime_ns
 
 
-def _kill_points(w: dict) -> dict[str, Callable[[], bool]]:
+def _kill_point(w: dict, point: str) -> Callable[[], bool]:
     """Each kill point as a test of the filesystem, against its state before the build."""
     batches, identity, building = _new_staging_batches(w), _db_identity(w["db"]), build_path(w["db"])
-    assert not building.exists(), "a build copy left over: the kill point 'dbt_running' would fire at once"
+    if point == "dbt_running":
+        assert not building.exists(), "a build copy left over: the kill point 'dbt_running' would fire at once"
     return {
         # cleaning wrote its batch; extraction or dbt still to come, nothing published
         "cleaned": lambda: bool(_new_staging_batches(w) - batches),
@@ -81,7 +83,7 @@ def _kill_points(w: dict) -> dict[str, Callable[[], bool]]:
         "dbt_running": building.exists,
         # visits.duckdb was swapped for the new build; the Parquet export may be under way
         "published": lambda: _db_identity(w["db"]) != identity,
-    }
+    }[point]
 
 
 def _kill_when(proc: subprocess.Popen, reached: Callable[[], bool], point: str, timeout: float = 600) -> None:
@@ -101,37 +103,43 @@ def _kill_when(proc: subprocess.Popen, reached: Callable[[], bool], point: str, 
     assert alive, f"the build had already ended when kill point {point!r} was seen"
 
 
-# Kill points observed on disk, so each case provably kills where it says.
-# Each case adds an article about a visit in its own month, so no two are the same visit.
-@pytest.mark.parametrize(("point", "month"), [("cleaned", 1), ("dbt_running", 2), ("published", 3)])
-def test_a_build_killed_at_any_point_leaves_the_previous_warehouse_and_the_next_build_finishes(
-    warehouse, point, month
-):
-    before = _snapshot(warehouse["db"])
-    identity = _db_identity(warehouse["db"])
-    name = f"new_{month}.txt"
-    (warehouse["raw"] / name).write_text(NEW_ARTICLE.replace("10月9日至10日", f"{month}月9日至10日"), encoding="utf-8")
-    reached = _kill_points(warehouse)[point]
-    proc = _start_build(warehouse)
-    _kill_when(proc, reached, point)
+# Kill points observed on disk, so each case provably kills where it says. The points are
+# chained: each killed build is followed by the next one (the bare contract command, which
+# reaps the dead run on load), and one finishing build comes at the end. Each case adds an
+# article about a visit in its own month, so no two are the same visit.
+KILL_POINTS = [("cleaned", 1), ("dbt_running", 2), ("published", 3)]
 
-    after_kill = _snapshot(warehouse["db"])  # readable, and complete: the old or the new build
-    files = {r[0] for r in query(warehouse["db"], "select file_name from marts.dim_article")}
-    if point == "published":
-        assert _db_identity(warehouse["db"]) != identity
-        assert name in files and after_kill != before  # the whole new build
-    else:
-        assert _db_identity(warehouse["db"]) == identity
-        assert name not in files and after_kill == before  # the old build, untouched
-    # The Parquet copies are a whole export (old or new), never a half-written folder.
-    for mart in (warehouse["warehouse"] / "marts").glob("*.parquet"):
-        pl.read_parquet(mart)
+
+def test_builds_killed_at_each_point_leave_the_previous_warehouse_and_the_next_build_finishes(warehouse):
+    first = _snapshot(warehouse["db"])
+    names = []
+    for point, month in KILL_POINTS:
+        before = _snapshot(warehouse["db"])
+        identity = _db_identity(warehouse["db"])
+        name = f"new_{month}.txt"
+        names.append(name)
+        (warehouse["raw"] / name).write_text(NEW_ARTICLE.replace("10月9日至10日", f"{month}月9日至10日"), encoding="utf-8")
+        reached = _kill_point(warehouse, point)
+        proc = _start_build(warehouse)
+        _kill_when(proc, reached, point)
+
+        after_kill = _snapshot(warehouse["db"])  # readable, and complete: the old or the new build
+        files = {r[0] for r in query(warehouse["db"], "select file_name from marts.dim_article")}
+        if point == "published":
+            assert _db_identity(warehouse["db"]) != identity, point
+            assert set(names) <= files and after_kill != before, point  # the whole new build
+        else:
+            assert _db_identity(warehouse["db"]) == identity, point
+            assert name not in files and after_kill == before, point  # the old build, untouched
+        # The Parquet copies are a whole export (old or new), never a half-written folder.
+        for mart in (warehouse["warehouse"] / "marts").glob("*.parquet"):
+            pl.read_parquet(mart)
 
     run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"])
     rows = dict(query(warehouse["db"], "select file_name, status from marts.dim_article"))
-    assert rows[name] == "loaded"
+    assert all(rows[name] == "loaded" for name in names), rows
     assert all(status == "loaded" for status in rows.values())
-    assert set(before["marts.fact_visit"]) <= set(_snapshot(warehouse["db"])["marts.fact_visit"])
+    assert set(first["marts.fact_visit"]) <= set(_snapshot(warehouse["db"])["marts.fact_visit"])
 
 
 def test_a_reader_holding_the_file_does_not_stop_a_build_and_sees_a_whole_warehouse(warehouse):
@@ -139,7 +147,8 @@ def test_a_reader_holding_the_file_does_not_stop_a_build_and_sees_a_whole_wareho
     con = duckdb.connect(str(warehouse["db"]), read_only=True)
     try:
         (before,) = con.execute("select count(*) from marts.dim_article").fetchone()
-        run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"])
+        # in a subprocess: DuckDB shares one instance per file within a process
+        run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"], in_subprocess=True)
         # the open connection still reads the warehouse it opened, whole
         assert con.execute("select count(*) from marts.dim_article").fetchone()[0] == before
     finally:
@@ -180,22 +189,27 @@ def _db_counts(db: Path, tables: list[str]) -> dict[str, int]:
 
 
 # Points inside the export that no poll of the disk can hit reliably (a rename apart), so
-# the build stops at a named fault point (visits/faults.py) and is killed there.
-@pytest.mark.parametrize(("point", "month"), [("export_writing", 4), ("export_link_made", 5)])
-def test_a_build_killed_inside_the_export_leaves_readers_a_complete_set_and_the_bare_command_recovers(
-    warehouse, tmp_path, point, month
+# the build stops at a named fault point (visits/faults.py) and is killed there. Chained: the
+# second killed build is the bare contract command started right after the first kill, so it
+# must free the dead run's writer slot itself to get that far; the third finishes.
+EXPORT_POINTS = [("export_writing", 4), ("export_link_made", 5)]
+
+
+def test_builds_killed_inside_the_export_leave_readers_a_complete_set_and_the_bare_command_recovers(
+    warehouse, tmp_path
 ):
     marts = warehouse["warehouse"] / "marts"
     before = _parquet_set(marts)
     assert before and before == _db_counts(warehouse["db"], list(before))
-    name = f"export_{month}.txt"
-    (warehouse["raw"] / name).write_text(NEW_ARTICLE.replace("10月9日至10日", f"{month}月9日至10日"), encoding="utf-8")
-    marker = tmp_path / "reached"
-    proc = _start_build(warehouse, VISITS_FAULT_POINT=point, VISITS_FAULT_MARKER=str(marker))
-    _kill_when(proc, marker.exists, point)
-    # The DuckDB file is the new build; the Parquet copies are still the previous complete set.
-    assert name in {r[0] for r in query(warehouse["db"], "select file_name from marts.dim_article")}
-    assert _parquet_set(marts) == before
+    for point, month in EXPORT_POINTS:
+        name = f"export_{month}.txt"
+        (warehouse["raw"] / name).write_text(NEW_ARTICLE.replace("10月9日至10日", f"{month}月9日至10日"), encoding="utf-8")
+        marker = tmp_path / f"reached-{point}"
+        proc = _start_build(warehouse, VISITS_FAULT_POINT=point, VISITS_FAULT_MARKER=str(marker))
+        _kill_when(proc, marker.exists, point)
+        # The DuckDB file is the new build; the Parquet copies are still the previous complete set.
+        assert name in {r[0] for r in query(warehouse["db"], "select file_name from marts.dim_article")}, point
+        assert _parquet_set(marts) == before, point
 
     # The contract's bare command, without `python -m orchestration.recovery` first: the killed
     # run still holds the writer slot, and the build must neither wait forever nor fail.
@@ -203,7 +217,8 @@ def test_a_build_killed_inside_the_export_leaves_readers_a_complete_set_and_the_
     done = subprocess.run(build_command(BIN), cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     after = _parquet_set(marts)
-    assert after == _db_counts(warehouse["db"], list(after)) and after["dim_article"] == before["dim_article"] + 1
+    assert after == _db_counts(warehouse["db"], list(after))
+    assert after["dim_article"] == before["dim_article"] + len(EXPORT_POINTS)
     versions = [p for p in warehouse["warehouse"].glob(".marts-*") if p.is_dir()]
     assert len(versions) == 2  # the current export and the one before it; debris gone
 
@@ -228,17 +243,27 @@ def test_two_builds_without_dagster_home_never_overlap_their_writes(warehouse):
         warehouse["db"], list(_parquet_set(warehouse["warehouse"] / "marts")))
 
 
-@pytest.mark.parametrize("table", ["visits", "articles"])
-def test_a_corrupt_staging_batch_is_named_and_redone_and_a_full_refresh_loses_nothing(warehouse, table):
-    run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"])  # settle earlier cases
+CORRUPTED_TABLES = ("visits", "articles")
+
+
+def test_a_corrupt_staging_batch_is_named_and_redone_and_a_full_refresh_loses_nothing(warehouse):
+    """One batch of each table corrupted at once (the issue's reproduction), one build to heal them.
+
+    Every earlier case ends with a finished build of the same raw/, so the warehouse now is
+    the reference an uninterrupted build gives."""
     reference = _snapshot(warehouse["db"])
-    folder = warehouse["warehouse"] / "staging" / table
-    victim = max((p for p in folder.glob("*.parquet") if p.name != "_empty.parquet"), key=lambda p: p.stat().st_size)
-    data = bytearray(victim.read_bytes())
-    data[len(data) // 2 : len(data) // 2 + 64] = b"\xa5" * 64  # the issue's reproduction
-    victim.write_bytes(bytes(data))
-    proc = run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"])
-    assert f"corrupt staging batch {victim}" in proc.stdout + proc.stderr
+    victims = []
+    for table in CORRUPTED_TABLES:
+        folder = warehouse["warehouse"] / "staging" / table
+        victim = max((p for p in folder.glob("*.parquet") if p.name != "_empty.parquet"),
+                     key=lambda p: p.stat().st_size)
+        data = bytearray(victim.read_bytes())
+        data[len(data) // 2 : len(data) // 2 + 64] = b"\xa5" * 64
+        victim.write_bytes(bytes(data))
+        victims.append(victim)
+    output = run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"]).output
+    for victim in victims:
+        assert f"corrupt staging batch {victim}" in output, victim
     assert _snapshot(warehouse["db"]) == reference
     run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"], full_refresh=True)
     assert _snapshot(warehouse["db"]) == reference  # every fact back, none from the lost batch missing

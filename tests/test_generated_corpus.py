@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, SHARED, run_build
+from tests.support.build import run_build
+from tests.support.paths import REPO, SHARED
 
 pytestmark = pytest.mark.slow
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import BIN, REPO, query
+from tests.support.paths import BIN, REPO, query
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,8 @@ import pytest
 
 from orchestration.dbt_parse import parse_manifest
 from orchestration.resources import WarehousePaths, dbt_project
-from tests.conftest import query, run_build, sample_articles
+from tests.support.build import run_build
+from tests.support.paths import query, sample_articles
 from visits.build_inputs import fingerprint_path
 from visits.publish import current_export
 

@@ -19,8 +19,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
-from tests.conftest import REPO, run_build, sample_articles
-from tests.test_ui_browser import CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM
+from tests.support.build import run_build
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM
+from tests.support.paths import REPO
 from visits.report.build import CHARTS, render_report
 from visits.report.data import level_of_unit, load_marts, visit_levels
 from visits.report.style import cjk_font_name, cjk_font_path, rc, to_png
@@ -138,16 +139,9 @@ def test_report_renders_on_an_empty_warehouse(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def sample_build(tmp_path_factory, dbt_parsed) -> dict:
-    """`make build`'s command on the five sample articles, into a temporary warehouse."""
-    root = tmp_path_factory.mktemp("report_build")
-    raw = root / "raw"
-    raw.mkdir()
-    for path in sample_articles():
-        shutil.copy(path, raw / path.name)
-    warehouse, home = root / "warehouse", root / "dagster_home"
-    run_build(raw, warehouse, home)
-    return {"warehouse": warehouse, "home": home, "report": warehouse / "report"}
+def sample_build(sample_warehouse) -> dict:
+    """`make build`'s command on the sample articles (the session's shared build), only read here."""
+    return sample_warehouse
 
 
 def _thin_marts(src: Path, dst: Path, n: int) -> None:

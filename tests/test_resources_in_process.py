@@ -12,7 +12,7 @@ from orchestration.assets.ingest import raw_files
 from orchestration.assets.staging import cleaned_articles
 from orchestration.checks import every_loaded_article_cleaned
 from orchestration.resources import WarehousePaths, warehouse_paths
-from tests.conftest import sample_articles
+from tests.support.paths import sample_articles
 
 
 def test_ingest_clean_and_their_check_run_on_the_paths_they_are_given(tmp_path, monkeypatch):

@@ -324,3 +324,16 @@ def test_a_removal_the_ledger_still_lists_is_requested_once(instance, raw, tmp_p
     (req,) = runs(t.tick())
     assert req.tags["visits/removed_count"] == "1"
     assert not runs(t.tick())  # the ledger still lists b.txt until that run scans: no second run
+
+
+def test_while_a_build_runs_new_files_wait_and_the_next_tick_requests_them_once(ticker, raw, instance):
+    """Runs never pile up behind a running build (issue 15's soak: at most one waiting)."""
+    running = instance.create_run_for_job(job_def=dg.GraphDefinition("build_warehouse").to_job(), run_id=None)
+    put(raw, "c.txt", "丙文章")
+    waiting = ticker.tick()
+    assert not runs(waiting) and running.run_id in waiting.skip_reason.skip_message
+    put(raw, "d.txt", "丁文章")
+    assert not runs(ticker.tick())
+    _finish(instance, running.run_id, ok=True)
+    (req,) = runs(ticker.tick())
+    assert req.tags["visits/new_count"] == "2" and req.tags["visits/new_files"] == "c.txt, d.txt"

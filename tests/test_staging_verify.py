@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.conftest import sample_articles
+from tests.support.paths import sample_articles
 from visits.ledger import tables
 from visits.ledger.batches import clean_new_content, ensure_tables, extract_new_content
 from visits.ledger.manifest import read_manifest, update_manifest

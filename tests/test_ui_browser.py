@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, query, sample_articles
-from tests.ui_support import (
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM
+from tests.support.dagster_dev import (
     DagsterDev,
     all_runs,
     check_evaluations,
@@ -17,28 +16,15 @@ from tests.ui_support import (
     wait_for_run,
     wait_until_idle,
 )
+from tests.support.paths import REPO, query, sample_articles
 
 try:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 except ImportError:  # the fixture skips the test with a message
     PlaywrightTimeout = TimeoutError  # noqa: N816
 
-# Debian's chromium; VISITS_CHROMIUM only exists to try the skip path.
-CHROMIUM = Path(os.environ.get("VISITS_CHROMIUM", "/usr/bin/chromium"))
-NO_CHROMIUM = f"{CHROMIUM} not found: install Debian's chromium (`make chromium`) to run the UI test"
-
 pytestmark = [pytest.mark.ui, pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)]
 ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import pytest
 from dagster._core.instance.ref import InstanceRef
 
 from orchestration.headless import build_env
-from tests.conftest import REPO, sample_articles
+from tests.support.paths import REPO, sample_articles
 
 pytestmark = pytest.mark.slow
 

@@ -12,8 +12,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.conftest import SHARED, query, run_build, sample_articles
-from tests.contract import CONTRACT, CONTRACT_TYPES
+from tests.support.build import run_build
+from tests.support.contract import CONTRACT, CONTRACT_TYPES
+from tests.support.paths import SHARED, query, sample_articles
 from visits.ledger import tables
 from visits.ledger.batches import new_batch_id
 from visits.ledger.parquet import write_parquet_atomic
@@ -238,48 +239,8 @@ def test_samples_score_against_gold(built, tmp_path):
     assert result["official_prf"][2] >= 0.9
 
 
-def test_second_build_changes_nothing_and_a_new_file_adds_only_its_rows(built):
-    before = _table_snapshot(built["db"])
-    run_build(built["raw"], built["warehouse"], built["home"])
-    assert _table_snapshot(built["db"]) == before
-
-    (built["raw"] / "later.txt").write_text(LEGACY.replace("4月18日至19日", "9月2日至3日"), encoding="utf-8")
-    run_build(built["raw"], built["warehouse"], built["home"])
-    after = _table_snapshot(built["db"])
-    new_articles = set(after["marts.dim_article"]) - set(before["marts.dim_article"])
-    assert len(new_articles) == 1 and "later.txt" in next(iter(new_articles))
-    assert set(before["marts.dim_article"]) <= set(after["marts.dim_article"])
-    assert set(before["marts.fact_visit"]) <= set(after["marts.fact_visit"])
-    assert len(after["marts.fact_visit"]) == len(before["marts.fact_visit"]) + 1
-
-    # the incremental path and a full refresh give the same rows
-    run_build(built["raw"], built["warehouse"], built["home"], full_refresh=True)
-    assert _table_snapshot(built["db"]) == after
-
-
-def test_a_file_removed_from_raw_keeps_its_row_as_removed(built):
-    (built["raw"] / "not_a_visit.txt").unlink()
-    run_build(built["raw"], built["warehouse"], built["home"])
-    status, reason = query(
-        built["db"], "select status, status_reason from marts.dim_article where file_name = 'not_a_visit.txt'"
-    )[0]
-    assert status == "removed" and reason.startswith("file left the raw directory; last seen ")
-    (loaded,) = query(built["db"], "select count(*) from staging.stg_articles s join marts.dim_article a using (article_id)"
-                      " where a.file_name = 'not_a_visit.txt'")[0]
-    assert loaded == 0
-
-
-def test_a_redone_extraction_with_no_visit_drops_old_rows_as_a_full_refresh_would(built):
-    """Incremental staging replaces a content's rows only when new rows arrive; a redone
-    extraction that finds nothing must still remove the old ones (the pointer names it)."""
-    sha, clean_batch = query(
-        built["db"],
-        "select e.content_sha256, e.clean_batch_id from staging.stg_extractions e"
-        " join intermediate.int_article_files f using (content_sha256) where f.file_name = 'page.html'",
-    )[0]
-    (before,) = query(built["db"], "select count(*) from staging.stg_visit_mentions where content_sha256 = ?", [sha])[0]
-    assert before == 1
-    # What the extractor writes when a new version of it reads the article and finds no visit.
+def _redo_extraction_finding_no_visit(built: dict, sha: str, clean_batch: str) -> None:
+    """What the extractor writes when a new version of it reads the article and finds no visit."""
     now = datetime.now(UTC)
     batch = new_batch_id(now)
     staging = built["warehouse"] / "staging"
@@ -290,10 +251,60 @@ def test_a_redone_extraction_with_no_visit_drops_old_rows_as_a_full_refresh_woul
     write_parquet_atomic(pl.DataFrame([mark], schema=tables.SCHEMAS[tables.EXTRACTIONS]),
                          staging / tables.EXTRACTIONS / f"{batch}.parquet")
 
+
+def test_a_second_build_changes_nothing_then_one_build_adds_removes_and_redoes_as_a_full_refresh_would(built):
+    """The incremental scenarios in one build that carries all three kinds of change:
+    a new file adds only its rows; a file removed from raw/ keeps its row as removed; and a
+    redone extraction that finds no visit drops the old rows (incremental staging replaces a
+    content's rows only when new rows arrive; the models' post-hook removes the rest).
+    Then a full refresh gives the same rows as the incremental path."""
+    db = built["db"]
+    before = _table_snapshot(db)
     run_build(built["raw"], built["warehouse"], built["home"])
-    incremental = _table_snapshot(built["db"])
+    assert _table_snapshot(db) == before
+
+    sha, clean_batch = query(
+        db,
+        "select e.content_sha256, e.clean_batch_id from staging.stg_extractions e"
+        " join intermediate.int_article_files f using (content_sha256) where f.file_name = 'page.html'",
+    )[0]
+    (mentions,) = query(db, "select count(*) from staging.stg_visit_mentions where content_sha256 = ?", [sha])[0]
+    assert mentions == 1
+    (page_visit,) = query(
+        db,
+        "select v.visit_id from marts.fact_visit v join marts.dim_article a"
+        " on list_contains(v.article_ids, a.article_id) where a.file_name = 'page.html'",
+    )[0]
+    (built["raw"] / "later.txt").write_text(LEGACY.replace("4月18日至19日", "9月2日至3日"), encoding="utf-8")
+    (built["raw"] / "not_a_visit.txt").unlink()
+    _redo_extraction_finding_no_visit(built, sha, clean_batch)
+    run_build(built["raw"], built["warehouse"], built["home"])
+    after = _table_snapshot(db)
+
+    # the new file: one new article row, one new visit; every other row as it was
+    removed = [r for r in before["marts.dim_article"] if "'not_a_visit.txt'" in r]
+    assert len(removed) == 1
+    new_articles = set(after["marts.dim_article"]) - set(before["marts.dim_article"])
+    new_articles = {r for r in new_articles if "'not_a_visit.txt'" not in r}
+    assert len(new_articles) == 1 and "later.txt" in next(iter(new_articles))
+    assert set(before["marts.dim_article"]) - set(removed) <= set(after["marts.dim_article"])
+    dropped = [r for r in before["marts.fact_visit"] if repr(page_visit) in r]
+    assert len(dropped) == 1  # page.html's one visit, which the redone extraction no longer finds
+    assert set(before["marts.fact_visit"]) - set(dropped) <= set(after["marts.fact_visit"])
+    assert len(after["marts.fact_visit"]) == len(before["marts.fact_visit"]) + 1 - 1
+
+    # the removed file keeps its row, as removed, and has no text left in staging
+    status, reason = query(db, "select status, status_reason from marts.dim_article where file_name = 'not_a_visit.txt'")[0]
+    assert status == "removed" and reason.startswith("file left the raw directory; last seen ")
+    (loaded,) = query(db, "select count(*) from staging.stg_articles s join marts.dim_article a using (article_id)"
+                      " where a.file_name = 'not_a_visit.txt'")[0]
+    assert loaded == 0
+
+    # the redone extraction left no mention of the old visit
     for table in ("staging.stg_visit_mentions", "staging.stg_official_mentions"):
-        (left,) = query(built["db"], f"select count(*) from {table} where content_sha256 = ?", [sha])[0]
+        (left,) = query(db, f"select count(*) from {table} where content_sha256 = ?", [sha])[0]
         assert left == 0, table
+
+    # the incremental path and a full refresh give the same rows
     run_build(built["raw"], built["warehouse"], built["home"], full_refresh=True)
-    assert _table_snapshot(built["db"]) == incremental
+    assert _table_snapshot(db) == after

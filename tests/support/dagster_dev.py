@@ -20,7 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.conftest import BIN, REPO, build_env, sample_articles
+from orchestration.headless import build_env
+from tests.support.paths import BIN, REPO, sample_articles
 
 JOB = "build_warehouse"
 IN_PROGRESS = ["QUEUED", "NOT_STARTED", "STARTING", "STARTED", "CANCELING"]
@@ -236,3 +237,31 @@ def check_evaluations(url: str, run_id: str) -> dict[str, bool]:
         if not conn["hasMore"]:
             return found
         after = conn["cursor"]
+
+
+def stop_sensor(url: str, sensor: str) -> str:
+    """Turn a sensor off (so it requests no retry of a run we end); its new status."""
+    query = """query S($selector: SensorSelector!) { sensorOrError(sensorSelector: $selector) { ... on Sensor { id } } }"""
+    selector = {"repositoryLocationName": location_name(url), "repositoryName": "__repository__", "sensorName": sensor}
+    sensor_id = graphql(url, query, {"selector": selector})["sensorOrError"]["id"]
+    stop = """mutation Stop($id: String) { stopSensor(id: $id) { __typename
+      ... on StopSensorMutationResult { instigationState { status } } ... on PythonError { message } } }"""
+    result = graphql(url, stop, {"id": sensor_id})["stopSensor"]
+    assert result["__typename"] == "StopSensorMutationResult", result
+    return result["instigationState"]["status"]
+
+
+def terminate_run(url: str, run_id: str, timeout: float = 120) -> None:
+    """End a run the way the UI's Terminate button does (a run still STARTING cannot be: wait)."""
+    mutation = """mutation T($id: String!) { terminateRun(runId: $id) { __typename
+      ... on TerminateRunFailure { message } ... on PythonError { message } } }"""
+    deadline = time.monotonic() + timeout
+    while True:
+        if run_status(url, run_id) in FINISHED:
+            return
+        result = graphql(url, mutation, {"id": run_id})["terminateRun"]
+        if result["__typename"] == "TerminateRunSuccess":
+            return
+        if "STARTING" not in result.get("message", "") or time.monotonic() > deadline:
+            raise AssertionError(result)
+        time.sleep(1)
