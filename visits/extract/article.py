@@ -1,8 +1,11 @@
 """The annotated article: what every extraction stage reads, built once per article.
 
-The stages (find candidates → resolve sides → assign people → assemble records) read the
-sentences, places and outlet from here instead of each splitting and scanning the text
-again.
+The stages (find candidates → resolve sides → assign people → assemble records) read from
+here instead of each splitting and scanning the text again: the sentences with offsets
+(one splitter), the places (one gazetteer scan), the outlet and its units, the province
+counts, the titled people of each sentence, and each sentence's date when first asked.
+What a stage derives once and reads again (meeting-name candidates, group units) it keeps
+in `derived`.
 """
 
 from __future__ import annotations
@@ -10,10 +13,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
-from visits.extract.dates import date_in_text
+from visits.extract.dates import VisitDates, date_in_text, parse_dates
 from visits.extract.direction import pair_provinces, province_counts
 from visits.extract.gazetteer import PlaceHit, find_places
+from visits.extract.officials import Mention, find_mentions
 from visits.extract.outlet import source_province, source_units
 from visits.extract.sentences import sentences
 from visits.extract.sides import ArticleContext
@@ -43,11 +48,18 @@ class Article:
         """Province names, most named first: how homonyms are read in this article."""
         return tuple(n for n, _ in self.context.counts.most_common())
 
-    @property
-    def body_sentences(self) -> tuple[tuple[int, str], ...]:
-        """The body's sentences, offsets into the body (the title line split apart)."""
-        skip = len(self.full) - len(self.text)
-        return tuple((o - skip, s) for o, s in self.sentences if o >= skip)
+    @cached_property
+    def mentions(self) -> tuple[tuple[Mention, ...], ...]:
+        """The titled people of each sentence (aligned with `sentences`), parsed once."""
+        return tuple(tuple(find_mentions(s)) for _, s in self.sentences)
+
+    def date_of(self, i: int) -> VisitDates | None:
+        """The date sentence i tells, read against `published`: parsed when first asked (most
+        sentences never are) and kept."""
+        memo = self.derived.setdefault("dates", {})
+        if i not in memo:
+            memo[i] = parse_dates(self.sentences[i][1], self.published)
+        return memo[i]
 
     def sentence_after(self, offset: int, sentence: str) -> str:
         """The sentence that follows (offset, sentence), or "" at the end."""

@@ -73,8 +73,8 @@ def leader_movements(art: Article) -> list[Direction]:
     """A titled official's own movement: 广东省省长甲到我州考察, 市长甲率队在乙县考察."""
     out = []
     pat = _patterns()["moved"]
-    for off, sent in art.sentences:
-        for m in find_mentions(sent):
+    for (off, sent), mentions in zip(art.sentences, art.mentions, strict=True):
+        for m in mentions:
             found = pat.match(sent[m.end :])
             unit = own_unit(m) if found else None
             if unit:
@@ -212,9 +212,9 @@ def _traveller(
     votes: Counter[int] = Counter()
     lead = re.compile(alternation("leader_verbs"))
     chair = re.compile(alternation("chair_verbs"))
-    for _, sent in art.sentences:
+    for (_, sent), mentions in zip(art.sentences, art.mentions, strict=True):
         # 甲县县长乙率队…: the side whose official leads travelled; 乙主持会议: the chair's hosted
-        for m in find_mentions(sent):
+        for m in mentions:
             led, chaired = lead.match(sent, m.end), chair.match(sent, m.end)
             token = own_unit(m) if led or chaired else None
             units = resolve_side(token) if token and not token.startswith("我") else []
@@ -234,8 +234,8 @@ def _traveller(
     # the side whose titles go unprefixed (市委书记甲 beside 乙县委书记丙) is the paper's own,
     # and so the host
     prefixed: Counter[int] = Counter()
-    for _, sent in art.sentences:
-        for m in find_mentions(sent):
+    for mentions in art.mentions:
+        for m in mentions:
             token = own_unit(m)
             units = resolve_side(token) if token and not token.startswith("我") else []
             for i, (_, u) in enumerate(sides):

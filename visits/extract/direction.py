@@ -20,7 +20,6 @@ from visits.extract.gazetteer import (
     county_short_forms,
     lookup_province,
 )
-from visits.extract.officials import find_mentions
 from visits.extract.title_units import chained_places, group_unit, leader_unit, own_unit
 from visits.extract.trie_regex import trie_alternation
 from visits.extract.unit_tokens import resolve_side
@@ -224,8 +223,8 @@ def _led_unit(sent: str, lead_at: int, led: str, art: Article) -> str:
 def _titled_elsewhere(before: str, art: Article) -> str | None:
     """The unit of the first titled mention, anywhere in the article, of the person whose
     name ends `before`."""
-    for _, s in art.sentences:
-        for m in find_mentions(s):
+    for mentions in art.mentions:
+        for m in mentions:
             if before.endswith(m.name) and (unit := own_unit(m)):
                 return unit
     return None

@@ -56,11 +56,8 @@ def _visit_dates(art: Article, same_visit: list[Direction]) -> VisitDates | None
     ]
     if told:
         return max(told, key=_span_days)  # max keeps the first of equal spans
-    for _, sent in art.body_sentences:
-        found = parse_dates(sent, published)
-        if found:
-            return found
-    return None
+    skip = len(art.full) - len(art.text)  # the body's sentences: those after the title line
+    return next((d for i, (o, _) in enumerate(art.sentences) if o >= skip and (d := art.date_of(i))), None)
 
 
 def extract_visits(
@@ -144,11 +141,9 @@ def _with_meeting_year(dates: VisitDates | None, meeting: str | None) -> VisitDa
 def _own_leg_dates(art: Article, own: set[str], others: list[str]) -> VisitDates | None:
     """The first dated sentence naming this leg's host and no other leg's (7月10日至11日，代表团
     来到陇南市): in an article telling several visits, the part that is this one's."""
-    for _, sent in art.sentences:
-        if any(w in sent for w in own) and not any(w in sent for w in others):
-            found = parse_dates(sent, art.published)
-            if found:
-                return found
+    for i, (_, sent) in enumerate(art.sentences):
+        if any(w in sent for w in own) and not any(w in sent for w in others) and (found := art.date_of(i)):
+            return found
     return None
 
 
