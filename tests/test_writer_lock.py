@@ -57,7 +57,14 @@ WAIT = (
 
 def test_the_lock_dies_with_its_holder_and_a_waiting_writer_obeys_sigterm(tmp_path):
     holder = _holder(tmp_path, 120)
-    waiter = subprocess.Popen([sys.executable, "-c", WAIT, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+    # Started as a shell starts a build, with SIGTERM at its default: an ignored signal survives
+    # exec, and this pytest process may have SIGTERM ignored by an earlier in-process run.
+    waiter = subprocess.Popen(
+        [sys.executable, "-c", WAIT, str(tmp_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL),
+    )
     assert waiter.stdout is not None and "waiting for the warehouse writer lock" in waiter.stdout.readline()
     waiter.send_signal(signal.SIGTERM)
     # a generous bound, not a timing claim: a waiter that ignored the signal would wait 120 s
