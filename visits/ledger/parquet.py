@@ -7,7 +7,8 @@ from pathlib import Path
 
 import polars as pl
 
-from visits.ledger.verify import read_sidecar, sha256_of, write_sidecar
+from visits.ingest.scan import sha256_file
+from visits.ledger.verify import read_sidecar, write_sidecar
 
 
 def fsync_file(path: Path) -> None:
@@ -30,7 +31,7 @@ def write_parquet_atomic(frame: pl.DataFrame, path: Path) -> Path:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     frame.write_parquet(tmp)
     fsync_file(tmp)  # the rename must not outrun the data on a crash
-    new = {sha256_of(tmp): frame.height}
+    new = {sha256_file(tmp): frame.height}
     old = read_sidecar(path) if path.exists() else None
     write_sidecar(path, {**new, **(old or {})})  # either file verifies while the rename is pending
     os.replace(tmp, path)

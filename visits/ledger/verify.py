@@ -21,7 +21,6 @@ A corrupt batch is moved aside to `<table>/.corrupt/` (kept for inspection, out 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -30,6 +29,7 @@ from pathlib import Path
 
 import polars as pl
 
+from visits.ingest.scan import sha256_file
 from visits.ledger import tables
 
 log = logging.getLogger(__name__)
@@ -47,14 +47,6 @@ CONSEQUENCE = {
 
 def sidecar(path: Path) -> Path:
     return path.with_name(f".{path.name}.sha256")
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def read_sidecar(path: Path) -> dict[str, int] | None:
@@ -93,9 +85,9 @@ def verify_file(path: Path) -> str | None:
             rows = pl.read_parquet(path).height  # every page decoded, not just the footer
         except Exception as exc:  # noqa: BLE001 - any failure to read is the reason
             return f"unreadable Parquet ({type(exc).__name__}: {str(exc)[:200]})"
-        write_sidecar(path, {sha256_of(path): rows})
+        write_sidecar(path, {sha256_file(path): rows})
     else:
-        sha = sha256_of(path)
+        sha = sha256_file(path)
         if sha not in accepted:
             return f"checksum mismatch: its bytes hash to {sha[:16]}…, not to what was written"
     _verified.add(key)
