@@ -17,7 +17,6 @@ from visits.reference import Province, province_by_name
 _PAST_VISIT = re.compile(r"(?:去年|前年|此前|上次|上一次|\d{4}年)[^。；]*?曾(?:经)?(?:率|带|随|来|赴|到)")
 
 
-_LEADS = re.compile(rf"^(?:{alternation('leader_verbs')})")
 _LEAD_VERB = re.compile(alternation("leader_verbs"))
 
 
@@ -68,7 +67,7 @@ def find_people(text: str, visiting: Side, host: Side, home: str | None) -> tupl
                     side = prev[3] if adjacent and prev else None
                 elif prov is None and (led := _led_delegation(sent, m.end)) is not None:
                     prov = led  # 省委书记甲率四川省党政代表团: the leader is of the delegation's province
-                elif prov is None and _LEADS.match(sent[m.end :]):
+                elif prov is None and _LEAD_VERB.match(sent, m.end):
                     prov = visiting.province  # 市委书记甲率队赴…: whoever leads is a visitor
                     how = "led"
                 elif prov is None:
@@ -113,7 +112,7 @@ def find_people(text: str, visiting: Side, host: Side, home: str | None) -> tupl
                 people[m.name] = Person(m.name, list(reading.titles), prov, side, sent.strip(), r, how)
             else:
                 person.titles += [t for t in reading.titles if t not in person.titles]
-            if _LEADS.match(sent[m.end :]):
+            if _LEAD_VERB.match(sent, m.end):
                 leaders += _walk_back(sent, mentions, m)
     for person in people.values():
         # 甲代表安顺表示欢迎: whom a person speaks for beats a guess from an unprefixed title
