@@ -3,7 +3,8 @@
     python -m orchestration.summary      # `make build` prints it after the run
 
 Files seen, and what became of them (each file not loaded named with its reason), the visits
-and officials in the marts, and the loaded articles that yielded no visit.
+and officials in the marts, the loaded articles that yielded no visit, and the rows of the
+audit tables (findings of the warn tests a reader should look at).
 """
 
 from __future__ import annotations
@@ -16,6 +17,11 @@ import duckdb
 from visits.settings import duckdb_path
 
 STATUSES = ("loaded", "duplicate", "quarantined", "removed")
+# audit table -> the summary's label for its row count (dbt_project/models/audit/)
+AUDITS = {
+    "audit_leader_title_contradictions": "titles against the record",
+    "audit_officeholder_conflicts": "leaders never in office together",
+}
 
 
 def build_summary(db_path: Path) -> list[str]:
@@ -37,6 +43,13 @@ def build_summary(db_path: Path) -> list[str]:
                 "order by 1"
             ).fetchall()
         ]
+        tables = con.execute("select table_name from duckdb_tables() where schema_name = 'audit'").fetchall()
+        present = {r[0] for r in tables}
+        audits = {
+            label: con.execute(f"select count(*) from audit.{table}").fetchone()[0]  # type: ignore[index]
+            for table, label in AUDITS.items()
+            if table in present  # a warehouse built before the audit tables has none
+        }
     finally:
         con.close()
     lines = [f"Build summary ({db_path})", f"  files seen:             {sum(counts.values())}"]
@@ -49,6 +62,9 @@ def build_summary(db_path: Path) -> list[str]:
         f"  articles with no visit: {len(no_visit)}",
         *(f"    {name}" for name in no_visit),
     ]
+    if audits:
+        lines.append("  audit (warn tests' findings, in schema audit):")
+        lines += [f"    {label + ':':<33} {n}" for label, n in audits.items()]
     return lines
 
 

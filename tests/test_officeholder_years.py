@@ -47,6 +47,7 @@ CHE = ("车行健", "宁夏回族自治区", ["自治区主席"])
 YU = ("喻知行", "宁夏回族自治区", ["自治区主席"])
 BAN = ("班若水", "重庆市", ["市委书记"])
 WEN = ("闻载舟", "湖南省", ["省长"])
+WEN_ACTING = ("闻载舟", "湖南省", ["省委副书记", "代省长"])
 QI = ("祁远山", "江西省", ["市委书记"])  # a prefecture's secretary in a 省: no provincial post
 
 # visit id: (start_date, 'MM-DD', officials)
@@ -63,6 +64,10 @@ VISITS = {
     "disjoint": (None, "04-01", [FEI, YU]),  # 2010..2015 and 2017..2021: no common year
     # at August, 费同舟 (to 2015-08) and 闻载舟 (from 2015-10) meet only with two months' slack
     "wider_slack": (None, "08-10", [FEI, WEN]),
+    # 闻载舟 has held the post since 2015-10: as 省长 any January from 2016 on; as 代省长
+    # only within the first months, so January 2016
+    "governor_january": (None, "01-20", [WEN]),
+    "acting_january": (None, "01-20", [WEN_ACTING]),
 }
 
 
@@ -135,7 +140,8 @@ def warehouse(tmp_path_factory) -> dict:
     # every seed the marts read but the reference leaders, which are the invented ones above
     _dbt(["seed", "--exclude", "provincial_leaders"], env, target)
     _dbt(["run", "--select", "int_official_leader_posts", "int_visit_officeholder_years", "dim_province",
-          "int_visits_corrected", "int_unit_names", "fact_visit", "bridge_visit_official", "dim_official"],
+          "int_visits_corrected", "int_unit_names", "fact_visit", "bridge_visit_official", "dim_official",
+          "audit_leader_title_contradictions", "audit_officeholder_conflicts"],
          env, target)
     _dbt(["test", "--select", "assert_leader_title_matches_record", "assert_visit_officeholders_coexist"],
          env, target)
@@ -236,6 +242,31 @@ def test_a_title_contradicting_the_record_is_warned_about(warehouse):
     assert result["failures"] == 2
 
 
+def test_an_acting_title_holds_only_the_first_months_of_the_tenure(warehouse):
+    years = _years(warehouse["db"])
+    assert years["governor_january"] == (None, None, 2016, None, False)
+    assert years["acting_january"] == (2016, "officeholders", None, None, False)
+
+
+def test_the_findings_are_audit_tables_the_build_summary_counts(warehouse, tmp_path):
+    from orchestration.summary import build_summary
+
+    db = warehouse["db"]
+    for test, table in (("assert_leader_title_matches_record", "audit_leader_title_contradictions"),
+                        ("assert_visit_officeholders_coexist", "audit_officeholder_conflicts")):
+        assert sorted(query(db, f"select * from audit.{table}")) == sorted(warehouse["flagged"][test])
+    copy = tmp_path / "visits.duckdb"
+    shutil.copy(db, copy)
+    con = duckdb.connect(str(copy))  # the marts the summary reads besides, left empty here
+    con.execute("create table marts.dim_article (article_id varchar, file_name varchar, status varchar,"
+                " status_reason varchar)")
+    con.execute("create table marts.bridge_visit_article (visit_id varchar, article_id varchar)")
+    con.close()
+    lines = [line.split() for line in build_summary(copy)]
+    assert ["titles", "against", "the", "record:", "2"] in lines
+    assert ["leaders", "never", "in", "office", "together:", "1"] in lines
+
+
 def test_a_namesake_in_another_province_is_not_linked(warehouse):
     posts = dict(query(warehouse["db"], "select province, leader_posts from marts.dim_official where name = '费同舟'"))
     assert posts == {"江西省": ["江西省 省委书记 2010-03..2015-08"], "湖南省": []}
@@ -245,12 +276,12 @@ def test_a_namesake_in_another_province_is_not_linked(warehouse):
 
 
 def test_the_record_checks_are_warn_checks_on_fact_visit(dbt_parsed):
-    """Dagster shows both dbt tests on fact_visit, where a build's findings are counted."""
+    """Dagster shows each dbt test on the audit table holding its findings."""
     from orchestration.definitions import defs
 
     keys = {(k.asset_key.to_user_string(), k.name) for k in defs.resolve_asset_graph().asset_check_keys}
-    for name in ("assert_leader_title_matches_record", "assert_visit_officeholders_coexist"):
-        assert ("marts/fact_visit", name) in keys
+    assert ("audit/audit_leader_title_contradictions", "assert_leader_title_matches_record") in keys
+    assert ("audit/audit_officeholder_conflicts", "assert_visit_officeholders_coexist") in keys
     manifest = json.loads(dbt_parsed.read_text())
     severities = {n["name"]: n["config"]["severity"] for n in manifest["nodes"].values() if n["resource_type"] == "test"}
     assert severities["assert_leader_title_matches_record"].lower() == "warn"

@@ -2,7 +2,8 @@
 -- An official titled as a province's party secretary or government head (either side)
 -- claims that post; the visit falls within every claimed tenure, so its year lies in the
 -- intersection of their year ranges. The visit's month (start_md) narrows each range: a
--- tenure 2012-07..2017-05 holds a March visit only in 2013..2017.
+-- tenure 2012-07..2017-05 holds a March visit only in 2013..2017. An acting title (代省长)
+-- holds only the tenure's first var('officeholder_acting_months') months.
 -- Reference months are the appointment months and may be a month or two off at
 -- changeovers (see ../shared/reference/provincial_leaders.md), hence a slack of months
 -- either side of each tenure: the narrowest slack whose intersection is not empty is
@@ -14,17 +15,39 @@ with slacks as (
 
 claims as (
     -- one row per (visit, official, post) a title names; the title words are the
-    -- leader_post_titles seed, which also says which kind of province uses them
-    select distinct m.visit_id, m.official_id, t.post
+    -- leader_post_titles seed, which also says which kind of province uses them. A claim
+    -- is acting when every title naming the post is an acting one (代省长).
+    select m.visit_id, m.official_id, t.post, bool_and(t.is_acting) as is_acting
     from {{ ref('int_official_mentions') }} as m
     inner join {{ ref('provinces') }} as p on p.name = m.province
     inner join {{ ref('leader_post_titles') }} as t
         on t.province_type = p.province_type and list_contains(m.titles, t.title)
+    group by m.visit_id, m.official_id, t.post
 ),
 
 visit_months as (
     select visit_id, try_cast(left(start_md, 2) as integer) as visit_month
     from {{ ref('int_visits') }}
+),
+
+tenure_months as (
+    -- the months a claim can hold: the tenure, or under an acting title only its first
+    -- months (the record starts a government head's tenure at the acting appointment)
+    select
+        c.visit_id,
+        c.official_id,
+        c.post,
+        lp.is_verified,
+        lp.start_index,
+        case
+            when c.is_acting
+                then least(coalesce(lp.end_index, lp.start_index + {{ var('officeholder_acting_months') }}),
+                           lp.start_index + {{ var('officeholder_acting_months') }})
+            else lp.end_index
+        end as end_index
+    from claims as c
+    inner join {{ ref('int_official_leader_posts') }} as lp
+        on lp.official_id = c.official_id and lp.post = c.post
 ),
 
 tenure_years as (
@@ -35,14 +58,12 @@ tenure_years as (
         c.visit_id,
         c.official_id,
         c.post,
-        lp.is_verified,
-        ceil((lp.start_index - s.slack - coalesce(vm.visit_month - 1, 11)) / 12)::integer as lo,
-        floor((lp.end_index + s.slack - coalesce(vm.visit_month - 1, 0)) / 12)::integer as hi
-    from claims as c
+        c.is_verified,
+        ceil((c.start_index - s.slack - coalesce(vm.visit_month - 1, 11)) / 12)::integer as lo,
+        floor((c.end_index + s.slack - coalesce(vm.visit_month - 1, 0)) / 12)::integer as hi
+    from tenure_months as c
     cross join slacks as s
     inner join visit_months as vm on vm.visit_id = c.visit_id
-    inner join {{ ref('int_official_leader_posts') }} as lp
-        on lp.official_id = c.official_id and lp.post = c.post
 ),
 
 claim_ranges as (
