@@ -68,7 +68,13 @@ VISITS = {
     # only within the first months, so January 2016
     "governor_january": (None, "01-20", [WEN]),
     "acting_january": (None, "01-20", [WEN_ACTING]),
+    # the "range" visit's 2014..2015, with years the text frames as its present
+    "hint_picks": (None, "09-10", [FEI, MI]),
+    "hint_outside": (None, "09-10", [FEI, MI]),
+    "hints_two": (None, "09-10", [FEI, MI]),
 }
+# visit id: the years its text frames as the present (int_visits.year_hints)
+HINTS = {"hint_picks": [1996, 2015], "hint_outside": [2019], "hints_two": [2014, 2015]}
 
 
 def _dbt(args: list[str], env: dict, target: Path) -> subprocess.CompletedProcess:
@@ -96,8 +102,8 @@ def _write_upstream(db: Path) -> None:
             " year_known boolean, island hugeint, visiting_province varchar, host_province varchar,"
             " start_date date, end_date date, start_md varchar, end_md varchar, host_cities varchar[],"
             " meeting_name varchar, programme varchar, leader_names varchar[], article_ids varchar[],"
-            " first_day date, first_report varchar, evidence varchar, basis varchar[], page_year integer,"
-            " year_in_text boolean, inferred_year integer, year_source varchar)"
+            " first_day date, first_report varchar, evidence varchar, basis varchar[], year_hints integer[],"
+            " page_year integer, year_in_text boolean, inferred_year integer, year_source varchar)"
         )
         con.execute(
             "create table intermediate.int_official_mentions (visit_id varchar, article_id varchar,"
@@ -111,10 +117,10 @@ def _write_upstream(db: Path) -> None:
             con.execute("insert into staging.stg_articles values (?, '', null)", [article])
             con.execute(
                 "insert into intermediate.int_visits values (?, '江西省', '宁夏回族自治区', ?, 0, '江西省',"
-                " '宁夏回族自治区', ?, ?, ?, ?, [], null, null, [], [?], ?, ?, '（虚构）', ['movement'], null, ?,"
-                " ?, ?)",
-                [visit_id, start is not None, start, start, md, md, article, start, article, start is not None,
-                 start.year if start else None, "text" if start else None],
+                " '宁夏回族自治区', ?, ?, ?, ?, [], null, null, [], [?], ?, ?, '（虚构）', ['movement'], ?, null,"
+                " ?, ?, ?)",
+                [visit_id, start is not None, start, start, md, md, article, start, article, HINTS.get(visit_id, []),
+                 start is not None, start.year if start else None, "text" if start else None],
             )
             for seq, (name, province, titles) in enumerate(officials):
                 con.execute(
@@ -246,6 +252,17 @@ def test_an_acting_title_holds_only_the_first_months_of_the_tenure(warehouse):
     years = _years(warehouse["db"])
     assert years["governor_january"] == (None, None, 2016, None, False)
     assert years["acting_january"] == (2016, "officeholders", None, None, False)
+
+
+def test_a_year_the_text_frames_as_its_present_picks_one_among_the_tenures(warehouse):
+    years = _years(warehouse["db"])
+    assert years["hint_picks"] == (2015, "officeholders", None, None, False)  # 1996 lies outside
+    assert years["hint_outside"] == (None, None, 2014, 2015, False)
+    assert years["hints_two"] == (None, None, 2014, 2015, False)
+    hinted = dict(query(warehouse["db"], "select visit_id, is_from_hint from intermediate.int_visit_officeholder_years"
+                                         " where visit_id in ('hint_picks', 'range', 'single')"))
+    assert hinted == {"hint_picks": True, "range": False, "single": False}
+    assert _fact(warehouse["db"])["hint_picks"] == (2015, "officeholders", None, None)
 
 
 def test_the_findings_are_audit_tables_the_build_summary_counts(warehouse, tmp_path):

@@ -63,3 +63,4 @@ class VisitRecord:
     year_source: str | None = None       # 'text' | 'published_date': where start_date's year comes from
     evidence: str | None = None          # the sentence that establishes the visit
     basis: list[str] = field(default_factory=list)  # evidence kinds that proposed it (visits/lexicon/basis.txt)
+    year_hints: list[int] = field(default_factory=list)  # years the text frames as its present (year_hints.py)

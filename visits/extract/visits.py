@@ -26,6 +26,7 @@ from visits.extract.sides import (
     sides_of,
     unit_names,
 )
+from visits.extract.year_hints import year_hints
 from visits.lexicon import words
 from visits.records import OfficialMention, VisitRecord
 
@@ -138,6 +139,12 @@ def _with_meeting_year(dates: VisitDates | None, meeting: str | None) -> VisitDa
     return VisitDates(start, end, dates.start_md, dates.end_md, True)
 
 
+def _article_year_hints(art: Article) -> list[int]:
+    if "year_hints" not in art.derived:
+        art.derived["year_hints"] = year_hints(art.full)
+    return list(art.derived["year_hints"])  # type: ignore[call-overload]
+
+
 def _own_leg_dates(art: Article, own: set[str], others: list[str]) -> VisitDates | None:
     """The first dated sentence naming this leg's host and no other leg's (7月10日至11日，代表团
     来到陇南市): in an article telling several visits, the part that is this one's."""
@@ -197,6 +204,7 @@ def _record(
         host_cities=cities,
         meeting_name=meeting,
         year_source=("text" if dates.year_stated else "published_date") if dates and dates.start else None,
+        year_hints=_article_year_hints(art),
         programme=find_programme(full),
         leader_names=leaders,
         officials=[

@@ -26,7 +26,7 @@ claims as (
 ),
 
 visit_months as (
-    select visit_id, try_cast(left(start_md, 2) as integer) as visit_month
+    select visit_id, try_cast(left(start_md, 2) as integer) as visit_month, year_hints
     from {{ ref('int_visits') }}
 ),
 
@@ -107,23 +107,41 @@ judged as (
     from bounds
 ),
 
-chosen as (
+narrowest as (
     -- the narrowest consistent slack, else (no year at all) the narrowest
     select *
     from judged
     qualify row_number() over (partition by visit_id order by is_consistent desc, slack) = 1
+),
+
+chosen as (
+    -- tenures that allow several years: the one year among them the text frames as its
+    -- present (int_visits.year_hints), when exactly one does; hints outside are ignored
+    select
+        n.*,
+        case when len(f.fits) = 1 then f.fits[1] end as hint_year
+    from narrowest as n
+    left join (
+        select n.visit_id, list_filter(vm.year_hints, lambda y: y between n.lo and coalesce(n.hi, y)) as fits
+        from narrowest as n
+        inner join visit_months as vm on vm.visit_id = n.visit_id
+        where n.is_consistent and not n.is_single
+    ) as f on f.visit_id = n.visit_id
 )
 
 select
     visit_id,
-    case when is_single then lo end as oh_year,
+    case when is_single then lo else hint_year end as oh_year,
     case
-        -- verified rows alone pin it, at the record's months (the narrowest slack)
-        when is_single and verified_lo = lo and verified_hi = hi and is_narrowest then 'officeholders'
-        when is_single then 'officeholders_unverified'
+        -- verified rows alone pin it (or, with a hint, allow the same years), at the
+        -- record's months (the narrowest slack)
+        when (is_single or hint_year is not null) and verified_lo = lo and verified_hi is not distinct from hi
+            and is_narrowest then 'officeholders'
+        when is_single or hint_year is not null then 'officeholders_unverified'
     end as oh_year_source,
-    case when is_consistent and not is_single then lo end as year_min,
-    case when is_consistent and not is_single then hi end as year_max,
+    hint_year is not null as is_from_hint,
+    case when is_consistent and not is_single and hint_year is null then lo end as year_min,
+    case when is_consistent and not is_single and hint_year is null then hi end as year_max,
     claim_count,
     slack as slack_months,
     not is_consistent as is_contradictory

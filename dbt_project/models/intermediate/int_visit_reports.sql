@@ -22,6 +22,7 @@ with reports as (
         v.leader_names,
         v.evidence,
         v.basis,
+        v.year_hints,
         v.year_source,
         -- the year the page gives when the text does not: a visit is not reported before it
         -- happens, so month-days after the publication's fall in the year before

@@ -21,6 +21,7 @@ with islands as (
         list_sort(list_distinct(list(article_id))) as article_ids,
         first(evidence order by article_id, visit_seq) filter (where evidence is not null) as evidence,
         list_sort(list_distinct(flatten(list(basis)))) as basis,
+        list_sort(list_distinct(flatten(list(year_hints) filter (where year_hints is not null)))) as year_hints,
         min(page_year) as page_year,
         bool_or(year_source = 'text') as year_in_text,
         min(sort_start) as first_day,

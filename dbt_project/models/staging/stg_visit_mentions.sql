@@ -20,7 +20,8 @@ select
     v.leader_names::varchar[] as leader_names,
     v.year_source::varchar as year_source,
     v.evidence::varchar as evidence,
-    v.basis::varchar[] as basis
+    v.basis::varchar[] as basis,
+    v.year_hints::integer[] as year_hints
 from {{ source('staging_parquet', 'visit_mentions') }} as v
 inner join {{ ref('stg_current_batches') }} as p
     on p.content_sha256 = v.content_sha256 and p.extract_batch_id = v.batch_id
