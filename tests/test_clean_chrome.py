@@ -7,21 +7,19 @@ from __future__ import annotations
 
 import csv
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from tests.support.cases import case_rows
 from visits.clean import clean_article
 from visits.clean.metadata import dateline_outlet, meta_fields
 from visits.lexicon import words
 
-CASES = Path(__file__).parent / "data" / "cases" / "metadata_lines.tsv"
 BODY = "两地代表团举行座谈，双方签署了合作协议，并就下一步合作进行了交流。"
 
 
 def _rows() -> list[dict[str, str]]:
-    lines = [line for line in CASES.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return case_rows("metadata_lines.tsv", quoting=csv.QUOTE_NONE)
 
 
 @pytest.mark.parametrize("row", _rows(), ids=lambda r: r["rule"])

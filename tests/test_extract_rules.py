@@ -5,27 +5,18 @@ A new rule is a new row. `-` in the kind column means the sentence reports no vi
 
 from __future__ import annotations
 
-import csv
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from tests.support.cases import case_rows
 from visits.extract import extract_visits
 from visits.extract.meeting import find_meeting
 from visits.lexicon import words
 
-CASES = Path(__file__).parent / "data" / "cases"
-
-
-def _table(name: str) -> list[dict[str, str]]:
-    """A case table: a TSV with a header row; lines starting with # are comments."""
-    text = (CASES / name).read_text(encoding="utf-8")
-    return list(csv.DictReader([ln for ln in text.splitlines() if not ln.startswith("#")], delimiter="\t"))
-
 
 def _rows() -> list[dict[str, str]]:
-    return _table("visit_rules.tsv")
+    return case_rows("visit_rules.tsv")
 
 
 @pytest.mark.parametrize("row", _rows(), ids=lambda r: r["text"][:16])
@@ -57,7 +48,7 @@ def test_basis_kinds_are_the_lexicon_ones():
     assert visit.basis and set(visit.basis) <= set(words("basis"))
 
 
-@pytest.mark.parametrize("row", _table("meeting_names.tsv"), ids=lambda r: r["text"][:16])
+@pytest.mark.parametrize("row", case_rows("meeting_names.tsv"), ids=lambda r: r["text"][:16])
 def test_meeting_name_case(row: dict[str, str]):
     expected = None if row["meeting_name"] == "-" else row["meeting_name"]
     assert find_meeting(row["text"], ("泰州", "六盘水")) == expected

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
+from tests.support.cases import case_rows
 from visits.extract.visits import extract_visits
 from visits.extract.year_hints import year_hints
 
-CASES = Path(__file__).parent / "data" / "cases" / "year_hints.tsv"
 
-
-def _rows() -> list[dict[str, str]]:
-    lines = [line for line in CASES.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
-
-
-@pytest.mark.parametrize("row", _rows(), ids=lambda r: r["text"][:12])
+@pytest.mark.parametrize("row", case_rows("year_hints.tsv"), ids=lambda r: r["text"][:12])
 def test_year_hints_case(row: dict[str, str]) -> None:
     expected = [] if row["years"] == "-" else [int(y) for y in row["years"].split("|")]
     assert year_hints(row["text"]) == expected
