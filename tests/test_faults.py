@@ -267,3 +267,11 @@ def test_a_corrupt_staging_batch_is_named_and_redone_and_a_full_refresh_loses_no
     assert _snapshot(warehouse["db"]) == reference
     run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"], full_refresh=True)
     assert _snapshot(warehouse["db"]) == reference  # every fact back, none from the lost batch missing
+
+
+def test_after_this_modules_builds_dbt_keeps_at_most_two_run_folders(warehouse):
+    """Last in the module: after its builds (15 when the module runs whole: 8 finished, 7 killed
+    part-way, each killed one leaving its folder behind), dbt's per-run target folders are pruned
+    by every finished build to its own and at most one a live build still uses."""
+    runs = [p for p in (REPO / "dbt_project" / "target").glob("warehouse_models-*") if p.is_dir()]
+    assert len(runs) <= 2, sorted(p.name for p in runs)
