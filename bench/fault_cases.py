@@ -168,26 +168,37 @@ def kill_group(w: Warehouse, first_k: int, marker_dir: Path) -> tuple[list[Row],
 
 
 def readers_group(w: Warehouse, k: int) -> list[Row]:
-    """A read-only connection held across a build, and a read-write one someone left open."""
+    """A read-only connection held across a build; then a read-write one someone left open.
+    (Two builds: DuckDB lets no other process open the file while a read-write one holds it.)"""
     name, before_visits = add_article(w, k), visit_ids(w.db)
     con = duckdb.connect(str(w.db), read_only=True)
-    (before,) = con.execute("select count(*) from marts.dim_article").fetchone()
-    holder = subprocess.Popen(
-        [str(BIN / "python"), "-c",
-         f"import duckdb, time; c = duckdb.connect({str(w.db)!r}); print('held', flush=True); time.sleep(15)"],
-        stdout=subprocess.PIPE, text=True)
-    held = holder.stdout.readline().strip() == "held" if holder.stdout else False
     try:
+        (before,) = con.execute("select count(*) from marts.dim_article").fetchone()
         done = build(w)
         (during,) = con.execute("select count(*) from marts.dim_article").fetchone()
     finally:
         con.close()
+    note, lost = _added_lost(w, name, before_visits)
+    rows: list[Row] = [("a read-only reader holding visits.duckdb open across a build",
+                        f"build rc {done.returncode}; the open reader still saw its warehouse whole "
+                        f"({during} = {before} articles); {note}", lost)]
+    name, before_visits = add_article(w, k + 1), visit_ids(w.db)
+    holder = subprocess.Popen(
+        [str(BIN / "python"), "-c",
+         f"import duckdb, time; c = duckdb.connect({str(w.db)!r}); print('held', flush=True); time.sleep(600)"],
+        stdout=subprocess.PIPE, text=True)
+    held = holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    try:
+        done = build(w)
+        still = holder.poll() is None
+    finally:
         holder.kill()
         holder.wait()
     note, lost = _added_lost(w, name, before_visits)
-    return [(f"a read-only reader and a read-write connection (held: {held}) open on visits.duckdb during a build",
-             f"build rc {done.returncode}; the open reader still saw its warehouse whole ({during} = {before} "
-             f"articles); {note}", lost)]
+    rows.append(("a read-write connection left open on visits.duckdb for the whole of a build",
+                 f"connection held: {held}, still open at the build's end: {still}; build rc {done.returncode}; {note}",
+                 lost))
+    return rows
 
 
 def _pair(w: Warehouse, env: dict[str, str]) -> tuple[list[int], list[str]]:

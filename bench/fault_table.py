@@ -156,7 +156,7 @@ def main() -> int:
         timed("staging", staging_group(w, reference))
     if "readers" in only:
         timed("readers", readers_group(w, k))
-        k += 1
+        k += 2
     if "kills" in only:
         rows, k = kill_group(w, k, root)
         timed("kills", rows)
