@@ -221,6 +221,11 @@ def test_builds_killed_inside_the_export_leave_readers_a_complete_set_and_the_ba
     assert after["dim_article"] == before["dim_article"] + len(EXPORT_POINTS)
     versions = [p for p in warehouse["warehouse"].glob(".marts-*") if p.is_dir()]
     assert len(versions) == 2  # the current export and the one before it; debris gone
+    # The same rows as an uninterrupted build: one from nothing on the same raw/.
+    fresh = tmp_path / "uninterrupted"
+    shutil.copytree(warehouse["raw"], fresh / "raw")
+    run_build(fresh / "raw", fresh / "warehouse", fresh / "home")
+    assert _snapshot(warehouse["db"]) == _snapshot(fresh / "warehouse" / "visits.duckdb")
 
 
 def test_two_builds_without_dagster_home_never_overlap_their_writes(warehouse):
