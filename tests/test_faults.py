@@ -221,6 +221,11 @@ def test_builds_killed_inside_the_export_leave_readers_a_complete_set_and_the_ba
     assert after["dim_article"] == before["dim_article"] + len(EXPORT_POINTS)
     versions = [p for p in warehouse["warehouse"].glob(".marts-*") if p.is_dir()]
     assert len(versions) == 2  # the current export and the one before it; debris gone
+    # The same rows as an uninterrupted build: one from nothing on the same raw/.
+    fresh = tmp_path / "uninterrupted"
+    shutil.copytree(warehouse["raw"], fresh / "raw")
+    run_build(fresh / "raw", fresh / "warehouse", fresh / "home")
+    assert _snapshot(warehouse["db"]) == _snapshot(fresh / "warehouse" / "visits.duckdb")
 
 
 def test_two_builds_without_dagster_home_never_overlap_their_writes(warehouse):
@@ -267,3 +272,11 @@ def test_a_corrupt_staging_batch_is_named_and_redone_and_a_full_refresh_loses_no
     assert _snapshot(warehouse["db"]) == reference
     run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"], full_refresh=True)
     assert _snapshot(warehouse["db"]) == reference  # every fact back, none from the lost batch missing
+
+
+def test_after_this_modules_builds_dbt_keeps_at_most_two_run_folders(warehouse):
+    """Last in the module: after its builds (15 when the module runs whole: 8 finished, 7 killed
+    part-way, each killed one leaving its folder behind), dbt's per-run target folders are pruned
+    by every finished build to its own and at most one a live build still uses."""
+    runs = [p for p in (REPO / "dbt_project" / "target").glob("warehouse_models-*") if p.is_dir()]
+    assert len(runs) <= 2, sorted(p.name for p in runs)

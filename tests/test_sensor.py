@@ -337,3 +337,25 @@ def test_while_a_build_runs_new_files_wait_and_the_next_tick_requests_them_once(
     _finish(instance, running.run_id, ok=True)
     (req,) = runs(ticker.tick())
     assert req.tags["visits/new_count"] == "2" and req.tags["visits/new_files"] == "c.txt, d.txt"
+
+
+@pytest.mark.slow
+def test_after_a_real_headless_build_a_tick_on_its_instance_requests_nothing_then_one_new_file_once(
+    sample_warehouse, tmp_path, monkeypatch
+):
+    """The bullet literally: `make build`'s command built the samples; then the UI's first tick."""
+    import shutil
+
+    raw = tmp_path / "raw"  # a copy (same bytes and mtimes): the shared build is never written
+    shutil.copytree(sample_warehouse["raw"], raw, copy_function=shutil.copy2)
+    home = tmp_path / "home"
+    shutil.copytree(sample_warehouse["home"], home)
+    monkeypatch.setenv("VISITS_RAW_DIR", str(raw))
+    monkeypatch.setenv("VISITS_WAREHOUSE_DIR", str(sample_warehouse["warehouse"]))
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        t = Ticker(instance)
+        assert not runs(t.tick()), "the headless build already took up every file"
+        put(raw, "new.txt", "新文章")
+        (req,) = runs(t.tick())
+        assert req.tags["visits/new_count"] == "1" and req.tags["visits/new_files"] == "new.txt"
+        assert not runs(t.tick())

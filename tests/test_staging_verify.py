@@ -108,3 +108,19 @@ def test_a_file_written_before_checksums_is_read_whole_then_trusted(tmp_path):
     pl.DataFrame({"a": list(range(1000))}).write_parquet(bad)
     bad.write_bytes(bad.read_bytes()[:-100])
     assert "unreadable Parquet" in (verify_file(bad) or "")
+
+
+@pytest.mark.parametrize("table", [tables.VISITS, tables.OFFICIALS])
+def test_a_deleted_visits_or_officials_batch_is_named_and_its_articles_extracted_again(reference, tmp_path, table, caplog):
+    """The issue's reproduction: deleting the file left its articles marked done, rows lost."""
+    root, ref = reference
+    staging = tmp_path / "staging"
+    shutil.copytree(root / "staging", staging)
+    victim = max((p for p in (staging / table).glob("*.parquet") if p.name != "_empty.parquet"),
+                 key=lambda p: p.stat().st_size)
+    victim.unlink()
+    with caplog.at_level(logging.WARNING, logger="visits.ledger.verify"):
+        _stage(staging, root / "raw")
+    assert f"missing staging batch {victim}" in caplog.text
+    assert not (staging / tables.EXTRACTIONS / victim.name).exists()  # the log no longer marks it done
+    assert _current(staging) == ref

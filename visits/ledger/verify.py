@@ -17,6 +17,12 @@ A corrupt batch is moved aside to `<table>/.corrupt/` (kept for inspection, out 
 - `files` (the manifest): rebuilt by the next scan of raw/; first-seen times restart and
   files that left raw/ before are forgotten, which the log says;
 - `current` (the pointer): derived from the others, so it is simply decided again.
+
+A batch file that is missing is caught too where it would lose rows silently: an extraction
+batch whose log file is present but whose `visits` or `officials` file is gone (deleted by
+hand) would keep its articles marked done with their rows lost, so its remaining files go
+aside and those articles are extracted again. (A missing `articles`, `extractions`, `files`
+or `current` file needs nothing: its contents are simply redone.)
 """
 
 from __future__ import annotations
@@ -128,4 +134,30 @@ def verify_staging(staging_dir: Path) -> list[str]:
             message = f"corrupt staging batch {path}: {reason}; moved aside to {moved[0]}; {consequence}"
             log.warning(message)
             messages.append(message)
+    messages += _incomplete_extraction_batches(staging_dir, stamp)
+    return messages
+
+
+def _incomplete_extraction_batches(staging_dir: Path, stamp: str) -> list[str]:
+    """Move aside extraction batches that lost their visits or officials file."""
+    log_dir = staging_dir / tables.EXTRACTIONS
+    messages = []
+    for done in sorted(log_dir.glob("*.parquet")) if log_dir.is_dir() else []:
+        if done.name == "_empty.parquet":
+            continue
+        gone = [staging_dir / t / done.name for t in (tables.VISITS, tables.OFFICIALS)]
+        gone = [p for p in gone if not p.exists()]
+        if not gone:
+            continue
+        for path in gone:  # a checksum record left by the deleted file
+            sidecar(path).unlink(missing_ok=True)
+        moved = [_move_aside(staging_dir / t / done.name, stamp) for t in EXTRACTION_BATCH
+                 if (staging_dir / t / done.name).exists()]
+        message = (
+            f"missing staging batch {', '.join(map(str, gone))} (the extraction log marks its articles done); "
+            f"moved aside to {moved[0].parent}: {', '.join(m.parent.parent.name for m in moved)}; "
+            "its articles will be extracted again"
+        )
+        log.warning(message)
+        messages.append(message)
     return messages
