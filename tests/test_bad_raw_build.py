@@ -5,18 +5,14 @@ from __future__ import annotations
 
 import codecs
 import os
-import shutil
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import polars as pl
 import pytest
 
-from orchestration.headless import build_command, build_env
-from tests.support.build import reap, run_build
-from tests.support.paths import BIN, REPO, query, sample_articles
+from tests.support.build import copy_build, measured_build, run_build
+from tests.support.paths import REPO, query, sample_articles
 
 pytestmark = pytest.mark.slow
 
@@ -25,21 +21,7 @@ RSS_SLACK_KIB = 100 * 1024  # the issue's bound: within 100 MB of a build withou
 
 
 def _measured_build(w: dict) -> int:
-    """A real build in a subprocess; returns the peak RSS (KiB) of the build's process tree."""
-    env = build_env(w["raw"], w["warehouse"], w["home"])
-    reap(w["home"])  # what `python -m orchestration.recovery` does, without a new interpreter
-    wrapper = (
-        "import resource, subprocess, sys\n"
-        "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=sys.stderr).returncode\n"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-        "sys.exit(rc)\n"
-    )
-    proc = subprocess.run(
-        [sys.executable, "-c", wrapper, *build_command(BIN)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=900,
-    )
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    return int(proc.stdout.split()[-1])
+    return measured_build(w["raw"], w["warehouse"], w["home"])
 
 
 def _bytes_name(folder: Path, name: bytes, data: bytes) -> None:
@@ -48,16 +30,13 @@ def _bytes_name(folder: Path, name: bytes, data: bytes) -> None:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, dbt_parsed) -> dict:
+def built(tmp_path_factory, two_sample_build) -> dict:
     root = tmp_path_factory.mktemp("badraw")
-    raw, outside = root / "raw", root / "outside"
-    raw.mkdir()
+    # The session's measured build of the first two samples, copied: the memory baseline.
+    w = {**copy_build(two_sample_build, root), "root": root, "baseline_rss": two_sample_build["rss"]}
+    raw, outside = w["raw"], root / "outside"
     outside.mkdir()
     samples = sample_articles()[:2]
-    for path in samples:
-        shutil.copy(path, raw / path.name)
-    w = {"raw": raw, "warehouse": root / "warehouse", "home": root / "home", "root": root}
-    w["baseline_rss"] = _measured_build(w)
 
     text = samples[0].read_text(encoding="utf-8")
     w["original"] = samples[0].name
