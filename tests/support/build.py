@@ -165,9 +165,9 @@ def measured_build(raw_dir: Path, warehouse_dir: Path, dagster_home: Path) -> in
 BUILD_PARTS = ("raw", "warehouse", "home")
 
 
-def copy_build(src: Path, dest: Path) -> dict[str, Path]:
-    """A finished build (raw/, warehouse/, home/ under `src`) copied to `dest`, as a module's own
-    to change: the warehouse holds no absolute path (its marts link is relative)."""
+def copy_build(build: dict, dest: Path) -> dict[str, Path]:
+    """A finished build (its `raw`, `warehouse` and `home` folders) copied under `dest`, for a
+    module to change: the warehouse holds no absolute path (its marts link is relative)."""
     for part in BUILD_PARTS:
-        shutil.copytree(src / part, dest / part, symlinks=True)
+        shutil.copytree(build[part], dest / part, symlinks=True)
     return {part: dest / part for part in BUILD_PARTS}
