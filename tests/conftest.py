@@ -5,14 +5,19 @@ Helpers live in tests/support/; test modules import them from there.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.support.build import run_build
+from tests.support.build import measured_build, run_build
 from tests.support.paths import BIN, REPO, sample_articles
+
+# The generated corpus the report and the robustness score share (bench/generate.py).
+GENERATED = int(os.environ.get("VISITS_REPORT_CORPUS", "2000"))
 
 DBT_OUTPUT = {"target", "logs", "dbt_packages"}
 
@@ -60,3 +65,35 @@ def sample_warehouse(tmp_path_factory, dbt_parsed) -> dict:
     result = run_build(raw, warehouse, home, in_subprocess=True)
     return {"root": root, "raw": raw, "warehouse": warehouse, "home": home,
             "db": warehouse / "visits.duckdb", "output": result.output, "report": warehouse / "report"}
+
+
+@pytest.fixture(scope="session")
+def generated_warehouse(tmp_path_factory, dbt_parsed) -> dict:
+    """One build of a generated corpus (mixed scripts and levels), shared by the tests that
+    only read it: the report on many visits, and the score against the generator's gold."""
+    root = tmp_path_factory.mktemp("generated")
+    corpus = root / "corpus"
+    subprocess.run(
+        [sys.executable, str(REPO / "bench" / "generate.py"), "--n", str(GENERATED), "--seed", "13",
+         "--out", str(corpus)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    warehouse = root / "warehouse"
+    run_build(corpus / "raw", warehouse, root / "home")
+    return {"n": GENERATED, "corpus": corpus, "warehouse": warehouse, "db": warehouse / "visits.duckdb"}
+
+
+@pytest.fixture(scope="session")
+def two_sample_build(tmp_path_factory, dbt_parsed) -> dict:
+    """The contract's command, measured, on the first two sample articles in a fresh warehouse.
+
+    Modules that start from that state take a copy (tests.support.build.copy_build) and change
+    only their copy: the bad-raw test (whose memory baseline this build is) and the faults.
+    """
+    root = tmp_path_factory.mktemp("two_samples")
+    raw = root / "raw"
+    raw.mkdir()
+    for path in sample_articles()[:2]:
+        shutil.copy(path, raw / path.name)
+    rss = measured_build(raw, root / "warehouse", root / "home")
+    return {"raw": raw, "warehouse": root / "warehouse", "home": root / "home", "rss": rss}

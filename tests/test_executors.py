@@ -6,6 +6,7 @@ workers (VISITS_WORKERS=2), then a `distributed.LocalCluster` of two worker proc
 by VISITS_DASK_SCHEDULER. Every mart is compared row for row, every column but the two that
 record when this build's scan saw each file (dim_article.first_seen_at and last_seen_at, wall
 clock times of the run); batch ids and processing times stay in staging, outside the marts.
+Both builds run the all-assets job in this process (tests/support/build.py): nothing is killed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import distributed
 import duckdb
 import pytest
 
-from orchestration.headless import build_command, build_env
+from tests.support.build import run_build
 from tests.support.paths import REPO, sample_articles
 from visits import parallel
 
@@ -53,13 +54,14 @@ def _marts(db: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
-def _build(raw: Path, out: Path, extra_env: dict[str, str]) -> dict[str, list[tuple]]:
-    env = build_env(raw, out / "warehouse", out / "home")
-    env.pop(parallel.DASK_SCHEDULER_ENV, None)  # only the run that names a cluster uses one
-    env.update(extra_env)
-    subprocess.run([str(BIN / "python"), "-m", "orchestration.recovery"], cwd=REPO, env=env, check=True)
-    proc = subprocess.run(build_command(BIN), cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
+def _build(raw: Path, out: Path, monkeypatch: pytest.MonkeyPatch, executor: dict[str, str]) -> dict[str, list[tuple]]:
+    """The all-assets job in this process (no kill here), on the executor the variables name."""
+    with monkeypatch.context() as env:
+        for name in (parallel.WORKERS_ENV, parallel.DASK_SCHEDULER_ENV):
+            env.delenv(name, raising=False)  # only the run that names a cluster uses one
+        for name, value in executor.items():
+            env.setenv(name, value)
+        run_build(raw, out / "warehouse", out / "home")
     return _marts(out / "warehouse" / "visits.duckdb")
 
 
@@ -85,11 +87,13 @@ def test_work_is_cut_into_units() -> None:
     assert parallel.unit_size(100_000) == parallel.UNIT_SIZE
 
 
-def test_local_pool_and_dask_cluster_build_identical_marts(dbt_parsed: Path, raw_dir: Path, tmp_path: Path) -> None:
-    local = _build(raw_dir, tmp_path / "local", {parallel.WORKERS_ENV: "2"})
+def test_local_pool_and_dask_cluster_build_identical_marts(
+    dbt_parsed: Path, raw_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    local = _build(raw_dir, tmp_path / "local", monkeypatch, {parallel.WORKERS_ENV: "2"})
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with distributed.Client(cluster) as client:
-            dask = _build(raw_dir, tmp_path / "dask", {parallel.DASK_SCHEDULER_ENV: cluster.scheduler_address})
+            dask = _build(raw_dir, tmp_path / "dask", monkeypatch, {parallel.DASK_SCHEDULER_ENV: cluster.scheduler_address})
             ran = client.run_on_scheduler(lambda dask_scheduler: sorted(dask_scheduler.task_prefixes))
     assert {"clean_unit", "extract_unit"} <= {p.lstrip("_") for p in ran}, ran  # the cluster did the work
     assert local["fact_visit"][1:], "the corpus must yield visits for the comparison to mean anything"

@@ -6,7 +6,6 @@ import os
 import shutil
 import signal
 import subprocess
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,8 +15,8 @@ import polars as pl
 import pytest
 
 from orchestration.headless import build_command, build_env
-from tests.support.build import run_build
-from tests.support.paths import BIN, REPO, query, sample_articles
+from tests.support.build import copy_build, run_build
+from tests.support.paths import BIN, REPO, query
 from visits.publish import build_path
 
 pytestmark = pytest.mark.slow
@@ -37,14 +36,9 @@ def _snapshot(db: Path) -> dict[str, list]:
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory, dbt_parsed) -> dict:
-    root = tmp_path_factory.mktemp("faults")
-    raw = root / "raw"
-    raw.mkdir()
-    for path in sample_articles()[:2]:
-        shutil.copy(path, raw / path.name)
-    paths = {"raw": raw, "warehouse": root / "warehouse", "home": root / "home"}
-    run_build(raw, paths["warehouse"], paths["home"])
+def warehouse(tmp_path_factory, two_sample_build) -> dict:
+    """The session's build of the first two samples, copied: this module's to change."""
+    paths = copy_build(two_sample_build, tmp_path_factory.mktemp("faults"))
     paths["db"] = paths["warehouse"] / "visits.duckdb"
     return paths
 
@@ -72,8 +66,8 @@ def _db_identity(db: Path) -> tuple[int, int]:
 
 
 def _kill_point(w: dict, point: str) -> Callable[[], bool]:
-    """Each kill point as a test of the filesystem, against its state before the build."""
-    batches, identity, building = _new_staging_batches(w), _db_identity(w["db"]), build_path(w["db"])
+    """Each kill point before publishing as a test of the filesystem, against its state before the build."""
+    batches, building = _new_staging_batches(w), build_path(w["db"])
     if point == "dbt_running":
         assert not building.exists(), "a build copy left over: the kill point 'dbt_running' would fire at once"
     return {
@@ -81,8 +75,6 @@ def _kill_point(w: dict, point: str) -> Callable[[], bool]:
         "cleaned": lambda: bool(_new_staging_batches(w) - batches),
         # prepare_build made the copy dbt writes: dbt is running
         "dbt_running": building.exists,
-        # visits.duckdb was swapped for the new build; the Parquet export may be under way
-        "published": lambda: _db_identity(w["db"]) != identity,
     }[point]
 
 
@@ -103,82 +95,6 @@ def _kill_when(proc: subprocess.Popen, reached: Callable[[], bool], point: str, 
     assert alive, f"the build had already ended when kill point {point!r} was seen"
 
 
-# Kill points observed on disk, so each case provably kills where it says. The points are
-# chained: each killed build is followed by the next one (the bare contract command, which
-# reaps the dead run on load), and one finishing build comes at the end. Each case adds an
-# article about a visit in its own month, so no two are the same visit.
-KILL_POINTS = [("cleaned", 1), ("dbt_running", 2), ("published", 3)]
-
-
-def test_builds_killed_at_each_point_leave_the_previous_warehouse_and_the_next_build_finishes(warehouse):
-    first = _snapshot(warehouse["db"])
-    names = []
-    for point, month in KILL_POINTS:
-        before = _snapshot(warehouse["db"])
-        identity = _db_identity(warehouse["db"])
-        name = f"new_{month}.txt"
-        names.append(name)
-        (warehouse["raw"] / name).write_text(NEW_ARTICLE.replace("10月9日至10日", f"{month}月9日至10日"), encoding="utf-8")
-        reached = _kill_point(warehouse, point)
-        proc = _start_build(warehouse)
-        _kill_when(proc, reached, point)
-
-        after_kill = _snapshot(warehouse["db"])  # readable, and complete: the old or the new build
-        files = {r[0] for r in query(warehouse["db"], "select file_name from marts.dim_article")}
-        if point == "published":
-            assert _db_identity(warehouse["db"]) != identity, point
-            assert set(names) <= files and after_kill != before, point  # the whole new build
-        else:
-            assert _db_identity(warehouse["db"]) == identity, point
-            assert name not in files and after_kill == before, point  # the old build, untouched
-        # The Parquet copies are a whole export (old or new), never a half-written folder.
-        for mart in (warehouse["warehouse"] / "marts").glob("*.parquet"):
-            pl.read_parquet(mart)
-
-    run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"])
-    rows = dict(query(warehouse["db"], "select file_name, status from marts.dim_article"))
-    assert all(rows[name] == "loaded" for name in names), rows
-    assert all(status == "loaded" for status in rows.values())
-    assert set(first["marts.fact_visit"]) <= set(_snapshot(warehouse["db"])["marts.fact_visit"])
-
-
-def test_a_reader_holding_the_file_does_not_stop_a_build_and_sees_a_whole_warehouse(warehouse):
-    (warehouse["raw"] / "reader_case.txt").write_text(NEW_ARTICLE.replace("10月9日至10日", "11月9日至10日"), encoding="utf-8")
-    con = duckdb.connect(str(warehouse["db"]), read_only=True)
-    try:
-        (before,) = con.execute("select count(*) from marts.dim_article").fetchone()
-        # in a subprocess: DuckDB shares one instance per file within a process
-        run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"], in_subprocess=True)
-        # the open connection still reads the warehouse it opened, whole
-        assert con.execute("select count(*) from marts.dim_article").fetchone()[0] == before
-    finally:
-        con.close()
-    (after,) = query(warehouse["db"], "select count(*) from marts.dim_article")[0]
-    assert after == before + 1
-
-
-def test_a_writer_left_open_on_the_warehouse_does_not_fail_the_build(warehouse):
-    (warehouse["raw"] / "writer_case.txt").write_text(NEW_ARTICLE.replace("10月9日至10日", "12月9日至10日"), encoding="utf-8")
-    # another process holds a read-write connection (a careless notebook) for a few seconds;
-    # the build writes a copy and swaps it in, so that lock is never in its way
-    holder = subprocess.Popen(
-        [str(BIN / "python"), "-c",
-         f"import duckdb, time; c = duckdb.connect({str(warehouse['db'])!r}); print('held', flush=True); time.sleep(8)"],
-        stdout=subprocess.PIPE, text=True,
-    )
-    assert holder.stdout.readline().strip() == "held"
-    done = threading.Event()
-    try:
-        run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"])
-        done.set()
-    finally:
-        holder.kill()
-        holder.wait()
-    assert done.is_set()
-    rows = dict(query(warehouse["db"], "select file_name, status from marts.dim_article"))
-    assert rows["writer_case.txt"] == "loaded"
-
-
 def _parquet_set(marts: Path) -> dict[str, int]:
     """What a reader of warehouse/marts/*.parquet gets: every mart, read whole."""
     return {p.stem: pl.read_parquet(p).height for p in sorted(marts.glob("*.parquet"))}
@@ -188,37 +104,89 @@ def _db_counts(db: Path, tables: list[str]) -> dict[str, int]:
     return {t: query(db, f"select count(*) from marts.{t}")[0][0] for t in tables}
 
 
-# Points inside the export that no poll of the disk can hit reliably (a rename apart), so
-# the build stops at a named fault point (visits/faults.py) and is killed there. Chained: the
-# second killed build is the bare contract command started right after the first kill, so it
-# must free the dead run's writer slot itself to get that far; the third finishes.
-EXPORT_POINTS = [("export_writing", 4), ("export_link_made", 5)]
+def _writer_holding(db: Path, seconds: float) -> subprocess.Popen:
+    """Another process with a read-write connection open on the warehouse for `seconds`."""
+    holder = subprocess.Popen(
+        [str(BIN / "python"), "-c",
+         f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('held', flush=True); time.sleep({seconds})"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert holder.stdout.readline().strip() == "held"
+    return holder
 
 
-def test_builds_killed_inside_the_export_leave_readers_a_complete_set_and_the_bare_command_recovers(
+# Kill points, chained: each killed build is followed by the next one (the bare contract
+# command, which must free the dead run's writer slot itself to get that far), and one
+# finishing build comes at the end. Each case adds an article about a visit in its own month,
+# so no two are the same visit. Before publishing, the points are observed on disk, so each
+# case provably kills where it says. After it, the windows (a rename apart) are too short for
+# any poll of the disk, so the build stops at a named fault point (visits/faults.py) and is
+# killed there: "published" (visits.duckdb swapped for the new build, the Parquet export under
+# way) at the export's first, then the moment its new link exists but is not yet renamed in.
+KILL_POINTS = [("cleaned", 1, None), ("dbt_running", 2, None), ("published", 3, "export_writing"),
+               ("export_link_made", 5, "export_link_made")]  # fmt: skip
+
+
+def test_builds_killed_at_each_point_leave_readers_a_whole_warehouse_and_the_bare_command_finishes_beside_a_reader(
     warehouse, tmp_path
 ):
     marts = warehouse["warehouse"] / "marts"
-    before = _parquet_set(marts)
-    assert before and before == _db_counts(warehouse["db"], list(before))
-    for point, month in EXPORT_POINTS:
-        name = f"export_{month}.txt"
+    first, first_parquet = _snapshot(warehouse["db"]), _parquet_set(marts)
+    assert first_parquet and first_parquet == _db_counts(warehouse["db"], list(first_parquet))
+    names = []
+    for point, month, fault in KILL_POINTS:
+        before, parquet_before = _snapshot(warehouse["db"]), _parquet_set(marts)
+        identity = _db_identity(warehouse["db"])
+        name = f"new_{month}.txt"
+        names.append(name)
         (warehouse["raw"] / name).write_text(NEW_ARTICLE.replace("10月9日至10日", f"{month}月9日至10日"), encoding="utf-8")
-        marker = tmp_path / f"reached-{point}"
-        proc = _start_build(warehouse, VISITS_FAULT_POINT=point, VISITS_FAULT_MARKER=str(marker))
-        _kill_when(proc, marker.exists, point)
-        # The DuckDB file is the new build; the Parquet copies are still the previous complete set.
-        assert name in {r[0] for r in query(warehouse["db"], "select file_name from marts.dim_article")}, point
-        assert _parquet_set(marts) == before, point
+        if fault:
+            marker = tmp_path / f"reached-{fault}"
+            proc = _start_build(warehouse, VISITS_FAULT_POINT=fault, VISITS_FAULT_MARKER=str(marker))
+            reached = marker.exists
+        else:
+            reached = _kill_point(warehouse, point)
+            proc = _start_build(warehouse)
+        _kill_when(proc, reached, point)
+
+        after_kill = _snapshot(warehouse["db"])  # readable, and complete: the old or the new build
+        files = {r[0] for r in query(warehouse["db"], "select file_name from marts.dim_article")}
+        if fault:
+            assert _db_identity(warehouse["db"]) != identity, point
+            assert set(names) <= files and after_kill != before, point  # the whole new build
+            # killed inside the export: the Parquet copies are still the previous complete set
+            assert _parquet_set(marts) == parquet_before, point
+        else:
+            assert _db_identity(warehouse["db"]) == identity, point
+            assert name not in files and after_kill == before, point  # the old build, untouched
+        # The Parquet copies are a whole export (old or new), never a half-written folder.
+        for mart in marts.glob("*.parquet"):
+            pl.read_parquet(mart)
 
     # The contract's bare command, without `python -m orchestration.recovery` first: the killed
-    # run still holds the writer slot, and the build must neither wait forever nor fail.
+    # run still holds the writer slot, and the build must neither wait forever nor fail. It runs
+    # while a reader holds the file (and adds one more article): the reader does not stop it,
+    # and sees a whole warehouse throughout.
+    (warehouse["raw"] / "reader_case.txt").write_text(NEW_ARTICLE.replace("10月9日至10日", "11月9日至10日"), encoding="utf-8")
     env = build_env(warehouse["raw"], warehouse["warehouse"], warehouse["home"])
-    done = subprocess.run(build_command(BIN), cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr[-3000:]
-    after = _parquet_set(marts)
-    assert after == _db_counts(warehouse["db"], list(after))
-    assert after["dim_article"] == before["dim_article"] + len(EXPORT_POINTS)
+    con = duckdb.connect(str(warehouse["db"]), read_only=True)  # in this process: the build is a subprocess
+    try:
+        (before,) = con.execute("select count(*) from marts.dim_article").fetchone()
+        done = subprocess.run(build_command(BIN), cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr[-3000:]
+        # the open connection still reads the warehouse it opened, whole
+        assert con.execute("select count(*) from marts.dim_article").fetchone()[0] == before
+    finally:
+        con.close()
+    (after,) = query(warehouse["db"], "select count(*) from marts.dim_article")[0]
+    assert after == before + 1
+    rows = dict(query(warehouse["db"], "select file_name, status from marts.dim_article"))
+    assert all(rows[name] == "loaded" for name in [*names, "reader_case.txt"]), rows
+    assert all(status == "loaded" for status in rows.values())
+    assert set(first["marts.fact_visit"]) <= set(_snapshot(warehouse["db"])["marts.fact_visit"])
+    parquet = _parquet_set(marts)
+    assert parquet == _db_counts(warehouse["db"], list(parquet))
+    assert parquet["dim_article"] == first_parquet["dim_article"] + len(KILL_POINTS) + 1  # and reader_case.txt
     versions = [p for p in warehouse["warehouse"].glob(".marts-*") if p.is_dir()]
     assert len(versions) == 2  # the current export and the one before it; debris gone
     # The same rows as an uninterrupted build: one from nothing on the same raw/.
@@ -228,16 +196,23 @@ def test_builds_killed_inside_the_export_leave_readers_a_complete_set_and_the_ba
     assert _snapshot(warehouse["db"]) == _snapshot(fresh / "warehouse" / "visits.duckdb")
 
 
-def test_two_builds_without_dagster_home_never_overlap_their_writes(warehouse):
+def test_two_builds_without_dagster_home_never_overlap_their_writes_and_a_writer_left_open_fails_neither(warehouse):
     (warehouse["raw"] / "overlap.txt").write_text(NEW_ARTICLE.replace("10月9日至10日", "6月9日至10日"), encoding="utf-8")
     env = build_env(warehouse["raw"], warehouse["warehouse"], warehouse["home"])
     env.pop("DAGSTER_HOME")  # the contract's literal command: an ephemeral instance, no pool
-    procs = [
-        subprocess.Popen(build_command(BIN), cwd=REPO, env=env, stdout=subprocess.PIPE,
-                         stderr=subprocess.STDOUT, text=True)
-        for _ in range(2)
-    ]
-    outputs = [p.communicate(timeout=900)[0] for p in procs]
+    # Another process holds a read-write connection (a careless notebook) as they start; each
+    # build writes a copy and swaps it in, so that lock is never in its way.
+    holder = _writer_holding(warehouse["db"], seconds=12)
+    try:
+        procs = [
+            subprocess.Popen(build_command(BIN), cwd=REPO, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True)
+            for _ in range(2)
+        ]
+        outputs = [p.communicate(timeout=900)[0] for p in procs]
+    finally:
+        holder.kill()
+        holder.wait()
     assert [p.returncode for p in procs] == [0, 0], "\n".join(o[-3000:] for o in outputs)
     # Each writer step held the warehouse lock; the second build's dbt step waited for it
     # (or ran after the first had finished) and so never removed the first's build copy.

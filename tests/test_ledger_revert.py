@@ -1,58 +1,51 @@
 """What is current after a code change is reverted: the marts serve the batch the running code
 made, with nothing reprocessed, and `make build-full` agrees with the incremental build.
 
-Real headless builds (the contract's command) of a copy of the code, so the test can edit a
-cleaning module and revert it without touching the repository the suite runs from.
+Real builds (the all-assets job, in this process as tests/support/build.py runs it), from a
+copy of the session's sample build (the contract's command, by the unedited code). The
+stage versions hash a copy of the code they declare (`versions.REPO_ROOT` pointed at it, as
+in test_ledger_versions), so the test can edit a cleaning module and revert it without
+touching the repository the suite runs from; the edit is a comment, so the code that runs
+is the same and only its version changes, as it would after a real edit and revert.
 """
 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import polars as pl
 import pytest
 
-from orchestration.headless import build_command, build_env
+from tests.support.build import copy_build, run_build
+from visits.ledger import versions
 
 pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-CODE = ("visits", "orchestration", "evaluation", "dbt_project", "seeds")
+CODE = ("visits", "seeds")  # what the stage versions hash (versions.CLEAN_INPUTS, EXTRACT_INPUTS)
 # Columns that differ between two builds of the same rows.
 BUILD_TIMES = {"first_seen_at", "last_seen_at", "updated_at"}
 
 
 def _copy_code(dest: Path) -> Path:
     for part in CODE:
-        shutil.copytree(
-            REPO / part, dest / part, ignore=shutil.ignore_patterns("__pycache__", "target", "logs", ".user.yml")
-        )
+        shutil.copytree(REPO / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
     return dest
 
 
 class Builds:
-    """Headless builds of the code in `code` (first on PYTHONPATH) into one warehouse."""
+    """Builds of the sample articles into one warehouse, versioned by the code in `code`. The
+    first is the session's sample build (by the unedited code), copied: the test's to change."""
 
-    def __init__(self, code: Path, root: Path) -> None:
-        self.code, self.raw, self.warehouse = code, root / "raw", root / "warehouse"
-        self.raw.mkdir()
-        for path in sorted((REPO / "raw").glob("*.txt")):
-            shutil.copy(path, self.raw / path.name)
-        self.env = {**build_env(self.raw, self.warehouse, root / "home"), "PYTHONPATH": str(code)}
-        dbt = [str(BIN / "dbt"), "parse", "--quiet", "--project-dir", "dbt_project", "--profiles-dir", "dbt_project"]
-        subprocess.run(dbt, cwd=code, env=self.env, check=True)
+    def __init__(self, code: Path, first_build: dict, root: Path) -> None:
+        self.code = code
+        copied = copy_build(first_build, root)
+        self.raw, self.warehouse, self.home = copied["raw"], copied["warehouse"], copied["home"]
 
     def build(self, full_refresh: bool = False) -> None:
-        subprocess.run([str(BIN / "python"), "-m", "orchestration.recovery"], cwd=self.code, env=self.env, check=True)
-        proc = subprocess.run(
-            build_command(BIN, full_refresh), cwd=self.code, env=self.env, capture_output=True, text=True, timeout=900
-        )
-        assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
+        run_build(self.raw, self.warehouse, self.home, full_refresh=full_refresh)
 
     def tables(self) -> dict[str, list]:
         """Every staging, intermediate and mart table's rows, build times left out."""
@@ -84,10 +77,7 @@ class Builds:
             con.close()
 
     def clean_version(self) -> str:
-        code = "from visits.ledger.versions import clean_version; print(clean_version())"
-        out = subprocess.run([str(BIN / "python"), "-c", code], cwd=self.code, env=self.env,
-                             check=True, capture_output=True, text=True)
-        return out.stdout.strip()
+        return versions.clean_version()
 
     def cleaning_batches(self) -> int:
         folder = self.warehouse / "staging" / "articles"
@@ -97,12 +87,14 @@ class Builds:
         return pl.read_parquet(self.warehouse / "staging" / "current" / "current.parquet")
 
 
-def test_a_reverted_cleaning_change_serves_the_current_codes_batch(tmp_path):
-    builds = Builds(_copy_code(tmp_path / "code"), tmp_path)
-    builds.build()
+def test_a_reverted_cleaning_change_serves_the_current_codes_batch(sample_warehouse, tmp_path, monkeypatch):
+    code = _copy_code(tmp_path / "code")
+    monkeypatch.setattr(versions, "REPO_ROOT", code)
+    builds = Builds(code, sample_warehouse, tmp_path / "build")
     original_version = builds.clean_version()
     first, first_served = builds.tables(), builds.served_batches()
-    assert {v for _, _, v in first_served} == {original_version} and len(first_served) == 5
+    files = len(list(builds.raw.iterdir()))  # the samples and the session build's empty file
+    assert {v for _, _, v in first_served} == {original_version} and len(first_served) == files
 
     module = builds.code / "visits" / "clean" / "simplify.py"
     original = module.read_bytes()

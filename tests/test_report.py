@@ -19,7 +19,6 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
-from tests.support.build import run_build
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM
 from tests.support.paths import REPO
 from visits.report.build import CHARTS, render_report
@@ -221,32 +220,20 @@ def test_report_renders_with_0_1_or_5_visits(sample_build, tmp_path, n):
 
 # ---- a generated corpus -------------------------------------------------------------------------
 
-GENERATED = int(os.environ.get("VISITS_REPORT_CORPUS", "2000"))
-
 
 @pytest.mark.slow
-def test_report_on_a_generated_corpus(tmp_path, dbt_parsed):
-    import subprocess
-    import sys
-
-    corpus = tmp_path / "corpus"
-    subprocess.run(
-        [sys.executable, str(REPO / "bench" / "generate.py"), "--n", str(GENERATED), "--seed", "13",
-         "--out", str(corpus)],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    warehouse = tmp_path / "warehouse"
-    run_build(corpus / "raw", warehouse, tmp_path / "home")
+def test_report_on_a_generated_corpus(generated_warehouse, tmp_path):
+    n, warehouse = generated_warehouse["n"], generated_warehouse["warehouse"]
     out = warehouse / "report"
     result = render_report(warehouse / "marts", tmp_path / "again")  # the asset's output, re-rendered here
-    assert result.counts["articles"] == GENERATED
-    assert result.counts["visits"] > GENERATED // 2
+    assert result.counts["articles"] == n
+    assert result.counts["visits"] > n // 2
     assert all(c.enough for c in result.charts)
     assert result.missing_glyphs == []
     assert (out / "index.html").exists() and all((out / f"{s}.png").exists() for s in SLUGS)
     # The same marts give the same pictures: the asset's PNGs equal a second rendering.
     assert (out / "timeline.png").read_bytes() == (tmp_path / "again" / "timeline.png").read_bytes()
-    print(f"\nreport on {GENERATED} generated articles: {result.counts}, rendered in {result.seconds:.1f}s")
+    print(f"\nreport on {n} generated articles: {result.counts}, rendered in {result.seconds:.1f}s")
 
 
 # ---- in a real browser ---------------------------------------------------------------------------

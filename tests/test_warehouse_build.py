@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -12,9 +13,12 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.support.build import run_build
+from orchestration.dbt_parse import parse_manifest
+from orchestration.resources import WarehousePaths
+from tests.support.build import latest_dbt_log, published_state, run_build
 from tests.support.contract import CONTRACT, CONTRACT_TYPES
 from tests.support.paths import SHARED, query, sample_articles
+from visits.build_inputs import fingerprint_path
 from visits.ledger import tables
 from visits.ledger.batches import new_batch_id
 from visits.ledger.parquet import write_parquet_atomic
@@ -97,8 +101,19 @@ def built(tmp_path_factory, dbt_parsed) -> dict:
             encoding="utf-8",
         )
     warehouse, home = root / "warehouse", root / "dagster_home"
+    # What `make dbt-parse` does, for this warehouse: the build should reuse that parse.
+    parse_manifest(WarehousePaths(raw_dir=str(raw), warehouse_dir=str(warehouse)))
     run_build(raw, warehouse, home)
-    return {"raw": raw, "warehouse": warehouse, "home": home, "db": warehouse / "visits.duckdb"}
+    return {"raw": raw, "warehouse": warehouse, "home": home, "db": warehouse / "visits.duckdb",
+            "dbt_log": latest_dbt_log()}
+
+
+def test_dbt_reuses_the_parse_and_uses_every_core(built):
+    log = built["dbt_log"]
+    assert "Unable to do partial parsing" not in log
+    assert "Partial parsing enabled" in log
+    assert f"Concurrency: {os.cpu_count()} threads (target='dagster')" in log
+    assert fingerprint_path(built["db"]).exists()
 
 
 def test_every_contract_table_and_column_exists_with_its_type(built):
@@ -253,14 +268,18 @@ def _redo_extraction_finding_no_visit(built: dict, sha: str, clean_batch: str) -
 
 
 def test_a_second_build_changes_nothing_then_one_build_adds_removes_and_redoes_as_a_full_refresh_would(built):
-    """The incremental scenarios in one build that carries all three kinds of change:
-    a new file adds only its rows; a file removed from raw/ keeps its row as removed; and a
+    """A build with nothing new publishes nothing: the same DuckDB file, the same export
+    version, the same exports, no build copy left. Then the incremental scenarios in one
+    build that carries all three kinds of change: a new file adds only its rows; a file removed from raw/ keeps its row as removed; and a
     redone extraction that finds no visit drops the old rows (incremental staging replaces a
     content's rows only when new rows arrive; the models' post-hook removes the rest).
     Then a full refresh gives the same rows as the incremental path."""
     db = built["db"]
-    before = _table_snapshot(db)
-    run_build(built["raw"], built["warehouse"], built["home"])
+    before, published = _table_snapshot(db), published_state(built["warehouse"])
+    nothing_new = run_build(built["raw"], built["warehouse"], built["home"])
+    assert "inputs unchanged since the published build" in nothing_new.output
+    assert published_state(built["warehouse"]) == published
+    assert not (built["warehouse"] / "visits.duckdb.building").exists()
     assert _table_snapshot(db) == before
 
     sha, clean_batch = query(

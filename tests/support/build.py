@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,7 +27,9 @@ import dagster as dg
 
 from orchestration.headless import build_command, build_env
 from orchestration.recovery import reap_dead_runs
+from orchestration.resources import dbt_project
 from tests.support.paths import BIN, REPO
+from visits.publish import current_export
 
 # What a build reads from the environment (and what dbt's profile is handed during one).
 BUILD_VARS = ("VISITS_RAW_DIR", "VISITS_WAREHOUSE_DIR", "DAGSTER_HOME", "VISITS_DUCKDB_FILE")
@@ -118,9 +122,52 @@ def _in_subprocess(raw_dir: Path, warehouse_dir: Path, dagster_home: Path, full_
     return BuildResult(None, proc.stdout + proc.stderr)
 
 
+def latest_dbt_log() -> str:
+    """dbt's log of the newest build: each build runs dbt in its own folder under target/."""
+    target = dbt_project.project_dir / dbt_project.target_path
+    runs = sorted(target.glob("warehouse_models-*/dbt.log"), key=lambda p: p.stat().st_mtime)
+    return runs[-1].read_text(errors="replace")
+
+
+def published_state(warehouse: Path) -> dict:
+    """What a build publishes: the DuckDB file (inode, mtime), the current mart export, the exports."""
+    st = (warehouse / "visits.duckdb").stat()
+    exports = {p.name: p.stat().st_mtime_ns for p in (warehouse / "exports").iterdir()}
+    return {"db": (st.st_ino, st.st_mtime_ns), "marts": current_export(warehouse / "marts"), "exports": exports}
+
+
 def run_build(
     raw_dir: Path, warehouse_dir: Path, dagster_home: Path, full_refresh: bool = False, in_subprocess: bool = False
 ) -> BuildResult:
     """Reap dead runs, then build everything; fails the test unless the build succeeded."""
     run = _in_subprocess if in_subprocess else _in_process
     return run(raw_dir, warehouse_dir, dagster_home, full_refresh)
+
+
+def measured_build(raw_dir: Path, warehouse_dir: Path, dagster_home: Path) -> int:
+    """The contract's command in a subprocess; returns the peak RSS (KiB) of its process tree."""
+    env = build_env(raw_dir, warehouse_dir, dagster_home)
+    reap(dagster_home)
+    wrapper = (
+        "import resource, subprocess, sys\n"
+        "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=sys.stderr).returncode\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "sys.exit(rc)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", wrapper, *build_command(BIN)],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    return int(proc.stdout.split()[-1])
+
+
+BUILD_PARTS = ("raw", "warehouse", "home")
+
+
+def copy_build(build: dict, dest: Path) -> dict[str, Path]:
+    """A finished build (its `raw`, `warehouse` and `home` folders) copied under `dest`, for a
+    module to change: the warehouse holds no absolute path (its marts link is relative)."""
+    for part in BUILD_PARTS:
+        shutil.copytree(build[part], dest / part, symlinks=True)
+    return {part: dest / part for part in BUILD_PARTS}
