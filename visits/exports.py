@@ -14,8 +14,8 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from visits.xlsx import write_workbook
 
 LIST_SEPARATOR = "; "
 CODEBOOK_SHEET = "codebook"
@@ -42,22 +42,6 @@ def flatten_lists(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(
         pl.col(name).list.join(LIST_SEPARATOR) for name, dtype in frame.schema.items() if dtype == pl.List(pl.Utf8)
     )
-
-
-def _cell(value: object) -> object:
-    """openpyxl refuses control characters and time zones; strip the one, print the other."""
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    if getattr(value, "tzinfo", None) is not None:
-        return value.isoformat()  # type: ignore[attr-defined]
-    return value
-
-
-def _write_sheet(book: Workbook, title: str, frame: pl.DataFrame) -> None:
-    sheet = book.create_sheet(title=title[:31])  # Excel's limit on sheet names
-    sheet.append(frame.columns)
-    for row in frame.iter_rows():
-        sheet.append([_cell(v) for v in row])
 
 
 def query_frame(con: duckdb.DuckDBPyConnection, sql: str, scratch: Path) -> pl.DataFrame:
@@ -97,13 +81,12 @@ def export_files(db_path: Path, out_dir: Path, schema: str = "marts") -> list[Pa
     finally:
         con.close()
 
-    book = Workbook(write_only=True)
+    sheets = {}
     for table, frame in marts.items():
         flat = flatten_lists(frame)
         flat.write_csv(staging / f"{table}.csv", include_bom=True)
-        _write_sheet(book, table, flat)
-    _write_sheet(book, CODEBOOK_SHEET, codebook)
-    book.save(staging / WORKBOOK)
+        sheets[table] = flat
+    write_workbook(staging / WORKBOOK, {**sheets, CODEBOOK_SHEET: codebook})
     codebook.write_csv(staging / "codebook.csv", include_bom=True)
     articles.write_csv(staging / "articles.csv", include_bom=True)
 
