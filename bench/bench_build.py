@@ -37,7 +37,10 @@ sys.path.insert(0, str(REPO))
 from orchestration.headless import build_command, build_env  # noqa: E402
 
 SAMPLE_S = 0.25
-STAGE_STEPS = ("cleaned_articles", "extracted_visits")  # the clean and extract steps (op names)
+# The clean and extract steps' keys: an asset's op is named after its whole key
+# (staging/cleaned_articles), a multi-asset's after its function. Before 2026-12-02 13:30 the
+# first was "cleaned_articles", which matched nothing: the window held extraction alone.
+STAGE_STEPS = ("staging__cleaned_articles", "extracted_visits")
 
 
 class TreeSampler(threading.Thread):
