@@ -141,18 +141,24 @@ def main() -> None:
     ap.add_argument("--article-kb", type=float, default=0.0, help="pad generated articles to about this many KB")
     ap.add_argument("--json", type=Path, default=None, help="write the summary figures here")
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "build")
+    ap.add_argument("--corpus", type=Path, default=None,
+                    help="a corpus generate.py already wrote with the same --n + adds, --seed and "
+                         "--article-kb (generating 100,000 articles takes minutes): used, not rewritten")
     args = ap.parse_args()
     adds = [int(x) for x in args.add.split(",") if x]
     args.out = args.out.resolve()  # DAGSTER_HOME must be absolute
 
     shutil.rmtree(args.out, ignore_errors=True)
-    corpus = args.out / "corpus"
-    subprocess.run(
-        [sys.executable, str(REPO / "bench" / "generate.py"), "--n", str(args.n + sum(adds)),
-         "--seed", str(args.seed), "--article-kb", str(args.article_kb), "--out", str(corpus)],
-        check=True, capture_output=True,
-    )
+    corpus = args.corpus.resolve() if args.corpus else args.out / "corpus"
+    if args.corpus is None:
+        subprocess.run(
+            [sys.executable, str(REPO / "bench" / "generate.py"), "--n", str(args.n + sum(adds)),
+             "--seed", str(args.seed), "--article-kb", str(args.article_kb), "--out", str(corpus)],
+            check=True, capture_output=True,
+        )
     files = sorted((corpus / "raw").iterdir())
+    if len(files) < args.n + sum(adds):
+        sys.exit(f"{corpus} has {len(files)} articles, fewer than --n plus the adds")
     raw, warehouse, home = args.out / "raw", args.out / "warehouse", args.out / "dagster_home"
     raw.mkdir(parents=True)
     for f in files[: args.n]:
