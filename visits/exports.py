@@ -77,7 +77,9 @@ def export_files(db_path: Path, out_dir: Path, schema: str = "marts") -> list[Pa
     try:
         marts = mart_frames(con, staging, schema)
         codebook = query_frame(con, CODEBOOK_SQL.replace("?", f"'{schema}'"), staging)
-        articles = query_frame(con, ARTICLES_SQL, staging)
+        # Every article's text: streamed from Parquet to CSV, never held whole (600 MB at 100,000).
+        articles = staging / ".articles.parquet"
+        con.execute(f"copy ({ARTICLES_SQL}) to '{articles}' (format parquet)")
     finally:
         con.close()
 
@@ -88,7 +90,8 @@ def export_files(db_path: Path, out_dir: Path, schema: str = "marts") -> list[Pa
         sheets[table] = flat
     write_workbook(staging / WORKBOOK, {**sheets, CODEBOOK_SHEET: codebook})
     codebook.write_csv(staging / "codebook.csv", include_bom=True)
-    articles.write_csv(staging / "articles.csv", include_bom=True)
+    pl.scan_parquet(articles).sink_csv(staging / "articles.csv", include_bom=True)
+    articles.unlink()
 
     old = out_dir.with_name(f".{out_dir.name}.old")
     shutil.rmtree(old, ignore_errors=True)
