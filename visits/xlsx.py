@@ -12,6 +12,7 @@ zone as ISO text, and no cell for NULL or empty text.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -118,11 +119,13 @@ def _header(columns: list[str]) -> str:
     return f'<row r="1">{cells}</row>'
 
 
-def write_workbook(path: Path, sheets: dict[str, pl.DataFrame]) -> Path:
-    """An .xlsx at `path` with one sheet per frame, in the order given (titles cut to 31)."""
-    titles = [title[:31] for title in sheets]
+def write_workbook(path: Path, sheets: Iterable[tuple[str, pl.DataFrame]]) -> Path:
+    """An .xlsx at `path` with one sheet per (title, frame), in the order given (titles cut
+    to 31). `sheets` is read one at a time, so a generator holds one frame in memory, not all."""
+    titles: list[str] = []
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as book:
-        for n, frame in enumerate(sheets.values(), start=1):
+        for n, (title, frame) in enumerate(sheets, start=1):
+            titles.append(title[:31])
             with book.open(f"xl/worksheets/sheet{n}.xml", "w", force_zip64=True) as out:
                 out.write(f'{XML_DECL}<worksheet xmlns="{NS}"><sheetData>'.encode())
                 out.write(_header(frame.columns).encode())
