@@ -27,14 +27,3 @@
         where p.content_sha256 = t.content_sha256 and p.{{ pointer_column }} = t.batch_id
     )
 {% endmacro %}
-
-{#- Post-hook of stg_articles: delete the articles that are no longer loaded (their file left
-    raw/, was renamed, or now duplicates another); delete+insert only replaces rows that
-    have a new one. -#}
-{% macro keep_loaded_articles() %}
-    delete from {{ this }} as t
-    where not exists (
-        select 1 from {{ ref('int_article_files') }} as f
-        where f.article_id = t.article_id and f.status = 'loaded'
-    )
-{% endmacro %}
