@@ -38,10 +38,11 @@ def uncleaned_contents(staging: Path) -> list[str]:
 
 def empty_clean_texts(staging: Path) -> list[str]:
     """Decoded articles whose cleaned text came out empty: cleaned in name only."""
-    articles = current_articles(staging, [*KEY_COLUMNS, "clean_text"]).filter(
-        (pl.col("decode_status") == "ok") & pl.col("content_sha256").is_in(sorted(present_hashes(staging)))
+    blank = pl.col("clean_text").is_null() | (pl.col("clean_text").str.strip_chars() == "")
+    # filtered as read: only the blank rows' texts are ever held, not every article's
+    bad = current_articles(staging, KEY_COLUMNS, where=(pl.col("decode_status") == "ok") & blank).filter(
+        pl.col("content_sha256").is_in(sorted(present_hashes(staging)))
     )
-    bad = articles.filter(pl.col("clean_text").is_null() | (pl.col("clean_text").str.strip_chars() == ""))
     return sorted(bad["content_sha256"].to_list())
 
 

@@ -62,10 +62,11 @@ BAD_INPUTS = {
 }
 
 
-# The incremental staging models, compared whole beside the contract's tables.
+# The incremental models, compared whole beside the contract's tables.
 INCREMENTAL_STAGING = (
     "staging.stg_cleaned_articles", "staging.stg_extractions",
-    "staging.stg_visit_mentions", "staging.stg_official_mentions",
+    "staging.stg_visit_mentions", "staging.stg_official_mentions", "staging.stg_articles",
+    "intermediate.int_name_pinyin",
 )
 
 

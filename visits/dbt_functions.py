@@ -5,6 +5,9 @@ The marts are materialised tables, so readers of the warehouse never need these 
 
 from __future__ import annotations
 
+import hashlib
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 from dbt.adapters.duckdb.plugins import BasePlugin
@@ -18,6 +21,17 @@ SURNAME_READINGS = {
 }
 # Two-character surnames: the given name starts after them.
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "夏侯")
+
+
+# What name_pinyin's answers depend on: this module and pypinyin. The warehouse keeps each
+# name's pinyin from build to build (int_name_pinyin) and redoes the names made by another version.
+PINYIN_VERSION = hashlib.sha256(
+    Path(__file__).read_bytes() + metadata.version("pypinyin").encode()
+).hexdigest()[:12]
+
+
+def name_pinyin_version() -> str:
+    return PINYIN_VERSION
 
 
 def name_pinyin(name: str | None) -> str | None:
@@ -39,3 +53,4 @@ class Plugin(BasePlugin):
 
     def configure_connection(self, conn: Any) -> None:
         conn.create_function("name_pinyin", name_pinyin, ["VARCHAR"], "VARCHAR", null_handling="special")
+        conn.create_function("name_pinyin_version", name_pinyin_version, [], "VARCHAR")

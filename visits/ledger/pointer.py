@@ -94,23 +94,29 @@ def read_pointer(staging_dir: Path) -> pl.DataFrame:
     return pl.read_parquet(path)
 
 
-def current_articles(staging_dir: Path, columns: Sequence[str] | None = None) -> pl.DataFrame:
+def current_articles(
+    staging_dir: Path, columns: Sequence[str] | None = None, where: pl.Expr | None = None
+) -> pl.DataFrame:
     """The article rows the pointer names as current for the current cleaning code.
 
     `columns` limits what is read (content_sha256 is always included); None reads every
     column. Most callers need only KEY_COLUMNS, not every article's full text. A content
     whose current row is by older code (it could not be cleaned again) is left out: for
-    the current code it is not cleaned.
+    the current code it is not cleaned. `where` keeps only the rows it holds for, as they are
+    read (a check over every article's text then holds only the rows it reports).
     """
     pointer = read_pointer(staging_dir).filter(pl.col("clean_version") == clean_version())
-    found = load_articles(staging_dir, pointer.rename({"clean_batch_id": "batch_id"}), columns)
+    found = load_articles(staging_dir, pointer.rename({"clean_batch_id": "batch_id"}), columns, where)
     if columns is not None and "batch_id" not in columns:
         found = found.drop("batch_id")
     return found
 
 
-def load_articles(staging_dir: Path, keys: pl.DataFrame, columns: Sequence[str] | None) -> pl.DataFrame:
-    """The article rows named by keys' (content_sha256, batch_id) pairs, with `columns`."""
+def load_articles(
+    staging_dir: Path, keys: pl.DataFrame, columns: Sequence[str] | None, where: pl.Expr | None = None
+) -> pl.DataFrame:
+    """The article rows named by keys' (content_sha256, batch_id) pairs, with `columns`
+    (and, when given, for which `where` holds)."""
     schema = tables.SCHEMAS[tables.ARTICLES]
     wanted = list(schema) if columns is None else list(dict.fromkeys(["content_sha256", "batch_id", *columns]))
     lazy = scan_folder(staging_dir / tables.ARTICLES)
@@ -118,11 +124,11 @@ def load_articles(staging_dir: Path, keys: pl.DataFrame, columns: Sequence[str] 
     if lazy is None or pairs.is_empty():
         return pl.DataFrame(schema={c: schema[c] for c in wanted})
     # batch_id is one value per file, so parquet statistics skip every other batch's file.
+    wanted_rows = pl.col("batch_id").is_in(pairs["batch_id"].unique().to_list()) & pl.col(
+        "content_sha256"
+    ).is_in(pairs["content_sha256"].to_list())
     return (
-        lazy.filter(
-            pl.col("batch_id").is_in(pairs["batch_id"].unique().to_list())
-            & pl.col("content_sha256").is_in(pairs["content_sha256"].to_list())
-        )
+        lazy.filter(wanted_rows if where is None else wanted_rows & where)
         .select(wanted)
         .join(pairs.lazy(), on=["content_sha256", "batch_id"], how="semi")
         .collect()
