@@ -18,11 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 import polars as pl
 
 from orchestration.headless import build_command, build_env
 from visits.publish import build_path
+from visits.publish import read_rows as query  # the one read-only reader
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -60,13 +60,6 @@ class Warehouse:
         return {**build_env(self.raw, self.warehouse, self.home), **extra}
 
 
-def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
-    """Read-only and briefly, as users are told to."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def build(

@@ -7,16 +7,13 @@ import codecs
 import os
 import shutil
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import polars as pl
 import pytest
 
-from orchestration.headless import build_command, build_env
-from tests.support.build import reap, run_build
-from tests.support.paths import BIN, REPO, query, sample_articles
+from tests.support.build import measured_build, run_build
+from tests.support.paths import REPO, query, sample_articles
 
 pytestmark = pytest.mark.slow
 
@@ -25,23 +22,9 @@ RSS_SLACK_KIB = 100 * 1024  # the issue's bound: within 100 MB of a build withou
 
 
 def _measured_build(w: dict) -> int:
-    """A real build in a subprocess; returns its peak RSS (KiB): getrusage(RUSAGE_CHILDREN) of a
-    wrapper around the contract's command, i.e. the largest resident set any process of the
-    build reached (the step that scans raw/ included)."""
-    env = build_env(w["raw"], w["warehouse"], w["home"])
-    reap(w["home"])  # what `python -m orchestration.recovery` does, without a new interpreter
-    wrapper = (
-        "import resource, subprocess, sys\n"
-        "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=sys.stderr).returncode\n"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-        "sys.exit(rc)\n"
-    )
-    proc = subprocess.run(
-        [sys.executable, "-c", wrapper, *build_command(BIN)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=900,
-    )
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    return int(proc.stdout.split()[-1])
+    """A real build in a subprocess; its peak RSS (KiB): the largest resident set any process
+    of the build reached (the step that scans raw/ included)."""
+    return measured_build(w["raw"], w["warehouse"], w["home"])
 
 
 def _bytes_name(folder: Path, name: bytes, data: bytes) -> None:

@@ -86,6 +86,15 @@ def publish_build(db_path: Path) -> None:
     fsync_dir(db_path.parent)
 
 
+def read_rows(db_path: Path, sql: str, params: list | None = None) -> list[tuple]:
+    """Read the warehouse the way users are told to: read-only and briefly."""
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
 def _connect_read_only(db_path: Path, attempts: int = 6) -> duckdb.DuckDBPyConnection:
     """Read-only readers share the file; a writer someone left open makes us wait a little."""
     for attempt in range(attempts):

@@ -5,20 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import duckdb
+from visits.publish import read_rows
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 SHARED = REPO.parent / "shared"
+query = read_rows  # tests read the warehouse as users are told to: read-only and briefly
 
 
-def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
-    """Read the warehouse the way users are told to: read-only and briefly."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def sample_articles() -> list[Path]:
