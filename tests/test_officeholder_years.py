@@ -147,7 +147,7 @@ def warehouse(tmp_path_factory) -> dict:
     _dbt(["seed", "--exclude", "provincial_leaders"], env, target)
     _dbt(["run", "--select", "int_official_leader_posts", "int_visit_officeholder_years", "dim_province",
           "int_visits_corrected", "int_unit_names", "fact_visit", "bridge_visit_official", "dim_official",
-          "audit_leader_title_contradictions", "audit_officeholder_conflicts"],
+          "audit_leader_title_contradictions", "audit_officeholder_conflicts", "int_name_pinyin"],
          env, target)
     _dbt(["test", "--select", "assert_leader_title_matches_record", "assert_visit_officeholders_coexist"],
          env, target)
