@@ -71,13 +71,19 @@ def _corrupt(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("table", [tables.VISITS, tables.OFFICIALS, tables.ARTICLES, tables.FILES, tables.EXTRACTIONS])
-def test_a_corrupt_batch_is_named_moved_aside_and_its_articles_reprocessed(reference, tmp_path, table, caplog):
-    root, ref = reference
+def _copy_with_victim(root: Path, tmp_path: Path, table: str) -> tuple[Path, Path]:
+    """A copy of the reference staging folder, and its largest batch of `table`."""
     staging = tmp_path / "staging"
     shutil.copytree(root / "staging", staging)
     victim = max((p for p in (staging / table).glob("*.parquet") if p.name != "_empty.parquet"),
                  key=lambda p: p.stat().st_size)
+    return staging, victim
+
+
+@pytest.mark.parametrize("table", [tables.VISITS, tables.OFFICIALS, tables.ARTICLES, tables.FILES, tables.EXTRACTIONS])
+def test_a_corrupt_batch_is_named_moved_aside_and_its_articles_reprocessed(reference, tmp_path, table, caplog):
+    root, ref = reference
+    staging, victim = _copy_with_victim(root, tmp_path, table)
     _corrupt(victim)
     with caplog.at_level(logging.WARNING, logger="visits.ledger.verify"):
         _stage(staging, root / "raw")
@@ -114,10 +120,7 @@ def test_a_file_written_before_checksums_is_read_whole_then_trusted(tmp_path):
 def test_a_deleted_visits_or_officials_batch_is_named_and_its_articles_extracted_again(reference, tmp_path, table, caplog):
     """The issue's reproduction: deleting the file left its articles marked done, rows lost."""
     root, ref = reference
-    staging = tmp_path / "staging"
-    shutil.copytree(root / "staging", staging)
-    victim = max((p for p in (staging / table).glob("*.parquet") if p.name != "_empty.parquet"),
-                 key=lambda p: p.stat().st_size)
+    staging, victim = _copy_with_victim(root, tmp_path, table)
     victim.unlink()
     with caplog.at_level(logging.WARNING, logger="visits.ledger.verify"):
         _stage(staging, root / "raw")

@@ -40,9 +40,8 @@ tenure_months as (
         lp.is_verified,
         lp.start_index,
         case
-            when c.is_acting
-                then least(coalesce(lp.end_index, lp.start_index + {{ var('officeholder_acting_months') }}),
-                           lp.start_index + {{ var('officeholder_acting_months') }})
+            -- least() skips NULL: a holder still in office is acting for the months alone
+            when c.is_acting then least(lp.end_index, lp.start_index + {{ var('officeholder_acting_months') }})
             else lp.end_index
         end as end_index
     from claims as c
