@@ -31,14 +31,13 @@ from bench.fault_runs import (
     kill_when,
     largest_batch,
     missing,
-    parquet_set,
     query,
     snapshot,
     start_build,
     tail,
 )
 from orchestration.headless import build_command
-from visits.publish import build_path
+from visits.publish import build_path, export_counts
 
 Row = tuple[str, str, int | str]
 ARTICLE = (
@@ -78,7 +77,7 @@ def _reader_view(w: Warehouse, before_snap: Counter, before_parquet: dict[str, i
     except Exception as exc:  # noqa: BLE001 - what a reader would get is the finding
         db = f"DuckDB UNREADABLE: {exc}"
     try:
-        now = parquet_set(w.marts)
+        now = export_counts(w.marts)
         if set(now) != set(before_parquet):
             pq = f"Parquet INCOMPLETE: {sorted(set(before_parquet) - set(now))} missing"
         elif now == before_parquet:
@@ -139,7 +138,7 @@ def kill_group(w: Warehouse, first_k: int, marker_dir: Path) -> tuple[list[Row],
     command started right after the previous kill; one bare command finishes at the end."""
     pending = []
     for n, point in enumerate(KILL_POINTS):
-        before_snap, before_pq, identity = snapshot(w.db), parquet_set(w.marts), db_identity(w.db)
+        before_snap, before_pq, identity = snapshot(w.db), export_counts(w.marts), db_identity(w.db)
         before_visits = visit_ids(w.db)
         name = add_article(w, first_k + n)
         if point in EXPORT_POINTS:
@@ -159,7 +158,7 @@ def kill_group(w: Warehouse, first_k: int, marker_dir: Path) -> tuple[list[Row],
         note, lost = _added_lost(w, name, before_visits)
         rows.append((f"SIGKILL at '{point}' ({POINT_TEXT[point]})", f"{seen}; {note}", lost))
     versions = [p.name for p in w.warehouse.glob(".marts-*") if p.is_dir()]
-    pq_ok = parquet_set(w.marts) == db_counts(w.db, list(parquet_set(w.marts)))
+    pq_ok = export_counts(w.marts) == db_counts(w.db, list(export_counts(w.marts)))
     rows.append(("the bare contract command after those kills (no `orchestration.recovery` first)",
                  f"rc {done.returncode} in {time.monotonic() - started:.0f}s (timeout 600s): dead runs reaped, "
                  f"writer slot freed; Parquet {'matches' if pq_ok else 'DOES NOT match'} the DuckDB file; "
@@ -221,7 +220,7 @@ def overlap_group(w: Warehouse, k: int) -> list[Row]:
         waited = sum("waiting for the warehouse writer lock" in o for o in outs)
         left = build_path(w.db).exists()
         note, lost = _added_lost(w, name, before_visits)
-        pq_ok = parquet_set(w.marts) == db_counts(w.db, list(parquet_set(w.marts)))
+        pq_ok = export_counts(w.marts) == db_counts(w.db, list(export_counts(w.marts)))
         rows.append((label, f"rc {rcs}; {waited} build(s) printed that they waited for the writer lock; "
                      f"build copy left: {left}; Parquet {'matches' if pq_ok else 'DOES NOT match'} DuckDB; {note}", lost))
     return rows
@@ -244,7 +243,7 @@ def instance_group(w: Warehouse, k: int) -> list[Row]:
     rows.append(("the Dagster home deleted between builds", f"{what}; {note}", lost))
 
     name, before_visits = add_article(w, k + 1), visit_ids(w.db)
-    before_snap, before_pq, identity = snapshot(w.db), parquet_set(w.marts), db_identity(w.db)
+    before_snap, before_pq, identity = snapshot(w.db), export_counts(w.marts), db_identity(w.db)
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, 256 * 1024))

@@ -18,8 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import polars as pl
-
 from orchestration.headless import build_command, build_env
 from visits.publish import build_path
 from visits.publish import read_rows as query  # the one read-only reader
@@ -110,11 +108,6 @@ def extra(reference: Counter, now: Counter) -> int:
 def articles(db: Path) -> dict[str, tuple]:
     """file_name -> (status, status_reason, visit_count)."""
     return {r[0]: r[1:] for r in query(db, "select file_name, status, status_reason, visit_count from marts.dim_article")}
-
-
-def parquet_set(marts: Path) -> dict[str, int]:
-    """What a reader of warehouse/marts/*.parquet gets: every mart, read whole."""
-    return {p.stem: pl.read_parquet(p).height for p in sorted(marts.glob("*.parquet"))}
 
 
 def db_counts(db: Path, tables: list[str]) -> dict[str, int]:

@@ -17,7 +17,7 @@ import pytest
 from orchestration.headless import build_command, build_env
 from tests.support.build import copy_build, run_build
 from tests.support.paths import BIN, REPO, query
-from visits.publish import build_path
+from visits.publish import build_path, export_counts
 
 pytestmark = pytest.mark.slow
 
@@ -95,11 +95,6 @@ def _kill_when(proc: subprocess.Popen, reached: Callable[[], bool], point: str, 
     assert alive, f"the build had already ended when kill point {point!r} was seen"
 
 
-def _parquet_set(marts: Path) -> dict[str, int]:
-    """What a reader of warehouse/marts/*.parquet gets: every mart, read whole."""
-    return {p.stem: pl.read_parquet(p).height for p in sorted(marts.glob("*.parquet"))}
-
-
 def _db_counts(db: Path, tables: list[str]) -> dict[str, int]:
     return {t: query(db, f"select count(*) from marts.{t}")[0][0] for t in tables}
 
@@ -131,11 +126,11 @@ def test_builds_killed_at_each_point_leave_readers_a_whole_warehouse_and_the_bar
     warehouse, tmp_path
 ):
     marts = warehouse["warehouse"] / "marts"
-    first, first_parquet = _snapshot(warehouse["db"]), _parquet_set(marts)
+    first, first_parquet = _snapshot(warehouse["db"]), export_counts(marts)
     assert first_parquet and first_parquet == _db_counts(warehouse["db"], list(first_parquet))
     names = []
     for point, month, fault in KILL_POINTS:
-        before, parquet_before = _snapshot(warehouse["db"]), _parquet_set(marts)
+        before, parquet_before = _snapshot(warehouse["db"]), export_counts(marts)
         identity = _db_identity(warehouse["db"])
         name = f"new_{month}.txt"
         names.append(name)
@@ -155,7 +150,7 @@ def test_builds_killed_at_each_point_leave_readers_a_whole_warehouse_and_the_bar
             assert _db_identity(warehouse["db"]) != identity, point
             assert set(names) <= files and after_kill != before, point  # the whole new build
             # killed inside the export: the Parquet copies are still the previous complete set
-            assert _parquet_set(marts) == parquet_before, point
+            assert export_counts(marts) == parquet_before, point
         else:
             assert _db_identity(warehouse["db"]) == identity, point
             assert name not in files and after_kill == before, point  # the old build, untouched
@@ -184,7 +179,7 @@ def test_builds_killed_at_each_point_leave_readers_a_whole_warehouse_and_the_bar
     assert all(rows[name] == "loaded" for name in [*names, "reader_case.txt"]), rows
     assert all(status == "loaded" for status in rows.values())
     assert set(first["marts.fact_visit"]) <= set(_snapshot(warehouse["db"])["marts.fact_visit"])
-    parquet = _parquet_set(marts)
+    parquet = export_counts(marts)
     assert parquet == _db_counts(warehouse["db"], list(parquet))
     assert parquet["dim_article"] == first_parquet["dim_article"] + len(KILL_POINTS) + 1  # and reader_case.txt
     versions = [p for p in warehouse["warehouse"].glob(".marts-*") if p.is_dir()]
@@ -219,8 +214,8 @@ def test_two_builds_without_dagster_home_never_overlap_their_writes_and_a_writer
     rows = dict(query(warehouse["db"], "select file_name, status from marts.dim_article"))
     assert rows["overlap.txt"] == "loaded" and all(s == "loaded" for s in rows.values())
     assert not build_path(warehouse["db"]).exists()
-    assert _parquet_set(warehouse["warehouse"] / "marts") == _db_counts(
-        warehouse["db"], list(_parquet_set(warehouse["warehouse"] / "marts")))
+    assert export_counts(warehouse["warehouse"] / "marts") == _db_counts(
+        warehouse["db"], list(export_counts(warehouse["warehouse"] / "marts")))
 
 
 CORRUPTED_TABLES = ("visits", "articles")

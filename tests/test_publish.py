@@ -7,6 +7,7 @@ import signal
 import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import polars as pl
 import pytest
 
 from visits.ledger.parquet import write_parquet_atomic
-from visits.publish import build_path, export_marts, prepare_build, publish_build
+from visits.publish import build_path, export_counts, export_marts, prepare_build, publish_build
 
 
 def _make_db(path: Path, rows: int) -> None:
@@ -220,3 +221,32 @@ def test_an_export_killed_at_any_point_leaves_readers_a_complete_set(tmp_path, p
     export_marts(db, out)  # the next export cleans up and completes
     assert _reader_sees_a_whole_set(out, {5}) == 5
     assert not list(tmp_path.glob(".marts.*.tmp")) and len(list(tmp_path.glob(".marts-*"))) == 2
+
+
+def test_a_reader_that_resolves_the_link_once_reads_one_version_while_links_swap(tmp_path):
+    """polars and DuckDB open a Parquet path more than once per read, so reading through
+    `marts/` while the link swaps can pair one version's footer with the other's pages;
+    export_counts resolves the link first and reads only from that version."""
+    db, out = tmp_path / "visits.duckdb", tmp_path / "marts"
+    for rows in (20_000, 70_000):  # two versions kept side by side, files of different sizes
+        _make_two(db, rows)
+        export_marts(db, out)
+    first, second = sorted(p.name for p in tmp_path.glob(".marts-*"))
+    stop = threading.Event()
+
+    def swap() -> None:
+        k = 0
+        while not stop.is_set():
+            k ^= 1
+            link = tmp_path / ".marts.swap"
+            os.symlink((first, second)[k], link)
+            os.replace(link, out)
+
+    swapper = threading.Thread(target=swap, daemon=True)
+    swapper.start()
+    try:
+        seen = [export_counts(out) for _ in range(200)]
+    finally:
+        stop.set()
+        swapper.join()
+    assert {tuple(sorted(s.items())) for s in seen} <= {(("t", n), ("u", n)) for n in (20_000, 70_000)}

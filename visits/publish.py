@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
+import polars as pl
 
 from visits.faults import fault_point
 from visits.ledger.parquet import fsync_dir, fsync_file
@@ -118,6 +119,22 @@ def current_export(out_dir: Path) -> Path | None:
     if out_dir.is_symlink():
         return out_dir.parent / os.readlink(out_dir)
     return out_dir if out_dir.is_dir() else None
+
+
+def resolve_export(out_dir: Path) -> Path:
+    """The version folder `out_dir` points at now, resolved once.
+
+    Read an export through this, not through `marts/<table>.parquet`: polars and DuckDB open
+    a Parquet path more than once per read (footer, then pages), so a link swap between two
+    opens pairs one version's footer with the other's pages ("wrong page size"). A version
+    folder never changes, and stays until the export after next."""
+    return Path(os.path.realpath(out_dir))
+
+
+def export_counts(out_dir: Path) -> dict[str, int]:
+    """Rows per mart in the export `out_dir` points at, every file read whole from one version."""
+    version = resolve_export(out_dir)
+    return {p.stem: pl.read_parquet(p).height for p in sorted(version.glob("*.parquet"))}
 
 
 def _adopt_legacy_dir(out_dir: Path) -> None:

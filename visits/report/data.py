@@ -7,6 +7,8 @@ from pathlib import Path
 
 import polars as pl
 
+from visits.publish import resolve_export
+
 # The columns each chart reads; an absent table (empty warehouse) becomes an empty frame of these.
 SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "fact_visit": {
@@ -71,8 +73,11 @@ def _read(path: Path, schema: dict[str, pl.DataType]) -> pl.DataFrame:
 
 
 def load_marts(marts_dir: Path) -> Marts:
-    """Every mart the report reads; all columns kept, so optional ones (basis, levels) are visible."""
-    return Marts({name: _read(marts_dir / f"{name}.parquet", schema) for name, schema in SCHEMAS.items()})
+    """Every mart the report reads; all columns kept, so optional ones (basis, levels) are visible.
+
+    All from one export version: the link is resolved once, before the first file is opened."""
+    version = resolve_export(marts_dir)
+    return Marts({name: _read(version / f"{name}.parquet", schema) for name, schema in SCHEMAS.items()})
 
 
 # Suffix rule for a unit's level until fact_visit carries visiting_level / host_level.
