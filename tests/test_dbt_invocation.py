@@ -3,10 +3,14 @@
 import json
 import os
 
+import duckdb
+import pytest
+
 from orchestration.assets.dbt import dbt_build_args
 from orchestration.dbt_parse import parse_command
 from orchestration.resources import DBT_TARGET, WarehousePaths, dbt_project, dbt_resource
-from visits.settings import REPO_ROOT
+from visits.exports import export_files
+from visits.settings import DEFAULT_DUCKDB_MEMORY, REPO_ROOT
 
 
 def _vars(args: list[str]) -> dict:
@@ -47,3 +51,13 @@ def test_the_dbt_executable_is_the_one_beside_this_python():
 
     assert Path(dbt_resource().dbt_executable) == Path(sys.executable).parent / "dbt"
     assert parse_command(WarehousePaths())[0] == dbt_resource().dbt_executable
+
+
+def test_duckdb_memory_limit_is_one_setting_for_dbt_and_the_export(tmp_path, monkeypatch):
+    profile = (REPO_ROOT / "dbt_project" / "profiles.yml").read_text()
+    assert f"env_var('VISITS_DUCKDB_MEMORY', '{DEFAULT_DUCKDB_MEMORY}')" in profile
+    db = tmp_path / "w.duckdb"
+    duckdb.connect(str(db)).close()
+    monkeypatch.setenv("VISITS_DUCKDB_MEMORY", "not a size")
+    with pytest.raises(duckdb.Error, match="Memory must have a number"):  # the export's connection got it
+        export_files(db, tmp_path / "exports")

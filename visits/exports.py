@@ -16,10 +16,10 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from visits.settings import duckdb_memory_limit
 from visits.xlsx import write_workbook
 
 LIST_SEPARATOR = "; "
-EXPORT_MEMORY = "1536MB"
 CODEBOOK_SHEET = "codebook"
 WORKBOOK = "visits.xlsx"
 ARTICLES_SQL = """
@@ -84,7 +84,7 @@ def export_files(db_path: Path, out_dir: Path, schema: str = "marts") -> list[Pa
     staging.mkdir(parents=True)
     # DuckDB's sorts spill past this instead of taking 80 % of the machine (it shares the
     # build's memory with the frames below)
-    con = duckdb.connect(str(db_path), read_only=True, config={"memory_limit": EXPORT_MEMORY})
+    con = duckdb.connect(str(db_path), read_only=True, config={"memory_limit": duckdb_memory_limit()})
     try:
         codebook = query_frame(con, CODEBOOK_SQL.replace("?", f"'{schema}'"), staging)
 

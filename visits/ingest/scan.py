@@ -98,7 +98,8 @@ def _link_problem(path: Path, raw_dir: Path) -> tuple[str | None, os.stat_result
     except OSError as exc:  # ELOOP, EACCES on the way
         return f"symbolic link cannot be followed: {exc.strerror or exc}", None
     if not is_inside(raw_dir, path):
-        return "symbolic link to a file outside raw/; not read", None
+        kind = "file" if stat.S_ISREG(target.st_mode) else file_kind(target.st_mode)
+        return f"symbolic link to a {kind} outside raw/; not read", None
     if stat.S_ISDIR(target.st_mode):
         return "symbolic link to a directory; not followed (its files are listed where they are)", None
     if not stat.S_ISREG(target.st_mode):
