@@ -20,6 +20,8 @@ from xml.sax.saxutils import escape
 import polars as pl
 
 SLICE_ROWS = 20_000  # rows turned into XML at a time
+MAX_SHEET_ROWS = 1_048_575  # Excel's 1,048,576 rows per sheet, less the header
+MAX_TITLE_CHARS = 31  # Excel's limit on a sheet name
 MAX_CELL_CHARS = 32_767  # Excel's limit, where openpyxl cut text too
 ILLEGAL_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"  # what XML 1.0 (and openpyxl) refuse
 EXCEL_EPOCH = date(1899, 12, 30)
@@ -111,6 +113,15 @@ def _sheet_rows(frame: pl.DataFrame, first_row: int) -> str:
     return "".join(xml.to_list())
 
 
+def _write_sheet(book: zipfile.ZipFile, n: int, frame: pl.DataFrame) -> None:
+    with book.open(f"xl/worksheets/sheet{n}.xml", "w", force_zip64=True) as out:
+        out.write(f'{XML_DECL}<worksheet xmlns="{NS}"><sheetData>'.encode())
+        out.write(_header(frame.columns).encode())
+        for start in range(0, frame.height, SLICE_ROWS):
+            out.write(_sheet_rows(frame.slice(start, SLICE_ROWS), start + 2).encode())
+        out.write(b"</sheetData></worksheet>")
+
+
 def _header(columns: list[str]) -> str:
     cells = "".join(
         f'<c r="{column_letters(i)}1" t="inlineStr"><is><t xml:space="preserve">{escape(c)}</t></is></c>'
@@ -119,19 +130,30 @@ def _header(columns: list[str]) -> str:
     return f'<row r="1">{cells}</row>'
 
 
-def write_workbook(path: Path, sheets: Iterable[tuple[str, pl.DataFrame]]) -> Path:
-    """An .xlsx at `path` with one sheet per (title, frame), in the order given (titles cut
-    to 31). `sheets` is read one at a time, so a generator holds one frame in memory, not all."""
+def sheet_parts(title: str, frame: pl.DataFrame, max_rows: int = MAX_SHEET_ROWS) -> list[tuple[str, pl.DataFrame]]:
+    """A frame as the sheets Excel can open: `title`, then `title (2)`, `title (3)` ... of at
+    most max_rows rows each (Excel will not open a longer sheet); titles cut to 31."""
+    if frame.height <= max_rows:
+        return [(title[:MAX_TITLE_CHARS], frame)]
+    parts = []
+    for n, start in enumerate(range(0, frame.height, max_rows), start=1):
+        suffix = "" if n == 1 else f" ({n})"
+        parts.append((title[: MAX_TITLE_CHARS - len(suffix)] + suffix, frame.slice(start, max_rows)))
+    return parts
+
+
+def write_workbook(
+    path: Path, sheets: Iterable[tuple[str, pl.DataFrame]], max_rows: int = MAX_SHEET_ROWS
+) -> Path:
+    """An .xlsx at `path` with one sheet per (title, frame), in the order given; a frame longer
+    than Excel's sheet continues on numbered sheets (`sheet_parts`). `sheets` is read one at a
+    time, so a generator holds one frame in memory, not all."""
     titles: list[str] = []
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as book:
-        for n, (title, frame) in enumerate(sheets, start=1):
-            titles.append(title[:31])
-            with book.open(f"xl/worksheets/sheet{n}.xml", "w", force_zip64=True) as out:
-                out.write(f'{XML_DECL}<worksheet xmlns="{NS}"><sheetData>'.encode())
-                out.write(_header(frame.columns).encode())
-                for start in range(0, frame.height, SLICE_ROWS):
-                    out.write(_sheet_rows(frame.slice(start, SLICE_ROWS), start + 2).encode())
-                out.write(b"</sheetData></worksheet>")
+        for whole_title, whole in sheets:
+            for title, frame in sheet_parts(whole_title, whole, max_rows):
+                titles.append(title)
+                _write_sheet(book, len(titles), frame)
         entries = "".join(
             f'<sheet name="{escape(t, {chr(34): "&quot;"})}" sheetId="{n}" r:id="rId{n}"/>'
             for n, t in enumerate(titles, start=1)
