@@ -1,5 +1,6 @@
 """The dbt command the warehouse asset runs, and the parse that prepares it (no dbt run here)."""
 
+import inspect
 import json
 import os
 
@@ -61,3 +62,12 @@ def test_duckdb_memory_limit_is_one_setting_for_dbt_and_the_export(tmp_path, mon
     monkeypatch.setenv("VISITS_DUCKDB_MEMORY", "not a size")
     with pytest.raises(duckdb.Error, match="Memory must have a number"):  # the export's connection got it
         export_files(db, tmp_path / "exports")
+
+
+def test_the_dbt_resource_builds_no_in_process_adapter():
+    """dagster-dbt's per-run adapter (profile, project, DuckDB adapter loaded in the step's own
+    process) is skipped; the method overridden must still be the one dagster-dbt calls."""
+    from dagster_dbt import DbtCliResource
+
+    assert "self._initialize_dbt_core_adapter(" in inspect.getsource(DbtCliResource.cli)
+    assert dbt_resource()._initialize_dbt_core_adapter(["build"]) is None
