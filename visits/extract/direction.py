@@ -36,6 +36,8 @@ MOVE = rf"(?:{alternation('movement_verbs')})"
 _MOVE_DELEG = rf"(?:{alternation('movement_verbs')}|在)"
 # an organ between the place and the group: 广东省乡村振兴局调研组, 浙江省发展改革委考察团
 ORGAN = r"(?:委|政府|[\u4e00-\u9fff]{1,8}?(?:局|厅|办公室|委员会|委|办))"
+# a programme between the place and the group: 天津市对口支援工作调研组
+PROGRAMME = rf"(?:(?:{alternation('programme_words')})(?:工作)?)"
 _SELF = r"我(?:省|市|区|州|县|旗)"
 # between the group and its verb: the movement did not (or not yet) happen
 _NOT_GONE = re.compile(alternation("not_gone"))
@@ -72,7 +74,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     places = rf"{place}(?:[、和与]{place})*"
     body = destination()
     dest = rf"(?P<dest>{body})"
-    moves = rf"(?P<unit>{places}|{_SELF}){ORGAN}?{DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE_DELEG}"
+    moves = rf"(?P<unit>{places}|{_SELF}){ORGAN}?{PROGRAMME}?{DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE_DELEG}"
     deleg = re.compile(moves + dest)
     # 率队在陕西省延安市考察: 在 a place counts after a leader only with what they did there
     # 带领考察组学习考察某区: after a leader, inspecting a place takes the group there
