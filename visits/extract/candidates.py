@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from visits.extract.direction import DELEG, MOVE, ORGAN, Direction, destination
 from visits.extract.gazetteer import county_short_forms, find_places, lies_within
 from visits.extract.officials import find_mentions
+from visits.extract.sides import resolve_token
 from visits.extract.title_units import chained_places, own_unit
 from visits.extract.unit_tokens import resolve_side
 from visits.lexicon import alternation
@@ -150,10 +151,27 @@ def led_groups(art: Article) -> list[Direction]:
     return out
 
 
-def _sides_named(clause: str, sent: str, prefer: tuple[str, ...]) -> list[tuple[str, Division]]:
+def _own_side(clause: str, art: Article) -> tuple[str, Division] | None:
+    """我市 in a meeting's clause (我市与甲区…座谈会): the paper's own unit, when the outlet
+    places the paper (otherwise 我市 could be either side)."""
+    m = _SELF_IN_CLAUSE.search(clause)
+    if m is None or art.home is None:
+        return None
+    side = resolve_token(m.group(), art.context, None)
+    return (m.group(), side.units[0]) if side is not None else None
+
+
+# 我市与甲区东西部协作座谈会: the paper's own side named as a side of the meeting
+_SELF_IN_CLAUSE = re.compile(r"我(?:省|市|区|州|县|旗)(?=[与和同、])")
+
+
+def _sides_named(
+    clause: str, sent: str, prefer: tuple[str, ...], own: tuple[str, Division] | None = None
+) -> list[tuple[str, Division]]:
     """The units a meeting's clause names, one per province, in order; the officials' title
-    prefixes in the sentence when the clause names fewer than two."""
-    found: dict[str, tuple[str, Division]] = {}
+    prefixes in the sentence when the clause names fewer than two. `own` is the paper's own
+    side when the clause says 我市."""
+    found: dict[str, tuple[str, Division]] = {own[1].province_name: own} if own else {}
     # a place run under its parent is one token (北京市东城区); a village named after a city
     # (某某村) is no side
     tokens: list[tuple[str, int]] = []
@@ -204,9 +222,11 @@ def _group_units(art: Article) -> tuple[str, ...]:
 
 
 def _traveller(
-    art: Article, a: tuple[str, Division], b: tuple[str, Division], home: str | None
+    art: Article, a: tuple[str, Division], b: tuple[str, Division], home: str | None, guess: bool = True
 ) -> int | None:
-    """Which of two sides travelled to the meeting: 0 for a, 1 for b, None when unknown."""
+    """Which of two sides travelled to the meeting: 0 for a, 1 for b, None when unknown.
+    Who led or came as the group decides; the paper's side and unprefixed titles are guesses,
+    made only when `guess` (not when the text says where the meeting was held)."""
     sides = (a, b)
     names = [{t, u.name, u.short_name} for t, u in sides]
     votes: Counter[int] = Counter()
@@ -227,6 +247,8 @@ def _traveller(
                 votes[i] += 1
     if len(votes) == 1:
         return next(iter(votes))
+    if not guess:
+        return None
     if home is not None:  # the paper's own side hosted it
         for i, (_, u) in enumerate(sides):
             if u.province_name == home:
@@ -269,7 +291,7 @@ def meetings(art: Article) -> list[Direction]:
             continue  # 全省对口支援某地工作会议: one side's own meeting about the other
         # who attended may be told in the next sentence (…联席会议召开。甲区政协主席乙…出席)
         following = art.sentence_after(off, sent)
-        sides = _sides_named(clause, sent + following, prefer)
+        sides = _sides_named(clause, sent + following, prefer, _own_side(clause, art))
         if len(sides) != 2:
             continue
         at = pats["held_at"].search(sent)
@@ -280,7 +302,7 @@ def meetings(art: Article) -> list[Direction]:
             for i, (_, u) in enumerate(sides):
                 if (place.startswith("我") and home == u.province_name) or held == {u.province_name}:
                     host = i
-        traveller = _traveller(art, sides[0], sides[1], home)
+        traveller = _traveller(art, sides[0], sides[1], home, guess=host is None)
         if traveller is None and host is None:
             continue
         visitor = traveller if traveller is not None else 1 - host

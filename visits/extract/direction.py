@@ -74,7 +74,11 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     places = rf"{place}(?:[、和与]{place})*"
     body = destination()
     dest = rf"(?P<dest>{body})"
-    moves = rf"(?P<unit>{places}|{_SELF}){ORGAN}?{PROGRAMME}?{DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE_DELEG}"
+    # 率领某市代表团，赴某地: a comma may part the group from its verb when the verb follows it
+    moves = (
+        rf"(?P<unit>{places}|{_SELF}){ORGAN}?{PROGRAMME}?{DELEG}(?:一行)?(?:[，,](?={MOVE}))?"
+        rf"[^，,。；;]{{0,12}}?{_MOVE_DELEG}"
+    )
     deleg = re.compile(moves + dest)
     # 率队在陕西省延安市考察: 在 a place counts after a leader only with what they did there
     # 带领考察组学习考察某区: after a leader, inspecting a place takes the group there
