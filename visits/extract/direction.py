@@ -35,7 +35,7 @@ MOVE = rf"(?:{alternation('movement_verbs')})"
 # where 在 more often introduces the leader's own whereabouts)
 _MOVE_DELEG = rf"(?:{alternation('movement_verbs')}|在)"
 # an organ between the place and the group: 广东省乡村振兴局调研组, 浙江省发展改革委考察团
-ORGAN = r"(?:委|政府|[\u4e00-\u9fff]{1,8}?(?:局|厅|办公室|委员会|委|办))"
+ORGAN = r"(?:委|政府|[\u4e00-\u9fff]{1,10}?(?:局|厅|办公室|委员会|委|办))"
 # a programme between the place and the group: 天津市对口支援工作调研组
 PROGRAMME = rf"(?:(?:{alternation('programme_words')})(?:工作)?)"
 _SELF = r"我(?:省|市|区|州|县|旗)"
