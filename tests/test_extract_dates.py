@@ -25,6 +25,11 @@ CASES = [
     ("12月30日至31日", date(2020, 1, 3), _span(date(2019, 12, 30), date(2019, 12, 31))),
     # a year in the text wins
     ("2017年11月8日", date(2019, 1, 1), {"start": date(2017, 11, 8)}),
+    # a range across a new year, each end with its own year; years in Chinese or full-width digits
+    ("2016年12月28日至2017年1月2日，代表团", None, _span(date(2016, 12, 28), date(2017, 1, 2))),
+    ("二〇一六年五月十八日，代表团", None, {"start": date(2016, 5, 18), "start_md": "05-18"}),
+    ("二零一六年五月十八日", date(2019, 1, 1), {"start": date(2016, 5, 18)}),
+    ("２０１６年5月18日", None, {"start": date(2016, 5, 18)}),
     # relative days
     ("前昨两天，代表团来我省", date(2021, 3, 10), _span(date(2021, 3, 8), date(2021, 3, 9))),
     ("昨日，代表团", date(2021, 3, 1), _span(date(2021, 2, 28))),

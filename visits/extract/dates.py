@@ -39,13 +39,20 @@ def _num(s: str) -> int:
     return _CN_DIGITS.get(s, 0)
 
 
+def _year(s: str) -> int:
+    """2023, ２０２３ or 二〇二三 (digit by digit, as years are written)."""
+    s = s.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    return int(s) if s.isdigit() else int("".join(str(_CN_DIGITS[c]) for c in s))
+
+
 _N = r"[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"
-_Y = r"(?:(?P<y>(?:19|20)[0-9]{2})年)?"
+_YEAR = r"(?:19|20|１９|２０)[0-9０-９]{2}|(?:一九|二[〇零])[〇零一二三四五六七八九]{2}"
+_Y = rf"(?:(?P<y>{_YEAR})年)?"
 # 6月18日至19日, 6月29日至7月1日, 2019年5月8日, 11月8日
 ABSOLUTE = re.compile(
     # 7月25至27日: the first day's 日 may be left out before the range's second day
     _Y + rf"(?P<m>{_N})月(?P<d>{_N})(?:[日号]|(?=(?:至|到)(?:{_N})[日号]))"
-    rf"(?:(?:至|到|—|－|-|~|～|、)(?:(?P<m2>{_N})月)?(?P<d2>{_N})[日号])?"
+    rf"(?:(?:至|到|—|－|-|~|～|、)(?:(?P<y2>{_YEAR})年)?(?:(?P<m2>{_N})月)?(?P<d2>{_N})[日号])?"
 )
 # 19日上午, 8日至9日 (month from context)
 DAY_ONLY = re.compile(
@@ -179,8 +186,10 @@ def _parse_dates(sentence: str, published: date | None) -> VisitDates | None:
         mo, d = _num(m.group("m")), _num(m.group("d"))
         mo2 = _num(m.group("m2")) if m.group("m2") else mo
         d2 = _num(m.group("d2")) if m.group("d2") else d
-        y = int(m.group("y")) if m.group("y") else _year_for(mo, published)
+        y = _year(m.group("y")) if m.group("y") else _year_for(mo, published)
         y2 = y + 1 if y is not None and mo2 < mo else y  # 12月30日至1月2日
+        if m.group("y2"):  # 2022年12月28日至2023年1月2日
+            y2 = _year(m.group("y2"))
         s, smd = _make(y, mo, d)
         e, emd = _make(y2, mo2, d2)
         if smd:
