@@ -20,7 +20,7 @@ from visits.extract.direction import DELEG, MOVE, ORGAN, Direction, destination
 from visits.extract.gazetteer import county_short_forms, find_places, lies_within
 from visits.extract.officials import find_mentions
 from visits.extract.sides import resolve_token
-from visits.extract.title_units import chained_places, own_unit
+from visits.extract.title_units import chained_places, heads_other_body, own_unit
 from visits.extract.unit_tokens import resolve_side
 from visits.lexicon import alternation
 from visits.reference import Division
@@ -48,9 +48,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{DELEG}(?:一行)?[^，,。；;]{{0,6}}?(?:{MOVE}|在(?=(?:{body})(?:{activity})))(?P<dest>{body})"
         ),
         "received": re.compile(
-            rf"(?:{alternation('reception_verbs')})(?:了)?(?:来访的|前来[^，,。；;]{{0,8}}?的)?"
+            rf"(?:{alternation('reception_verbs')})(?:了)?(?:来访的|前来[^，,。；;]{{0,16}}?的)?"
             rf"(?:由[^，,。；;]{{1,24}}?(?:{alternation('leader_verbs')})的)?"
             rf"(?P<unit>[\u4e00-\u9fff]{{2,12}}?){ORGAN}?{DELEG}"
+        ),
+        # 甲会见了乙省省长丙一行: a visiting official's own party, no group word
+        "received_party": re.compile(
+            rf"(?:{alternation('reception_verbs')})(?:了)?(?P<who>[^。；;]{{2,40}}?)一行"
         ),
         # 甲与乙率领的党政代表团座谈: the group a named official leads
         "led_group": re.compile(rf"(?:{alternation('leader_verbs')})的(?:[^，,。；;]{{0,12}}?){DELEG}"),
@@ -77,7 +81,8 @@ def leader_movements(art: Article) -> list[Direction]:
     for (off, sent), mentions in zip(art.sentences, art.mentions, strict=True):
         for m in mentions:
             found = pat.match(sent[m.end :])
-            unit = own_unit(m) if found else None
+            # a company's or university's head (某省某集团董事长) travels for it, not for the place
+            unit = own_unit(m) if found and not heads_other_body(m) else None
             if unit:
                 out.append(Direction(unit, found.group("dest"), off + m.start, sent, "leader_movement"))
         by = _patterns()["led_by"].search(sent)
@@ -122,6 +127,29 @@ def receptions(art: Article) -> list[Direction]:
             hosts = [m for m in find_mentions(sent[: r.start()])]
             host = own_unit(hosts[-1]) if hosts else None
             out.append(Direction(unit[hits[0].start :], host or "我省", off + r.start(), sent, "reception"))
+        if not out or out[-1].start < off:  # no group received in this sentence
+            out.extend(_received_parties(off, sent))
+    return out
+
+
+def _received_parties(off: int, sent: str) -> list[Direction]:
+    """甲会见了乙省省长丙一行: the visitor from the last official before 一行 holding a post of
+    a named unit (not a company's or university's of that place), the host from the receiving official's title; only when the two lie in different
+    provinces (a province's own leaders meeting is no visit between two sides)."""
+    out = []
+    for r in _patterns()["received_party"].finditer(sent):
+        receivers = find_mentions(sent[: r.start()])
+        guests = [
+            u
+            for m in find_mentions(r.group("who"))
+            if not heads_other_body(m) and (u := own_unit(m)) and not u.startswith("我")
+        ]
+        host = own_unit(receivers[-1]) if receivers else None
+        if not guests or host is None:
+            continue
+        g, h = resolve_side(guests[-1]), resolve_side(host) if not host.startswith("我") else []
+        if g and (not h or h[0].province_name != g[0].province_name):
+            out.append(Direction(guests[-1], host, off + r.start(), sent, "reception"))
     return out
 
 

@@ -20,7 +20,13 @@ from visits.extract.gazetteer import (
     county_short_forms,
     lookup_province,
 )
-from visits.extract.title_units import chained_places, group_unit, leader_unit, own_unit
+from visits.extract.title_units import (
+    chained_places,
+    group_unit,
+    leader_unit,
+    led_by_non_government,
+    own_unit,
+)
 from visits.extract.trie_regex import trie_alternation
 from visits.extract.unit_tokens import resolve_side
 from visits.lexicon import alternation
@@ -197,10 +203,14 @@ def find_directions(art: Article) -> list[Direction]:
         for m in led.finditer(sent) if has_lead else ():
             if m.end() in told or _NOT_GONE.search(m.group()) or _POSTED.search(m.group()):
                 continue  # 带领我县考察团赴济南市: the delegation names its own unit
+            if led_by_non_government(sent, m.start()):
+                continue
             unit = _led_unit(sent, m.start(), m.group(), art)
             out.append(Direction(unit, m.group("dest"), sent_at + m.start(), sent, "leader_movement"))
         for m in led_short.finditer(sent) if has_lead else ():
             if m.end() in told or led.search(sent, m.start()) or _NOT_GONE.search(m.group()):
+                continue
+            if led_by_non_government(sent, m.start()):
                 continue
             place = named()[1].get(m.group("short"))
             if place:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from visits.extract.gazetteer import county_short_forms, find_places
 from visits.extract.officials import Mention, find_mentions
+from visits.lexicon import words
 from visits.reference import Division, divisions
 
 _SELF_CHAR = {"省": "我省", "市": "我市", "区": "我区", "州": "我州", "县": "我县", "旗": "我旗"}
@@ -35,7 +36,7 @@ def own_unit(m: Mention) -> str | None:
     """The most specific unit the official's titles name, else 我市-style for an unprefixed
     title, else None."""
     best: tuple[int, str] | None = None
-    for item in m.titles:
+    for item in (t.removeprefix("中共") for t in m.titles):  # 中共常州市委书记: the unit is 常州市
         hits = find_places(item)
         if hits and hits[0].start == 0:
             token = chained_places(item)
@@ -52,11 +53,29 @@ def own_unit(m: Mention) -> str | None:
     return None
 
 
+def heads_other_body(m: Mention) -> bool:
+    """A title in a company, university, hospital or association (某省某集团董事长, 某大学党委
+    书记), not in the place's party or government."""
+    return any(w in t for t in m.titles for w in words("non_government_bodies"))
+
+
+def _leader_before(sent: str, at: int) -> Mention | None:
+    before = [m for m in find_mentions(sent[:at]) if m.end >= at - 2]
+    return before[-1] if before else None
+
+
 def leader_unit(sent: str, at: int) -> str | None:
     """The unit of the official named right before position `at` (…县委书记乙率队): the
     leader whose verb stands there."""
-    before = [m for m in find_mentions(sent[:at]) if m.end >= at - 2]
-    return own_unit(before[-1]) if before else None
+    leader = _leader_before(sent, at)
+    return own_unit(leader) if leader else None
+
+
+def led_by_non_government(sent: str, at: int) -> bool:
+    """The leader right before `at` heads a company, university or association of a place
+    (某省某集团董事长率队): the group travels for it, not as the place's delegation."""
+    leader = _leader_before(sent, at)
+    return leader is not None and heads_other_body(leader)
 
 
 def group_unit(text: str) -> str | None:
