@@ -8,6 +8,7 @@ X(党政)代表团(一行)…赴/到/来/前往 Y        X, Y: gazetteer places,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -91,6 +92,18 @@ def _prefilters() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(alternation("delegation_words")), re.compile(LEAD)
 
 
+def _sentences_holding(pattern: re.Pattern[str], art: Article) -> set[int]:
+    """Indices of the article's sentences in which `pattern` (words without a sentence break)
+    matches: one scan of the whole text, each match placed in its sentence by its offset."""
+    starts = [o for o, _ in art.sentences]
+    out = set()
+    for m in pattern.finditer(art.full):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.end() <= starts[k] + len(art.sentences[k][1]):
+            out.add(k)
+    return out
+
+
 def _city_for_abbreviation(unit: str, abbr: str, short: dict[str, str], hits: list[PlaceHit]) -> str:
     """来苏 from a city delegation, in an article naming 苏州: the city, not the province
     the character also abbreviates; a provincial delegation's 来苏 stays the province. A
@@ -168,10 +181,13 @@ def find_directions(art: Article) -> list[Direction]:
         return hits, _short_places(hits, list(art.outlet_units))
 
     groups, leads = _prefilters()
-    for sent_at, sent in art.sentences:
+    # each pattern needs its group word or its leader word: most sentences have neither. The
+    # words hold no sentence break, so one scan of the whole text finds the sentences that do.
+    with_group, with_lead = _sentences_holding(groups, art), _sentences_holding(leads, art)
+    for k in sorted(with_group | with_lead):
+        sent_at, sent = art.sentences[k]
         told = set()  # where delegation movements end: a led one ending there is the same
-        # each pattern needs its group word or its leader word: most sentences have neither
-        has_group, has_lead = groups.search(sent) is not None, leads.search(sent) is not None
+        has_group, has_lead = k in with_group, k in with_lead
         for m in deleg.finditer(sent) if has_group else ():
             told.add(m.end())
             if _NOT_GONE.search(sent, m.end("unit"), m.start("dest")):
