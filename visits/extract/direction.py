@@ -21,6 +21,7 @@ from visits.extract.gazetteer import (
     county_short_forms,
     lookup_province,
 )
+from visits.extract.regex_cache import compile_cached
 from visits.extract.title_units import chained_places, group_unit, leader_unit, own_unit
 from visits.extract.trie_regex import trie_alternation
 from visits.extract.unit_tokens import resolve_side
@@ -74,14 +75,14 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     body = destination()
     dest = rf"(?P<dest>{body})"
     moves = rf"(?P<unit>{places}|{_SELF}){ORGAN}?{DELEG}(?:一行)?[^，,。；;]{{0,12}}?{_MOVE_DELEG}"
-    deleg = re.compile(moves + dest)
+    deleg = compile_cached(moves + dest)
     # 率队在陕西省延安市考察: 在 a place counts after a leader only with what they did there
     # 带领考察组学习考察某区: after a leader, inspecting a place takes the group there
     led_move = rf"{LEAD}[^，,。；;]{{0,12}}?(?:{MOVE}|{alternation('inspect_verbs')}"
-    led = re.compile(rf"{led_move}|在(?=(?:{body})(?:{alternation('activity_verbs')}))){dest}")
-    short = re.compile(rf"{moves}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
+    led = compile_cached(rf"{led_move}|在(?=(?:{body})(?:{alternation('activity_verbs')}))){dest}")
+    short = compile_cached(rf"{moves}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
     # 甲一行来和考察: a leader's group to a short form of a place the article names
-    led_short = re.compile(rf"{LEAD}[^，,。；;]{{0,12}}?{MOVE}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
+    led_short = compile_cached(rf"{LEAD}[^，,。；;]{{0,12}}?{MOVE}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
     return deleg, led, short, led_short
 
 
