@@ -43,3 +43,13 @@ def test_abbreviations_in_a_fixed_order():
     # the cache keys on the pattern string: it must not depend on set order in a process
     alt = abbreviation_alt().split("|")
     assert alt == sorted(alt, key=lambda a: (-len(a), a))
+
+
+def test_the_folder_stays_bounded(tmp_path, monkeypatch):
+    monkeypatch.setenv(regex_cache.CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(regex_cache, "KEEP", 2)
+    words = sorted(aliases())
+    for n in range(4):
+        regex_cache.compile_cached(_big(words[n:]))
+    assert len(list(tmp_path.glob("*.marshal"))) == 2
+    assert not list(tmp_path.glob("*.tmp"))

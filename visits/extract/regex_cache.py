@@ -14,7 +14,8 @@ and builds the same `re.Pattern` from it next time. The result compares equal to
 loading it runs no code.
 
 VISITS_REGEX_CACHE names the folder (default `$XDG_CACHE_HOME/visits/regex`, else
-`~/.cache/visits/regex`); `off` turns the cache off.
+`~/.cache/visits/regex`); `off` turns the cache off. The folder keeps the KEEP programs written
+last (about 2 MB each).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from re import _compiler, _parser  # type: ignore[attr-defined]
 
 CACHE_ENV = "VISITS_REGEX_CACHE"
 MIN_LENGTH = 20_000  # shorter patterns compile in milliseconds: not worth a file
+KEEP = 48  # programs kept (each lexicon edit makes new ones); the oldest written go first
 
 
 def cache_dir() -> Path | None:
@@ -91,6 +93,14 @@ def _store(path: Path, program: tuple) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(marshal.dumps(program))
         os.replace(tmp, path)
+        _prune(path.parent)
     except (OSError, ValueError):
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
+
+
+def _prune(folder: Path) -> None:
+    """Keep the KEEP most recently written programs: the folder stays bounded."""
+    stored = sorted(folder.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in stored[KEEP:]:
+        old.unlink(missing_ok=True)
