@@ -18,7 +18,7 @@ from functools import cached_property
 from visits.extract.dates import VisitDates, date_in_text, parse_dates
 from visits.extract.direction import pair_provinces, province_counts
 from visits.extract.gazetteer import PlaceHit, find_places
-from visits.extract.officials import Mention, find_mentions
+from visits.extract.officials import Mention, _find_mentions
 from visits.extract.outlet import source_province, source_units
 from visits.extract.sentences import sentences
 from visits.extract.sides import ArticleContext
@@ -51,7 +51,7 @@ class Article:
     @cached_property
     def mentions(self) -> tuple[tuple[Mention, ...], ...]:
         """The titled people of each sentence (aligned with `sentences`), parsed once."""
-        return tuple(tuple(find_mentions(s)) for _, s in self.sentences)
+        return tuple(_find_mentions(s) for _, s in self.sentences)  # the cached tuples themselves
 
     def date_of(self, i: int) -> VisitDates | None:
         """The date sentence i tells, read against `published`: parsed when first asked (most

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from visits.extract.direction import DELEG, MOVE, ORGAN, Direction, destination
 from visits.extract.gazetteer import county_short_forms, find_places, lies_within
 from visits.extract.officials import find_mentions
+from visits.extract.regex_cache import compile_cached
 from visits.extract.sides import resolve_token
 from visits.extract.title_units import chained_places, heads_other_body, own_unit
 from visits.extract.unit_tokens import resolve_side
@@ -38,39 +39,39 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     activity = alternation("activity_verbs")
     return {
         # right after a titled name: (等)(一行) 到/来/赴 a place, or 在 a place doing something
-        "moved": re.compile(
+        "moved": compile_cached(
             rf"^(?:等(?:同志)?)?(?:一行)?(?:[^，,。；;]{{0,4}}?)"
             rf"(?:{MOVE}|在(?=(?:{body})(?:{activity})))(?P<dest>{body})"
         ),
         # 由甲带队，…组成的考察团深入乙县: a group led by a named official, moving later on
-        "led_by": re.compile(rf"由(?P<who>[^，,。；;]{{2,40}}?)(?:{alternation('leader_verbs')})"),
-        "group_moved": re.compile(
+        "led_by": compile_cached(rf"由(?P<who>[^，,。；;]{{2,40}}?)(?:{alternation('leader_verbs')})"),
+        "group_moved": compile_cached(
             rf"{DELEG}(?:一行)?[^，,。；;]{{0,6}}?(?:{MOVE}|在(?=(?:{body})(?:{activity})))(?P<dest>{body})"
         ),
-        "received": re.compile(
+        "received": compile_cached(
             rf"(?:{alternation('reception_verbs')})(?:了)?(?:来访的|前来[^，,。；;]{{0,16}}?的)?"
             rf"(?:由[^，,。；;]{{1,24}}?(?:{alternation('leader_verbs')})的)?"
             rf"(?P<unit>[\u4e00-\u9fff]{{2,12}}?){ORGAN}?{DELEG}"
         ),
         # 甲会见了乙省省长丙一行: a visiting official's own party, no group word
-        "received_party": re.compile(
+        "received_party": compile_cached(
             rf"(?:{alternation('reception_verbs')})(?:了)?(?P<who>[^。；;]{{2,40}}?)一行"
         ),
         # 甲与乙率领的党政代表团座谈: the group a named official leads
-        "led_group": re.compile(rf"(?:{alternation('leader_verbs')})的(?:[^，,。；;]{{0,12}}?){DELEG}"),
-        "meeting": re.compile(rf"{alternation('meeting_words')}"),
-        "signing": re.compile(rf"{alternation('signing_words')}"),
-        "held_at": re.compile(rf"在(?P<place>[^，,。；;]{{2,12}}?)(?:{alternation('held_verbs')})"),
-        "remote": re.compile(alternation("remote_words")),
+        "led_group": compile_cached(rf"(?:{alternation('leader_verbs')})的(?:[^，,。；;]{{0,12}}?){DELEG}"),
+        "meeting": compile_cached(rf"{alternation('meeting_words')}"),
+        "signing": compile_cached(rf"{alternation('signing_words')}"),
+        "held_at": compile_cached(rf"在(?P<place>[^，,。；;]{{2,12}}?)(?:{alternation('held_verbs')})"),
+        "remote": compile_cached(alternation("remote_words")),
         # 甲市代表团(一行)来访 with no place after it: the group came to the paper's side
-        "arrived": re.compile(
+        "arrived": compile_cached(
             rf"(?P<unit>[\u4e00-\u9fff]{{2,12}}?){ORGAN}?{DELEG}(?:一行)?(?:{alternation('arrival_words')})"
             rf"(?!(?:{body}))"
         ),
         # what a sentence must hold for "arrived" / "group" to match in it
-        "group_word": re.compile(rf"{alternation('delegation_words')}|一行"),
-        "arrival_word": re.compile(alternation("arrival_words")),
-        "group": re.compile(rf"(?P<unit>[\u4e00-\u9fff]{{2,10}}?)(?:{ORGAN})?(?:{DELEG}|一行)"),
+        "group_word": compile_cached(rf"{alternation('delegation_words')}|一行"),
+        "arrival_word": compile_cached(alternation("arrival_words")),
+        "group": compile_cached(rf"(?P<unit>[\u4e00-\u9fff]{{2,10}}?)(?:{ORGAN})?(?:{DELEG}|一行)"),
     }
 
 

@@ -8,6 +8,7 @@ X(党政)代表团(一行)…赴/到/来/前往 Y        X, Y: gazetteer places,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,7 @@ from visits.extract.gazetteer import (
     county_short_forms,
     lookup_province,
 )
+from visits.extract.regex_cache import compile_cached
 from visits.extract.title_units import (
     chained_places,
     group_unit,
@@ -85,14 +87,14 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?P<unit>{places}|{_SELF}){ORGAN}?{PROGRAMME}?{DELEG}(?:一行)?(?:[，,](?={MOVE}))?"
         rf"[^，,。；;]{{0,12}}?{_MOVE_DELEG}"
     )
-    deleg = re.compile(moves + dest)
+    deleg = compile_cached(moves + dest)
     # 率队在陕西省延安市考察: 在 a place counts after a leader only with what they did there
     # 带领考察组学习考察某区: after a leader, inspecting a place takes the group there
     led_move = rf"{LEAD}[^，,。；;]{{0,12}}?(?:{MOVE}|{alternation('inspect_verbs')}"
-    led = re.compile(rf"{led_move}|在(?=(?:{body})(?:{alternation('activity_verbs')}))){dest}")
-    short = re.compile(rf"{moves}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
+    led = compile_cached(rf"{led_move}|在(?=(?:{body})(?:{alternation('activity_verbs')}))){dest}")
+    short = compile_cached(rf"{moves}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
     # 甲一行来和考察: a leader's group to a short form of a place the article names
-    led_short = re.compile(rf"{LEAD}[^，,。；;]{{0,12}}?{MOVE}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
+    led_short = compile_cached(rf"{LEAD}[^，,。；;]{{0,12}}?{MOVE}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
     return deleg, led, short, led_short
 
 
@@ -101,6 +103,18 @@ def _prefilters() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What a sentence must hold for the movement patterns to match in it: a group word
     (the delegation patterns) and a leader word (the led patterns)."""
     return re.compile(alternation("delegation_words")), re.compile(LEAD)
+
+
+def _sentences_holding(pattern: re.Pattern[str], art: Article) -> set[int]:
+    """Indices of the article's sentences in which `pattern` (words without a sentence break)
+    matches: one scan of the whole text, each match placed in its sentence by its offset."""
+    starts = [o for o, _ in art.sentences]
+    out = set()
+    for m in pattern.finditer(art.full):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.end() <= starts[k] + len(art.sentences[k][1]):
+            out.add(k)
+    return out
 
 
 def _city_for_abbreviation(unit: str, abbr: str, short: dict[str, str], hits: list[PlaceHit]) -> str:
@@ -180,10 +194,13 @@ def find_directions(art: Article) -> list[Direction]:
         return hits, _short_places(hits, list(art.outlet_units))
 
     groups, leads = _prefilters()
-    for sent_at, sent in art.sentences:
+    # each pattern needs its group word or its leader word: most sentences have neither. The
+    # words hold no sentence break, so one scan of the whole text finds the sentences that do.
+    with_group, with_lead = _sentences_holding(groups, art), _sentences_holding(leads, art)
+    for k in sorted(with_group | with_lead):
+        sent_at, sent = art.sentences[k]
         told = set()  # where delegation movements end: a led one ending there is the same
-        # each pattern needs its group word or its leader word: most sentences have neither
-        has_group, has_lead = groups.search(sent) is not None, leads.search(sent) is not None
+        has_group, has_lead = k in with_group, k in with_lead
         for m in deleg.finditer(sent) if has_group else ():
             told.add(m.end())
             if _NOT_GONE.search(sent, m.end("unit"), m.start("dest")):

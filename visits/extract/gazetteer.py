@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from visits.extract.regex_cache import compile_cached
 from visits.extract.trie_regex import trie_alternation
 from visits.lexicon import pairs
 from visits.reference import Division, Province, divisions, province_by_name, provinces
@@ -108,7 +109,7 @@ def lies_within(unit: Division, outer: Division) -> bool:
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    return re.compile(trie_alternation(aliases()))
+    return compile_cached(trie_alternation(aliases()))
 
 
 def plausible(text: str, start: int, end: int) -> bool:
@@ -150,7 +151,9 @@ def _find_places(text: str) -> tuple[PlaceHit, ...]:
 @lru_cache(maxsize=1)
 def abbreviation_alt() -> str:
     """A regex alternation of the provinces' one-character abbreviations (苏, 陕, 沪, 黔 …)."""
-    return "|".join(sorted({a for p in provinces() for a in p.abbreviations}, key=len, reverse=True))
+    # longest first; among equal lengths (which never match at the same place) in a fixed
+    # order, so the pattern is the same string in every process (regex_cache keys on it)
+    return "|".join(sorted({a for p in provinces() for a in p.abbreviations}, key=lambda a: (-len(a), a)))
 
 
 def lookup_province(token: str) -> Province | None:

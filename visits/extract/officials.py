@@ -32,6 +32,9 @@ _NEVER_NAME_END = "等率和及与说的称"
 _STOP_AT = re.compile("|".join(map(re.escape, _STOP_WORDS)))
 _MULTI_STOP_AT = re.compile("|".join(re.escape(w) for w in _STOP_WORDS if len(w) > 1))
 _TITLE_WORD_IN = re.compile("|".join(map(re.escape, TITLE_WORDS)))
+# every compound surname is two characters: one set lookup instead of a startswith per surname
+_COMPOUNDS = frozenset(COMPOUND_SURNAMES)
+assert all(len(c) == 2 for c in _COMPOUNDS), "compound surnames are two characters"
 
 
 @dataclass
@@ -67,7 +70,7 @@ def _name_at(s: str, i: int) -> int | None:
             if s[k - 1] != "·" and _is_boundary(s, k):
                 return k
         return None
-    compound = any(s.startswith(c, i) for c in COMPOUND_SURNAMES)
+    compound = s[i : i + 2] in _COMPOUNDS
     has_surname = compound or s[i] in SURNAMES
     earlier_boundary = False
     # Mongolian and Tibetan names run to six or seven characters without a dot (额尔敦毕力格)

@@ -18,6 +18,9 @@ _VISIT_WORD = re.compile(
     r"(?<![识受做得达看想提遇见收听直感])到|赴|来到|深入|走进|前往|抵达|(?<![存正现实所])在(?!于)"
     r"|考察|调研|参观|走访|察看|视察|途经"
 )
+# What every _VISIT_WORD match contains (its literal words, without the look-arounds): a clause
+# holding none of them can have no visit word before any place, so it is skipped unscanned.
+_VISIT_ANY = re.compile(r"到|赴|深入|走进|前往|抵达|在|考察|调研|参观|走访|察看|视察|途经")
 _CLAUSE = re.compile(r"[^，,。；;！？\n：:]+")
 # A short place form that starts a street or company name (张掖路, 定西薯业公司) is not a visit
 # to that place; full names (常州市…) and forms in brackets ((常州)有限公司) still count.
@@ -65,6 +68,8 @@ def _host_cities(text: str, host_province: str) -> tuple[str, ...]:
     out: list[str] = []
     for clause_m in _CLAUSE.finditer(text):
         clause = clause_m.group()
+        if _VISIT_ANY.search(clause) is None:
+            continue  # both the ambiguous forms and the hits below need a visit word before them
         found: list[tuple[int, str]] = _ambiguous_hits(clause, host_province)
         hits = find_places(clause)
         for k, hit in enumerate(hits):
