@@ -61,3 +61,22 @@ def test_duckdb_memory_limit_is_one_setting_for_dbt_and_the_export(tmp_path, mon
     monkeypatch.setenv("VISITS_DUCKDB_MEMORY", "not a size")
     with pytest.raises(duckdb.Error, match="Memory must have a number"):  # the export's connection got it
         export_files(db, tmp_path / "exports")
+
+
+def test_the_dbt_version_is_the_one_dbt_itself_reports_without_a_subprocess_per_build():
+    """VisitsDbtCli reads the installed dbt-core's version; dagster-dbt runs `dbt --version`."""
+    from dagster_dbt import DbtCliResource
+
+    ours = dbt_resource()
+    theirs = DbtCliResource(project_dir=dbt_project, dbt_executable=ours.dbt_executable)
+    assert ours._cli_version == theirs._cli_version  # theirs runs `dbt --version`
+
+
+def test_the_build_loads_no_dbt_adapter_in_this_process():
+    """The adapter serves only fetch_row_counts()/fetch_column_metadata(), which no asset calls."""
+    from orchestration.assets import dbt as dbt_asset
+
+    source = (REPO_ROOT / "orchestration" / "assets" / "dbt.py").read_text()
+    assert "fetch_row_counts" not in source and "fetch_column_metadata" not in source
+    assert dbt_asset.model_metadata  # row counts and schemas come from the published file
+    assert dbt_resource()._initialize_dbt_core_adapter(["--vars", "{}"]) is None
