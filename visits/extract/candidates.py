@@ -125,12 +125,24 @@ def receptions(art: Article) -> list[Direction]:
             hits = find_places(unit)
             if not hits or hits[-1].end != len(unit):
                 continue
-            hosts = [m for m in find_mentions(sent[: r.start()])]
-            host = own_unit(hosts[-1]) if hosts else None
+            hosts = find_mentions(sent[: r.start()])
+            host = own_unit(hosts[-1]) if hosts else _place_before(sent, r.start())
             out.append(Direction(unit[hits[0].start :], host or "我省", off + r.start(), sent, "reception"))
         if not out or out[-1].start < off:  # no group received in this sentence
             out.extend(_received_parties(off, sent))
     return out
+
+
+def _place_before(sent: str, at: int) -> str | None:
+    """某州迎来甲市党政代表团: the place written right before the verb is the host."""
+    own = _OWN_BEFORE.search(sent, 0, at)
+    if own:
+        return own.group()
+    hits = [h for h in find_places(sent[max(0, at - 16) : at]) if h.end == min(at, 16)]
+    return hits[-1].text if hits else None
+
+
+_OWN_BEFORE = re.compile(r"我[省市州县区旗盟]$")
 
 
 def _received_parties(off: int, sent: str) -> list[Direction]:

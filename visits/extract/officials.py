@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from visits.extract.gazetteer import find_places, lies_within
 from visits.extract.surnames import COMPOUND_SURNAMES, MINORITY_INITIALS, SURNAMES
 from visits.extract.titles import MENTION_ONLY, PRIVATE_FIRM, TITLE_ITEM, TITLE_WORDS, VILLAGE
 from visits.lexicon import words
@@ -185,8 +186,14 @@ def _title_chain_at(s: str, i: int) -> tuple[list[str], int] | None:
         m = TITLE_ITEM.match(s, pos)
         if not m:
             return None
-        items.append(m.group())
-        pos = m.end()
+        end = m.end()
+        if _title_ends_in_place(s, pos, end):  # 福州市长乐区委书记: the title runs on past 长
+            m = TITLE_ITEM.match(s, end - 1)
+            if not m:
+                return None
+            end = m.end()
+        items.append(s[pos:end])
+        pos = end
         if pos < len(s) and s[pos] == "、" and TITLE_ITEM.match(s, pos + 1) and _chain_continues(s, pos + 1):
             pos += 1
             continue
@@ -269,6 +276,19 @@ def _find_mentions(s: str) -> tuple[Mention, ...]:
         if i < len(s) and _CONNECTOR.match(s, i):
             i = _CONNECTOR.match(s, i).end()
     return tuple(out)
+
+
+def _title_ends_in_place(s: str, start: int, name_start: int) -> bool:
+    """福州市长乐区 / 黔南州长顺县: the title's last character starts a place inside the
+    title's own place, so what looked like 市长 + name is a place name."""
+    if s[name_start - 1 : name_start] != "长":
+        return False
+    hits = find_places(s[start : name_start + 6])
+    inner = next((h for h in hits if h.start == name_start - 1 - start), None)
+    outer = next((h for h in hits if h.end == name_start - 1 - start), None)
+    return bool(
+        inner and outer and any(lies_within(u, o) for u in inner.units for o in outer.units)
+    )
 
 
 def _has_title_word(text: str) -> bool:
