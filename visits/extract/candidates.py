@@ -309,6 +309,26 @@ def _traveller(
     return None
 
 
+def _held_side(
+    place: str, sides: list[tuple[str, Division]], prefer: tuple[str, ...], home: str | None
+) -> int | None:
+    """Which side the meeting's place (在乙市召开, 在我市, 在罗甸举行) lies in, else None."""
+    held = {x.province_name for x in resolve_side(chained_places(place) or "", prefer)}
+    host = None
+    for i, (_, u) in enumerate(sides):
+        if (place.startswith("我") and home == u.province_name) or held == {u.province_name}:
+            host = i
+    if host is not None or held:
+        return host
+    # a county by its short name, the side itself or a county under it (在罗甸举行, 在都匀召开)
+    under = [
+        i
+        for i, (_, u) in enumerate(sides)
+        if place == u.short_name or any(lies_within(c, u) for c in county_short_forms().get(place, ()))
+    ]
+    return under[0] if len(under) == 1 else None
+
+
 def meetings(art: Article) -> list[Direction]:
     """A meeting or signing both sides attended: the side held at (在乙市召开) or the paper's
     own (在我市召开, the outlet's province) hosts it, unless one side is told as the group
@@ -336,13 +356,7 @@ def meetings(art: Article) -> list[Direction]:
         if len(sides) != 2:
             continue
         at = pats["held_at"].search(sent)
-        host = None
-        if at:
-            place = at.group("place")
-            held = {x.province_name for x in resolve_side(chained_places(place) or "", prefer)}
-            for i, (_, u) in enumerate(sides):
-                if (place.startswith("我") and home == u.province_name) or held == {u.province_name}:
-                    host = i
+        host = _held_side(at.group("place"), sides, prefer, home) if at else None
         traveller = _traveller(art, sides[0], sides[1], home, guess=host is None)
         if traveller is None and host is None:
             continue

@@ -40,8 +40,9 @@ if TYPE_CHECKING:  # the article module builds on this one
 DELEG = rf"(?:党政|政府|人大|政协|各界|友好)?(?:{alternation('delegation_words')})"
 MOVE = rf"(?:{alternation('movement_verbs')})"
 # 代表团在西藏考察: where the delegation is, said of the delegation itself (not after 率队,
-# where 在 more often introduces the leader's own whereabouts)
-_MOVE_DELEG = rf"(?:{alternation('movement_verbs')}|在)"
+# where 在 more often introduces the leader's own whereabouts); 代表团先后考察了甲县: a place
+# the group inspected is a place it went to
+_MOVE_DELEG = rf"(?:{alternation('movement_verbs')}|在|(?:{alternation('inspect_verbs')})了?)"
 # an organ between the place and the group: 广东省乡村振兴局调研组, 浙江省发展改革委考察团
 ORGAN = r"(?:委|政府|[\u4e00-\u9fff]{1,10}?(?:局|厅|办公室|委员会|委|办))"
 # a programme between the place and the group: 天津市对口支援工作调研组

@@ -21,6 +21,8 @@ def resolve_side(token: str, prefer: tuple[str, ...] = (), inner: bool = False) 
             d = resolve_unit(p.name) if p else None
         if d is not None:
             out.append(d)
+            if d.province_name not in prefer[:1]:  # a list tours one province: 积石山县、东乡县
+                prefer = (d.province_name, *prefer)
     return out
 
 
