@@ -77,3 +77,9 @@ def test_the_meeting_names_year_dates_a_visit_the_text_gives_no_year():
 def test_a_year_from_the_published_date_says_so():
     (visit,) = extract_visits("昨日，无锡市党政代表团赴延安市考察。", published_date=date(2021, 6, 4))
     assert (str(visit.start_date), visit.year_source) == ("2021-06-03", "published_date")
+
+
+def test_a_headline_may_end_in_an_ambiguous_short_form():
+    # 安康 is more often a word than a place; after 莅临 at a headline's end only a place stands
+    (visit,) = extract_visits("会议纪要。", title="江苏省常州市党政代表团莅临安康")
+    assert (visit.visiting_unit, visit.host_unit, visit.basis) == ("常州市", "安康市", ["headline"])

@@ -48,17 +48,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "group_moved": compile_cached(
             rf"{DELEG}(?:一行)?[^，,。；;]{{0,6}}?(?:{MOVE}|在(?=(?:{body})(?:{activity})))(?P<dest>{body})"
         ),
-        "received": compile_cached(
-            rf"(?:{alternation('reception_verbs')})(?:了)?(?:来访的|前来[^，,。；;]{{0,16}}?的)?"
-            rf"(?:由[^，,。；;]{{1,24}}?(?:{alternation('leader_verbs')})的)?"
-            rf"(?P<unit>[\u4e00-\u9fff]{{2,12}}?){ORGAN}?{DELEG}"
-        ),
-        # 甲会见了乙省省长丙一行: a visiting official's own party, no group word
-        "received_party": compile_cached(
-            rf"(?:{alternation('reception_verbs')})(?:了)?(?P<who>[^。；;]{{2,40}}?)一行"
-        ),
-        # 甲与乙率领的党政代表团座谈: the group a named official leads
-        "led_group": compile_cached(rf"(?:{alternation('leader_verbs')})的(?:[^，,。；;]{{0,12}}?){DELEG}"),
         "meeting": compile_cached(rf"{alternation('meeting_words')}"),
         "signing": compile_cached(rf"{alternation('signing_words')}"),
         "held_at": compile_cached(rf"在(?P<place>[^，,。；;]{{2,12}}?)(?:{alternation('held_verbs')})"),
@@ -111,84 +100,6 @@ def arrivals(art: Article) -> list[Direction]:
             hits = find_places(unit)
             if hits and hits[-1].end == len(unit):
                 out.append(Direction(unit[hits[0].start :], "我省", off + a.start(), sent, "host_view"))
-    return out
-
-
-def receptions(art: Article) -> list[Direction]:
-    """Host leaders receive a named group: 甲会见了乙市党政代表团 (the host from the receiving
-    official's title, else the paper's own side)."""
-    out = []
-    pat = _patterns()["received"]
-    for off, sent in art.sentences:
-        for r in pat.finditer(sent):
-            unit = r.group("unit")
-            hits = find_places(unit)
-            if not hits or hits[-1].end != len(unit):
-                continue
-            hosts = find_mentions(sent[: r.start()])
-            host = own_unit(hosts[-1]) if hosts else _place_before(sent, r.start())
-            out.append(Direction(unit[hits[0].start :], host or "我省", off + r.start(), sent, "reception"))
-        if not out or out[-1].start < off:  # no group received in this sentence
-            out.extend(_received_parties(off, sent))
-    return out
-
-
-def _place_before(sent: str, at: int) -> str | None:
-    """某州迎来甲市党政代表团: the place written right before the verb is the host."""
-    own = _OWN_BEFORE.search(sent, 0, at)
-    if own:
-        return own.group()
-    hits = [h for h in find_places(sent[max(0, at - 16) : at]) if h.end == min(at, 16)]
-    return hits[-1].text if hits else None
-
-
-_OWN_BEFORE = re.compile(r"我[省市州县区旗盟]$")
-
-
-def _received_parties(off: int, sent: str) -> list[Direction]:
-    """甲会见了乙省省长丙一行: the visitor from the last official before 一行 holding a post of
-    a named unit (not a company's or university's of that place), the host from the receiving official's title; only when the two lie in different
-    provinces (a province's own leaders meeting is no visit between two sides)."""
-    out = []
-    for r in _patterns()["received_party"].finditer(sent):
-        receivers = find_mentions(sent[: r.start()])
-        guests = [
-            u
-            for m in find_mentions(r.group("who"))
-            if not heads_other_body(m) and (u := own_unit(m)) and not u.startswith("我")
-        ]
-        host = own_unit(receivers[-1]) if receivers else None
-        if not guests or host is None:
-            continue
-        g, h = resolve_side(guests[-1]), resolve_side(host) if not host.startswith("我") else []
-        if g and (not h or h[0].province_name != g[0].province_name):
-            out.append(Direction(guests[-1], host, off + r.start(), sent, "reception"))
-    return out
-
-
-def led_groups(art: Article) -> list[Direction]:
-    """Host leaders meet the group a named official leads (浙江省委书记甲与某州州委书记乙率领的
-    党政代表团座谈): the visitors' unit from the nearest leader's title naming a place, the
-    host's from the first official of another province before them."""
-    out = []
-    for off, sent in art.sentences:
-        for g in _patterns()["led_group"].finditer(sent):
-            named = [
-                (m, u)
-                for m in find_mentions(sent[: g.start()])
-                if (u := own_unit(m)) and not u.startswith("我")
-            ]
-            if not named:
-                continue
-            visiting = named[-1][1]
-            v_units = resolve_side(visiting)
-            hosts = [
-                u
-                for _, u in named
-                if (h := resolve_side(u)) and v_units and h[0].province_name != v_units[0].province_name
-            ]
-            if v_units and hosts:
-                out.append(Direction(visiting, hosts[0], off + g.start(), sent, "reception"))
     return out
 
 

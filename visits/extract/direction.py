@@ -18,6 +18,7 @@ from visits.extract.gazetteer import (
     PlaceHit,
     abbreviation_alt,
     aliases,
+    ambiguous_prefecture,
     county_short_forms,
     lookup_province,
 )
@@ -53,7 +54,7 @@ _NOT_GONE = re.compile(alternation("not_gone"))
 # a leader taking posted cadres (率…挂职干部到某县) tours the host province, no delegation
 _POSTED = re.compile(alternation("posted_groups"))
 # after a one-character abbreviation (来甘, 赴沪, 援黔) the next word must be a verb or punctuation
-_ABBR_NEXT = rf"(?=(?:{alternation('activity_verbs')})|[，,。、；])"
+_ABBR_NEXT = rf"(?=(?:{alternation('activity_verbs')})|[，,。、；]|$)"
 # who leads the group: 率 alone too, but not 率先 or 效率/比率
 LEAD = rf"(?:(?:{alternation('leader_verbs')})(?<![效概比频汇税速]率)(?!先)|一行)"
 
@@ -146,6 +147,15 @@ def _county_in_named_province(short: str, hits: list[PlaceHit]) -> str | None:
     return counties[0].name if counties[0].province_name in named else None
 
 
+def _short_place(form: str, short: dict[str, str], hits: list[PlaceHit]) -> str | None:
+    """A short form in the destination slot: a place the text names in full, a county of a
+    province it names, or a prefecture whose short form is also a common word (莅临安康)."""
+    if form in short:
+        return short[form]
+    ambiguous = ambiguous_prefecture(form)
+    return _county_in_named_province(form, hits) or (ambiguous.name if ambiguous else None)
+
+
 def _short_places(hits: list[PlaceHit], own: list[Division] = ()) -> dict[str, str]:
     """Short form -> the place the text (its place `hits`) names in full: the first character
     of a prefecture (凉 -> 凉山州) when only one named prefecture starts with it, and the
@@ -215,7 +225,7 @@ def find_directions(art: Article) -> list[Direction]:
             if deleg.search(sent, m.start()) or _NOT_GONE.search(sent, m.end("unit"), m.start("short")):
                 continue  # a full place name was matched for this movement
             hits, short = named()
-            place = short.get(m.group("short")) or _county_in_named_province(m.group("short"), hits)
+            place = _short_place(m.group("short"), short, hits)
             if place:
                 out.append(Direction(m.group("unit"), place, sent_at + m.start(), sent))
         for m in led.finditer(sent) if has_lead else ():
@@ -230,7 +240,7 @@ def find_directions(art: Article) -> list[Direction]:
                 continue
             if led_by_non_government(sent, m.start()):
                 continue
-            place = named()[1].get(m.group("short"))
+            place = _short_place(m.group("short"), named()[1], named()[0])
             if place:
                 unit = _led_unit(sent, m.start(), m.group(), art)
                 out.append(Direction(unit, place, sent_at + m.start(), sent, "leader_movement"))

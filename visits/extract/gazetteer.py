@@ -15,14 +15,11 @@ from functools import lru_cache
 
 from visits.extract.regex_cache import compile_cached
 from visits.extract.trie_regex import trie_alternation
-from visits.lexicon import pairs
+from visits.lexicon import pairs, words
 from visits.reference import Division, Province, divisions, province_by_name, provinces
 
 # Prefecture short forms that are, far more often, ordinary words or brands in news text.
-AMBIGUOUS_SHORT = frozenset(
-    "来宾 长治 白银 安康 阿里 中山 黄山 普洱 朝阳 大同 日照 大庆 北海 大理 宁德 玉树 红河 "
-    "东方 三明 通化 兴安 吉安 丽水 金华 永州 抚州 宜春 新余".split()
-)
+AMBIGUOUS_SHORT = frozenset(words("ambiguous_short_forms"))
 # After X市 these characters make it a word (合作市场, 城市民生), not a city.
 _NOT_CITY_AFTER = "场"
 # After X区 these make it a word (平原区域, 山区间): not a district.
@@ -96,6 +93,21 @@ def county_short_forms() -> dict[str, tuple[Division, ...]]:
         if d.level == "county" and len(short) >= 2 and short != d.name:
             table.setdefault(short, []).append(d)
     return {k: tuple(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _ambiguous_prefectures() -> dict[str, Division]:
+    by_short: dict[str, list[Division]] = {}
+    for d in divisions():
+        if d.level == "prefecture" and d.short_name in AMBIGUOUS_SHORT:
+            by_short.setdefault(d.short_name, []).append(d)
+    return {short: ds[0] for short, ds in by_short.items() if len(ds) == 1}
+
+
+def ambiguous_prefecture(short: str) -> Division | None:
+    """The one prefecture an ambiguous short form (安康, 普洱) names, for the slots where only a
+    place can stand; None for any other word."""
+    return _ambiguous_prefectures().get(short)
 
 
 def lies_within(unit: Division, outer: Division) -> bool:

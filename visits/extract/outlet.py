@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from visits.extract.gazetteer import county_short_forms, find_places
+from visits.extract.gazetteer import ambiguous_prefecture, county_short_forms, find_places
 from visits.extract.papers import CENTRAL, PAPER_PROVINCE
 from visits.reference import Division, Province, province_by_name, province_partners
 
@@ -21,8 +21,12 @@ def source_units(source: str | None) -> list[Division]:
     units = [u for h in find_places(source) for u in h.units if u.level != "province"]
     if units or source.strip() in PAPER_PROVINCE or source.strip() in CENTRAL:
         return units  # a provincial or central outlet (天山网, 解放日报) is no county's
-    matches = county_short_forms().get(_OUTLET_TAIL.sub("", source.strip()), ())
-    return list(matches) if len(matches) == 1 else []
+    place = _OUTLET_TAIL.sub("", source.strip())
+    matches = county_short_forms().get(place, ())
+    if len(matches) == 1:
+        return list(matches)
+    ambiguous = ambiguous_prefecture(place)  # 安康日报: before an outlet's tail only a place stands
+    return [ambiguous] if ambiguous and place != source.strip() else []
 
 
 def source_province(source: str | None, counts: Counter[str] | None = None) -> Province | None:

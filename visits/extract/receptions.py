@@ -1,0 +1,159 @@
+"""Visits told from the host's side: host leaders receive a group or a visiting official.
+
+- 甲会见了乙市党政代表团 / 某州迎来乙市代表团: the group received, the host from the
+  receiving official's title or the place before the verb;
+- 甲会见了乙省省长丙一行: a visiting official's own party;
+- 甲与乙率领的党政代表团座谈: the group a named official leads;
+- 甲县委书记丁陪同乙市委书记丙考察: a host official accompanies a visiting one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from visits.extract.direction import DELEG, ORGAN, Direction
+from visits.extract.gazetteer import find_places
+from visits.extract.officials import find_mentions
+from visits.extract.regex_cache import compile_cached
+from visits.extract.title_units import heads_other_body, own_unit
+from visits.extract.unit_tokens import resolve_side
+from visits.lexicon import alternation
+
+if TYPE_CHECKING:  # the article module builds on the movement rules
+    from visits.extract.article import Article
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        "received": compile_cached(
+            rf"(?:{alternation('reception_verbs')})(?:了)?(?:来访的|前来[^，,。；;]{{0,16}}?的)?"
+            rf"(?:由[^，,。；;]{{1,24}}?(?:{alternation('leader_verbs')})的)?"
+            rf"(?P<unit>[\u4e00-\u9fff]{{2,12}}?){ORGAN}?{DELEG}"
+        ),
+        # 甲会见了乙省省长丙一行: a visiting official's own party, no group word
+        "received_party": compile_cached(
+            rf"(?:{alternation('reception_verbs')})(?:了)?(?P<who>[^。；;]{{2,40}}?)一行"
+        ),
+        # 甲与乙率领的党政代表团座谈: the group a named official leads
+        "led_group": compile_cached(rf"(?:{alternation('leader_verbs')})的(?:[^，,。；;]{{0,12}}?){DELEG}"),
+    }
+
+
+def receptions(art: Article) -> list[Direction]:
+    """Host leaders receive a named group: 甲会见了乙市党政代表团 (the host from the receiving
+    official's title, else the paper's own side)."""
+    out = []
+    pat = _patterns()["received"]
+    for off, sent in art.sentences:
+        for r in pat.finditer(sent):
+            unit = r.group("unit")
+            hits = find_places(unit)
+            if not hits or hits[-1].end != len(unit):
+                continue
+            hosts = find_mentions(sent[: r.start()])
+            host = own_unit(hosts[-1]) if hosts else _place_before(sent, r.start())
+            out.append(Direction(unit[hits[0].start :], host or "我省", off + r.start(), sent, "reception"))
+        if not out or out[-1].start < off:  # no group received in this sentence
+            out.extend(_received_parties(off, sent))
+    return out
+
+
+_LEADERS_BEFORE = re.compile(r"(?:委|政府)?(?:主要)?领导(?:同志)?$")
+# 我县 / a bare 市 or 县 of 市领导 opening the clause: the paper's own side, at the level written
+_OWN_BEFORE = re.compile(r"(?:我|(?<![\u4e00-\u9fff]))(?P<level>[省市州县区旗盟])$")
+
+
+def _place_before(sent: str, at: int) -> str | None:
+    """The host written right before the verb when no official is: a place (某州迎来甲市党政
+    代表团, 乙市领导会见…) or the paper's own side (我县迎来…, 市领导会见…)."""
+    leaders = _LEADERS_BEFORE.search(sent, 0, at)
+    end = leaders.start() if leaders else at
+    own = _OWN_BEFORE.search(sent, 0, end)
+    if own:
+        return "我" + own.group("level")
+    hits = [h for h in find_places(sent[max(0, end - 16) : end]) if h.end == min(end, 16)]
+    return hits[-1].text if hits else None
+
+
+
+def _received_parties(off: int, sent: str) -> list[Direction]:
+    """甲会见了乙省省长丙一行: the visitor from the last official before 一行 holding a post of
+    a named unit (not a company's or university's of that place), the host from the receiving official's title; only when the two lie in different
+    provinces (a province's own leaders meeting is no visit between two sides)."""
+    out = []
+    for r in _patterns()["received_party"].finditer(sent):
+        receivers = find_mentions(sent[: r.start()])
+        guests = [
+            u
+            for m in find_mentions(r.group("who"))
+            if not heads_other_body(m) and (u := own_unit(m)) and not u.startswith("我")
+        ]
+        host = own_unit(receivers[-1]) if receivers else None
+        if not guests or host is None:
+            continue
+        g, h = resolve_side(guests[-1]), resolve_side(host) if not host.startswith("我") else []
+        if g and (not h or h[0].province_name != g[0].province_name):
+            out.append(Direction(guests[-1], host, off + r.start(), sent, "reception"))
+    return out
+
+
+def led_groups(art: Article) -> list[Direction]:
+    """Host leaders meet the group a named official leads (浙江省委书记甲与某州州委书记乙率领的
+    党政代表团座谈): the visitors' unit from the nearest leader's title naming a place, the
+    host's from the first official of another province before them."""
+    out = []
+    for off, sent in art.sentences:
+        for g in _patterns()["led_group"].finditer(sent):
+            named = [
+                (m, u)
+                for m in find_mentions(sent[: g.start()])
+                if (u := own_unit(m)) and not u.startswith("我")
+            ]
+            if not named:
+                continue
+            visiting = named[-1][1]
+            v_units = resolve_side(visiting)
+            hosts = [
+                u
+                for _, u in named
+                if (h := resolve_side(u)) and v_units and h[0].province_name != v_units[0].province_name
+            ]
+            if v_units and hosts:
+                out.append(Direction(visiting, hosts[0], off + g.start(), sent, "reception"))
+    return out
+
+
+# 甲等陪同乙 / 在甲的陪同下，乙: the escort (host) before, the escorted (visitor) after
+_ACCOMPANY = re.compile(r"(?:等(?:同志)?)?(?:的)?(?:一同|全程|一起)?陪同(?P<under>下[，,]?)?(?:了)?(?:来访的)?")
+_TOUR_AFTER = re.compile(rf"[^。；;]{{0,30}}?(?:{alternation('inspect_verbs')}|参观|察看)")
+
+
+def accompaniments(art: Article) -> list[Direction]:
+    """A host official escorts a visiting one on a tour: 甲县委书记丁陪同乙市委书记丙考察, 在甲县
+    领导丁的陪同下，乙市委书记丙一行调研. The visitor is the first official right after 陪同
+    whose title names a place; the host the escort's own unit (我县 for an unprefixed title)."""
+    out = []
+    for off, sent in art.sentences:
+        if "陪同" not in sent:
+            continue
+        mentions = find_mentions(sent)
+        for a in _ACCOMPANY.finditer(sent):
+            escorts = [m for m in mentions if m.end <= a.start()]
+            guests = [m for m in mentions if m.start >= a.end()]
+            if not escorts or not guests or escorts[-1].end != a.start() or guests[0].start != a.end():
+                continue
+            if a.group("under") and "在" not in sent[: a.start()].rsplit("，", 1)[-1]:
+                continue  # 陪同下 only as 在…的陪同下
+            clause = sent.rfind("，", 0, a.start()) + 1
+            # 甲县委书记丁、县长戊陪同: the escorts' named unit, else 我县 of an unprefixed title
+            hosts = [u for m in escorts if m.start >= clause and (u := own_unit(m))]
+            host = next((u for u in hosts if not u.startswith("我")), hosts[-1] if hosts else None)
+            guest = own_unit(guests[0])
+            if guest is None or host is None or guest.startswith("我") or heads_other_body(guests[0]):
+                continue
+            if _TOUR_AFTER.match(sent, guests[0].end):
+                out.append(Direction(guest, host, off + a.start(), sent, "reception"))
+    return out
