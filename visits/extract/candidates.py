@@ -38,10 +38,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     body = destination()
     activity = alternation("activity_verbs")
     return {
-        # right after a titled name: (等)(一行) 到/来/赴 a place, or 在 a place doing something
+        # right after a titled name: (等)(一行) 到/来/赴 a place, or 在 a place doing something;
+        # 甲一行走访了乙县: with a party, inspecting a place took the leader there
         "moved": compile_cached(
-            rf"^(?:等(?:同志)?)?(?:一行)?(?:[^，,。；;]{{0,4}}?)"
-            rf"(?:{MOVE}|在(?=(?:{body})(?:{activity})))(?P<dest>{body})"
+            rf"^(?:等(?:同志)?)?(?:(?:一行)?(?:[^，,。；;]{{0,4}}?)(?:{MOVE}|在(?=(?:{body})(?:{activity})))"
+            rf"|一行[^，,。；;]{{0,4}}?(?:{alternation('inspect_verbs')})了?)(?P<dest>{body})"
         ),
         # 由甲带队，…组成的考察团深入乙县: a group led by a named official, moving later on
         "led_by": compile_cached(rf"由(?P<who>[^，,。；;]{{2,40}}?)(?:{alternation('leader_verbs')})"),

@@ -84,9 +84,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     places = rf"{place}(?:[、和与]{place})*"
     body = destination()
     dest = rf"(?P<dest>{body})"
-    # 率领某市代表团，赴某地: a comma may part the group from its verb when the verb follows it
+    # 率领某市代表团，赴某地: a comma may part the group from its verb when the verb follows it;
+    # 来自某市的考察团抵达…: the group's place after 来自, with 的
     moves = (
-        rf"(?P<unit>{places}|{_SELF}){ORGAN}?{PROGRAMME}?{DELEG}(?:一行)?(?:[，,](?={MOVE}))?"
+        rf"(?P<from>来自(?:{place}){{0,2}}?)?(?P<unit>{places}|{_SELF})(?(from)的){ORGAN}?{PROGRAMME}?{DELEG}(?:一行)?(?:[，,](?={MOVE}))?"
         rf"[^，,。；;]{{0,12}}?{_MOVE_DELEG}"
     )
     deleg = compile_cached(moves + dest)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from visits.extract.direction import DELEG, ORGAN, Direction
 from visits.extract.gazetteer import find_places
-from visits.extract.officials import find_mentions
+from visits.extract.officials import Mention, find_mentions
 from visits.extract.regex_cache import compile_cached
 from visits.extract.title_units import heads_other_body, own_unit
 from visits.extract.unit_tokens import resolve_side
@@ -126,34 +126,56 @@ def led_groups(art: Article) -> list[Direction]:
     return out
 
 
-# 甲等陪同乙 / 在甲的陪同下，乙: the escort (host) before, the escorted (visitor) after
+# 甲等陪同乙 / 在甲的陪同下，乙 / 乙在甲的陪同下: who escorts whom, around 陪同
 _ACCOMPANY = re.compile(r"(?:等(?:同志)?)?(?:的)?(?:一同|全程|一起)?陪同(?P<under>下[，,]?)?(?:了)?(?:来访的)?")
 _TOUR_AFTER = re.compile(rf"[^。；;]{{0,30}}?(?:{alternation('inspect_verbs')}|参观|察看)")
 
 
 def accompaniments(art: Article) -> list[Direction]:
     """A host official escorts a visiting one on a tour: 甲县委书记丁陪同乙市委书记丙考察, 在甲县
-    领导丁的陪同下，乙市委书记丙一行调研. The visitor is the first official right after 陪同
-    whose title names a place; the host the escort's own unit (我县 for an unprefixed title)."""
+    领导丁的陪同下，乙市委书记丙一行调研, 乙市委书记丙一行在甲县委书记丁陪同下考察. The
+    visitor's unit from the escorted official's title (it must name a place); the host's from
+    the escorts' (我县 for an unprefixed title). Only with a tour verb after it."""
     out = []
     for off, sent in art.sentences:
         if "陪同" not in sent:
             continue
         mentions = find_mentions(sent)
         for a in _ACCOMPANY.finditer(sent):
-            escorts = [m for m in mentions if m.end <= a.start()]
-            guests = [m for m in mentions if m.start >= a.end()]
-            if not escorts or not guests or escorts[-1].end != a.start() or guests[0].start != a.end():
+            found = _escort(sent, mentions, a)
+            if found is None:
                 continue
-            if a.group("under") and "在" not in sent[: a.start()].rsplit("，", 1)[-1]:
-                continue  # 陪同下 only as 在…的陪同下
-            clause = sent.rfind("，", 0, a.start()) + 1
+            guest_m, escorts, tour_from = found
             # 甲县委书记丁、县长戊陪同: the escorts' named unit, else 我县 of an unprefixed title
-            hosts = [u for m in escorts if m.start >= clause and (u := own_unit(m))]
+            hosts = [u for m in escorts if (u := own_unit(m))]
             host = next((u for u in hosts if not u.startswith("我")), hosts[-1] if hosts else None)
-            guest = own_unit(guests[0])
-            if guest is None or host is None or guest.startswith("我") or heads_other_body(guests[0]):
+            guest = own_unit(guest_m)
+            if guest is None or host is None or guest.startswith("我") or heads_other_body(guest_m):
                 continue
-            if _TOUR_AFTER.match(sent, guests[0].end):
+            if _TOUR_AFTER.match(sent, tour_from):
                 out.append(Direction(guest, host, off + a.start(), sent, "reception"))
     return out
+
+
+def _escort(sent: str, mentions: list[Mention], a: re.Match[str]) -> tuple[Mention, list[Mention], int] | None:
+    """(the escorted official, the escorts in the clause, where the tour is told) around the
+    陪同 match `a`, or None when officials do not stand right on both sides of it."""
+    clause = sent.rfind("，", 0, a.start()) + 1
+    before = [m for m in mentions if clause <= m.start and m.end <= a.start()]
+    if not before or before[-1].end != a.start():
+        return None
+    if a.group("under"):  # 在…陪同下: the escorted stand before 在 or after 陪同下
+        at = sent.rfind("在", clause, a.start())
+        escorts = [m for m in before if m.start > at]
+        if at < 0 or not escorts or sent[at + 1 : escorts[0].start]:
+            return None
+        guest = [m for m in before if m.end <= at]
+        if guest and re.fullmatch(r"(?:等(?:同志)?)?(?:一行)?", sent[guest[-1].end : at]):
+            return guest[-1], escorts, a.end()
+        if sent[clause:at].strip():
+            return None
+        before = escorts
+    after = [m for m in mentions if m.start >= a.end()]
+    if not after or after[0].start != a.end():
+        return None
+    return after[0], before, after[0].end
