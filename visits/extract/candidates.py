@@ -58,6 +58,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<unit>[\u4e00-\u9fff]{{2,12}}?){ORGAN}?{DELEG}(?:一行)?(?:{alternation('arrival_words')})"
             rf"(?!(?:{body}))"
         ),
+        # 来我市考察的甲市代表团 / 赴乙市学习的甲市代表团: the movement told before the group
+        "came_as": compile_cached(
+            rf"(?:{MOVE})(?P<dest>{body})[^，,。；;的]{{0,8}}?的(?P<unit>[\u4e00-\u9fff]{{2,12}}?){ORGAN}?{DELEG}"
+        ),
         # what a sentence must hold for "arrived" / "group" to match in it
         "group_word": compile_cached(rf"{alternation('delegation_words')}|一行"),
         "arrival_word": compile_cached(alternation("arrival_words")),
@@ -90,12 +94,21 @@ def leader_movements(art: Article) -> list[Direction]:
 
 
 def arrivals(art: Article) -> list[Direction]:
-    """A named group arrives with no place named (甲市代表团来访): the host is the paper's side."""
+    """A named group arrives with no place named (甲市代表团来访: the host is the paper's side),
+    or its movement is told before it (来我市考察的甲市代表团)."""
     out = []
     pats = _patterns()
     for off, sent in art.sentences:
-        if not (pats["group_word"].search(sent) and pats["arrival_word"].search(sent)):
-            continue  # the pattern needs both: most sentences have neither
+        if not pats["group_word"].search(sent):
+            continue  # both patterns need a group word: most sentences have none
+        for a in pats["came_as"].finditer(sent):
+            unit, dest = a.group("unit"), a.group("dest")
+            hits = find_places(unit)
+            if hits and hits[-1].end == len(unit):
+                kind = "host_view" if dest.startswith("我") else "movement"
+                out.append(Direction(unit[hits[0].start :], dest, off + a.start(), sent, kind))
+        if not pats["arrival_word"].search(sent):
+            continue
         for a in pats["arrived"].finditer(sent):
             unit = a.group("unit")
             hits = find_places(unit)
@@ -125,9 +138,10 @@ def _sides_named(
     prefixes in the sentence when the clause names fewer than two. `own` is the paper's own
     side when the clause says 我市."""
     found: dict[str, tuple[str, Division]] = {own[1].province_name: own} if own else {}
-    # a place run under its parent is one token (北京市东城区); a village named after a city
+    # a place run under its parent is one token (北京市东城区), two places side by side of
+    # which neither holds the other are two (湖州广元两地); a village named after a city
     # (某某村) is no side
-    tokens: list[tuple[str, int]] = []
+    tokens: list[tuple[str, int, tuple[Division, ...]]] = []
     for h in find_places(clause):
         if clause[h.end : h.end + 1] in _VILLAGE or (tokens and h.start < tokens[-1][1]):
             continue
@@ -135,11 +149,11 @@ def _sides_named(
         county = _county_after(clause, h.end, h.units[0])  # 淄博高青: the county under the place
         if county is not None:
             text, end = text + county.name, h.end + len(county.short_name)
-        if tokens and tokens[-1][1] == h.start:
-            tokens[-1] = (tokens[-1][0] + text, end)
+        if tokens and tokens[-1][1] == h.start and _under(h.units, tokens[-1][2]):
+            tokens[-1] = (tokens[-1][0] + text, end, h.units)
         else:
-            tokens.append((text, end))
-    names = [t for t, _ in tokens]
+            tokens.append((text, end, h.units))
+    names = [t for t, _, _ in tokens]
     if len({u.province_name for t in names for u in resolve_side(t, prefer)}) < 2:
         names += [t for m in find_mentions(sent) if (t := own_unit(m)) and not t.startswith("我")]
     for t in names:
@@ -147,6 +161,11 @@ def _sides_named(
         if units and units[0].province_name not in found:
             found[units[0].province_name] = (t, units[0])
     return list(found.values())
+
+
+def _under(inner: tuple[Division, ...], outer: tuple[Division, ...]) -> bool:
+    """Can one reading of `inner` lie within one reading of `outer`?"""
+    return any(lies_within(i, o) for i in inner for o in outer)
 
 
 def _county_after(text: str, at: int, outer: Division) -> Division | None:
