@@ -6,7 +6,7 @@ import pytest
 
 from tests.support.cases import case_rows
 from visits.extract.officials import find_mentions
-from visits.extract.titles import read_titles
+from visits.extract.titles import rank, read_titles
 
 
 @pytest.mark.parametrize("row", case_rows("official_titles.tsv"), ids=lambda r: r["name"])
@@ -22,3 +22,7 @@ def test_names_case(row: dict[str, str]) -> None:
     expected = [] if row["names"] == "-" else row["names"].split("|")
     assert names == expected
     assert not set(row["not_names"].split("|")) & set(names)
+
+
+def test_a_bracketed_annotation_keeps_the_titles_rank() -> None:
+    assert rank("副市长（挂职）") == rank("副市长") < 100

@@ -17,7 +17,7 @@ from functools import lru_cache
 from visits.extract.gazetteer import find_places, lies_within
 from visits.extract.surnames import COMPOUND_SURNAMES, MINORITY_INITIALS, SURNAMES
 from visits.extract.titles import MENTION_ONLY, PRIVATE_FIRM, TITLE_ITEM, TITLE_WORDS, VILLAGE
-from visits.lexicon import words
+from visits.lexicon import alternation, words
 
 _PUNCT = "".join("，,。、；;：:！？!?“”\"‘’'（）()《》【】[] \u3000\t\n—…·")
 # Words that end a name: verbs and connectors that follow a person in these reports.
@@ -35,6 +35,8 @@ _MULTI_STOP_AT = re.compile("|".join(re.escape(w) for w in _STOP_WORDS if len(w)
 _TITLE_WORD_IN = re.compile("|".join(map(re.escape, TITLE_WORDS)))
 # every compound surname is two characters: one set lookup instead of a startswith per surname
 _COMPOUNDS = frozenset(COMPOUND_SURNAMES)
+# 副市长（挂职）甲: the bracket stays in the title item, the name follows it
+_ANNOTATION = re.compile(rf"[（(](?:{alternation('title_annotations')})[）)]")
 assert all(len(c) == 2 for c in _COMPOUNDS), "compound surnames are two characters"
 
 
@@ -192,6 +194,8 @@ def _title_chain_at(s: str, i: int) -> tuple[list[str], int] | None:
             if not m:
                 return None
             end = m.end()
+        note = _ANNOTATION.match(s, end)
+        end = note.end() if note else end
         items.append(s[pos:end])
         pos = end
         if pos < len(s) and s[pos] == "、" and TITLE_ITEM.match(s, pos + 1) and _chain_continues(s, pos + 1):

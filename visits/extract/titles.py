@@ -149,7 +149,7 @@ def read_titles(items: list[str]) -> TitleReading:
 def rank(title: str, province: Province | None = None) -> int:
     """Seniority (lower is more senior); 100 for titles the seed does not know."""
     ranks = title_ranks()
-    core = title
+    core = title = re.sub(r"[（(][^）)]*[）)]$", "", title)  # 副市长（挂职）ranks as 副市长
     m = re.match(r"^(.{2,}?)(?=[省市州县区旗盟](?:委|长|人大|政协|政府|党|领导|纪委))", title)
     if m and not re.search(r"副|常务|代", m.group(1)):
         core = title[m.end(1) :]
