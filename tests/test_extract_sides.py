@@ -232,8 +232,11 @@ def test_a_county_short_form_resolves_to_the_county_the_article_names_in_full():
     )
     v = _one(text, published_date=date(2021, 6, 10))
     assert (v.host_province, v.host_unit) == ("四川省", "九寨沟县")
-    # without the full name anywhere the short form is not trusted
-    assert extract_visits("6月9日，嘉兴市党政代表团来九寨沟考察。", published_date=date(2021, 6, 10)) == []
+    # without the full name anywhere the short form is trusted only for a paired province's
+    # visitors (浙江 and 四川 are paired, 山东 and 四川 are not)
+    (v,) = extract_visits("6月9日，嘉兴市党政代表团来九寨沟考察。", published_date=date(2021, 6, 10))
+    assert v.host_unit == "九寨沟县"
+    assert extract_visits("6月9日，济南市党政代表团来九寨沟考察。", published_date=date(2021, 6, 10)) == []
 
 
 def test_people_of_an_earlier_visit_told_in_passing_are_not_this_visits():
@@ -261,8 +264,11 @@ def test_a_suffixless_county_in_the_destination_slot_when_its_province_is_named(
     )
     v = _one(text, published_date=date(2022, 4, 13))
     assert (v.host_province, v.host_unit) == ("陕西省", "紫阳县")
-    # the same words with the county's province nowhere in the text: not trusted
-    assert extract_visits("4月12日，吴江区党政代表团一行来到紫阳，考察。", published_date=date(2022, 4, 13)) == []
+    # the county's province nowhere in the text: trusted only for a paired province's visitors
+    # (江苏 and 陕西 are paired, 山东 and 陕西 are not)
+    (v,) = extract_visits("4月12日，吴江区党政代表团一行来到紫阳，考察。", published_date=date(2022, 4, 13))
+    assert v.host_unit == "紫阳县"
+    assert extract_visits("4月12日，历下区党政代表团一行来到紫阳，考察。", published_date=date(2022, 4, 13)) == []
 
 
 # Round 4 (hand-written held-out pages): more ways a delegation's movement is told.

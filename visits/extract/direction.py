@@ -33,7 +33,7 @@ from visits.extract.title_units import (
 from visits.extract.trie_regex import trie_alternation
 from visits.extract.unit_tokens import resolve_side
 from visits.lexicon import alternation
-from visits.reference import Division, Province
+from visits.reference import Division, Province, province_partners
 
 if TYPE_CHECKING:  # the article module builds on this one
     from visits.extract.article import Article
@@ -45,7 +45,7 @@ MOVE = rf"(?:{alternation('movement_verbs')})"
 # the group inspected is a place it went to
 _MOVE_DELEG = rf"(?:{alternation('movement_verbs')}|在|(?:{alternation('inspect_verbs')})了?)"
 # an organ between the place and the group: 广东省乡村振兴局调研组, 浙江省发展改革委考察团
-ORGAN = r"(?:委|政府|[\u4e00-\u9fff]{1,10}?(?:局|厅|办公室|委员会|委|办))"
+ORGAN = r"(?:委|(?:人民)?政府|[\u4e00-\u9fff]{1,10}?(?:局|厅|办公室|委员会|委|办))"
 # a programme between the place and the group: 天津市对口支援工作调研组
 PROGRAMME = rf"(?:(?:{alternation('programme_words')})(?:工作)?)"
 _SELF = r"我(?:省|市|区|州|县|旗)"
@@ -137,24 +137,33 @@ def _city_for_abbreviation(unit: str, abbr: str, short: dict[str, str], hits: li
     return city if province.name not in named else abbr
 
 
-def _county_in_named_province(short: str, hits: list[PlaceHit]) -> str | None:
+def _county_in_named_province(short: str, hits: list[PlaceHit], visiting: str | None = None) -> str | None:
     """A county's suffixless name in the destination slot (代表团来到大关，) that the text never
     writes in full: the county, when only one county goes by that name and the text (its
-    place `hits`) names its province or one of that province's places."""
+    place `hits`) names its province or one of that province's places; else the one county of
+    that name in a province paired with the visitors' (湖州市代表团到青川考察)."""
     counties = county_short_forms().get(short, ())
-    if len(counties) != 1:
-        return None
     named = {u.province_name for h in hits for u in h.units}
-    return counties[0].name if counties[0].province_name in named else None
+    if len(counties) == 1 and counties[0].province_name in named:
+        return counties[0].name
+    own = resolve_side(visiting) if visiting and not visiting.startswith("我") else []
+    partners = province_partners().get(own[0].province_name, frozenset()) if own else frozenset()
+    paired = [c for c in counties if c.province_name in partners]
+    return paired[0].name if len(paired) == 1 else None
 
 
-def _short_place(form: str, short: dict[str, str], hits: list[PlaceHit]) -> str | None:
+def _short_place(
+    form: str, short: dict[str, str], hits: list[PlaceHit], visiting: str | None = None
+) -> str | None:
     """A short form in the destination slot: a place the text names in full, a county of a
-    province it names, or a prefecture whose short form is also a common word (莅临安康)."""
+    province it names or paired with the visitors' (`visiting`), or a prefecture whose short
+    form is also a common word (莅临安康)."""
     if form in short:
         return short[form]
     ambiguous = ambiguous_prefecture(form)
-    return _county_in_named_province(form, hits) or (ambiguous.name if ambiguous else None)
+    if ambiguous:  # 赴中山: the prefecture, not a county of that name in a paired province
+        return _county_in_named_province(form, hits) or ambiguous.name
+    return _county_in_named_province(form, hits, visiting)
 
 
 def _short_places(hits: list[PlaceHit], own: list[Division] = ()) -> dict[str, str]:
@@ -226,7 +235,7 @@ def find_directions(art: Article) -> list[Direction]:
             if deleg.search(sent, m.start()) or _NOT_GONE.search(sent, m.end("unit"), m.start("short")):
                 continue  # a full place name was matched for this movement
             hits, short = named()
-            place = _short_place(m.group("short"), short, hits)
+            place = _short_place(m.group("short"), short, hits, m.group("unit"))
             if place:
                 out.append(Direction(m.group("unit"), place, sent_at + m.start(), sent))
         for m in led.finditer(sent) if has_lead else ():
@@ -241,9 +250,9 @@ def find_directions(art: Article) -> list[Direction]:
                 continue
             if led_by_non_government(sent, m.start()):
                 continue
-            place = _short_place(m.group("short"), named()[1], named()[0])
+            unit = _led_unit(sent, m.start(), m.group(), art)
+            place = _short_place(m.group("short"), named()[1], named()[0], unit)
             if place:
-                unit = _led_unit(sent, m.start(), m.group(), art)
                 out.append(Direction(unit, place, sent_at + m.start(), sent, "leader_movement"))
     out.sort(key=lambda d: d.start)
     return out
