@@ -98,6 +98,9 @@ CASES = [
     # a stated year is marked as stated
     ("2021年3月4日，代表团抵达。", None, {"year_stated": True}),
     ("3月4日，代表团抵达。", date(2021, 3, 5), {"year_stated": False}),
+    # 本月 / 当月 name the month: the range's first day is kept
+    ("本月8日至10日，代表团赴某地", date(2021, 5, 12), _span(date(2021, 5, 8), date(2021, 5, 10))),
+    ("当月8日至10日，代表团赴某地", date(2021, 5, 12), _span(date(2021, 5, 8), date(2021, 5, 10))),
 ]
 
 
