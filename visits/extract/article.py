@@ -44,6 +44,13 @@ class Article:
         return self.context.home
 
     @property
+    def own_word(self) -> str:
+        """How the paper names its own side where the text names no host (市领导会见…): 我市
+        for a city's outlet, 我县 for a county's, else 我省."""
+        levels = {u.level for u in self.outlet_units}
+        return "我县" if "county" in levels else "我市" if "prefecture" in levels else "我省"
+
+    @property
     def prefer(self) -> tuple[str, ...]:
         """Province names, most named first: how homonyms are read in this article."""
         return tuple(n for n, _ in self.context.counts.most_common())

@@ -113,7 +113,7 @@ def arrivals(art: Article) -> list[Direction]:
             unit = a.group("unit")
             hits = find_places(unit)
             if hits and hits[-1].end == len(unit):
-                out.append(Direction(unit[hits[0].start :], "我省", off + a.start(), sent, "host_view"))
+                out.append(Direction(unit[hits[0].start :], art.own_word, off + a.start(), sent, "host_view"))
     return out
 
 

@@ -55,7 +55,7 @@ def receptions(art: Article) -> list[Direction]:
                 continue
             hosts = find_mentions(sent[: r.start()])
             host = own_unit(hosts[-1]) if hosts else _place_before(sent, r.start())
-            out.append(Direction(unit[hits[0].start :], host or "我省", off + r.start(), sent, "reception"))
+            out.append(Direction(unit[hits[0].start :], host or art.own_word, off + r.start(), sent, "reception"))
         if not out or out[-1].start < off:  # no group received in this sentence
             out.extend(_received_parties(off, sent))
     return out
