@@ -198,7 +198,8 @@ def _title_chain_at(s: str, i: int) -> tuple[list[str], int] | None:
         end = note.end() if note else end
         items.append(s[pos:end])
         pos = end
-        if pos < len(s) and s[pos] == "、" and TITLE_ITEM.match(s, pos + 1) and _chain_continues(s, pos + 1):
+        # 市委副书记、市长，市政府党组书记甲: a comma may part the posts of one person too
+        if pos < len(s) and s[pos] in "、，" and TITLE_ITEM.match(s, pos + 1) and _chain_continues(s, pos + 1):
             pos += 1
             continue
         return items, pos
