@@ -26,7 +26,7 @@ def mark_owner(target: Path) -> None:
     (target / OWNER_FILE).write_text(str(os.getpid()))
 
 
-def _owner_alive(folder: Path) -> bool | None:
+def owner_alive(folder: Path) -> bool | None:
     """True/False for a marked folder's owner; None for a folder with no mark."""
     try:
         pid = int((folder / OWNER_FILE).read_text())
@@ -44,7 +44,7 @@ def prune_run_targets(keep: Path, prefix: str, now: float | None = None) -> list
     for folder in keep.parent.glob(f"{prefix}*"):
         if folder == keep or not folder.is_dir() or folder.is_symlink():
             continue
-        alive = _owner_alive(folder)
+        alive = owner_alive(folder)
         if alive or (alive is None and now - folder.stat().st_mtime < UNMARKED_GRACE_SECONDS):
             continue
         shutil.rmtree(folder, ignore_errors=True)

@@ -38,16 +38,18 @@ def _absolute(value: str) -> Path:
 class WarehousePaths(dg.ConfigurableResource):
     """Where a build reads raw articles and writes the warehouse (`../shared/CONTRACT.md`)."""
 
-    raw_dir: str = "raw"
-    warehouse_dir: str = "warehouse"
+    # "" (not configured): the variable as the run finds it, else the contract's default. A
+    # process that imports the definitions before it sets the variables still builds there.
+    raw_dir: str = ""
+    warehouse_dir: str = ""
 
     @property
     def raw(self) -> Path:
-        return _absolute(self.raw_dir)
+        return _absolute(self.raw_dir or os.environ.get("VISITS_RAW_DIR") or "raw")
 
     @property
     def warehouse(self) -> Path:
-        return _absolute(self.warehouse_dir)
+        return _absolute(self.warehouse_dir or os.environ.get("VISITS_WAREHOUSE_DIR") or "warehouse")
 
     @property
     def staging(self) -> Path:
@@ -72,15 +74,15 @@ class WarehousePaths(dg.ConfigurableResource):
         return self.warehouse / "report"
 
 
-def _env_or(var: str, default: str) -> str | dg.EnvVar:
-    """The variable, read at run time, when it is set; the contract's default when not
-    (a `dg.EnvVar` of an unset variable is an error, and the contract gives defaults)."""
-    return dg.EnvVar(var) if os.environ.get(var) else default
+def _env_or_unset(var: str) -> str | dg.EnvVar:
+    """The variable as a `dg.EnvVar` (shown in the UI, read at run time) when it is set at
+    load; else "" (a `dg.EnvVar` of an unset variable is an error), read at run time too."""
+    return dg.EnvVar(var) if os.environ.get(var) else ""
 
 
 def warehouse_paths() -> WarehousePaths:
     """The resource as the code location configures it."""
-    return WarehousePaths(raw_dir=_env_or("VISITS_RAW_DIR", "raw"), warehouse_dir=_env_or("VISITS_WAREHOUSE_DIR", "warehouse"))
+    return WarehousePaths(raw_dir=_env_or_unset("VISITS_RAW_DIR"), warehouse_dir=_env_or_unset("VISITS_WAREHOUSE_DIR"))
 
 
 def paths_from_env() -> WarehousePaths:

@@ -12,8 +12,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.support.build import measured_build, run_build
-from tests.support.paths import REPO, query, sample_articles
+from tests.support.build import measured_build, run_build, run_folders_left
+from tests.support.paths import query, sample_articles
 
 pytestmark = pytest.mark.slow
 
@@ -150,5 +150,5 @@ def test_special_files_each_get_a_row_and_cost_no_memory(built):
 
 
 def test_dbt_keeps_only_the_last_run_target_folders(built):
-    runs = [p for p in (REPO / "dbt_project" / "target").glob("warehouse_models-*") if p.is_dir()]
+    runs = run_folders_left()
     assert len(runs) <= 2, sorted(p.name for p in runs)

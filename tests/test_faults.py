@@ -15,7 +15,7 @@ import polars as pl
 import pytest
 
 from orchestration.headless import build_command, build_env
-from tests.support.build import copy_build, run_build
+from tests.support.build import copy_build, run_build, run_folders_left
 from tests.support.paths import BIN, REPO, query
 from visits.publish import build_path, export_counts
 
@@ -248,5 +248,5 @@ def test_after_this_modules_builds_dbt_keeps_at_most_two_run_folders(warehouse):
     """Last in the module: after its builds (15 when the module runs whole: 8 finished, 7 killed
     part-way, each killed one leaving its folder behind), dbt's per-run target folders are pruned
     by every finished build to its own and at most one a live build still uses."""
-    runs = [p for p in (REPO / "dbt_project" / "target").glob("warehouse_models-*") if p.is_dir()]
+    runs = run_folders_left()
     assert len(runs) <= 2, sorted(p.name for p in runs)

@@ -42,6 +42,18 @@ def test_the_code_location_reads_the_contract_variables_at_run_time(monkeypatch,
     monkeypatch.delenv("VISITS_RAW_DIR", raising=False)
     configured = warehouse_paths()
     assert isinstance(configured.warehouse_dir, dg.EnvVar)  # shown as an env var in the UI
-    assert configured.raw_dir == "raw"  # the contract's default when unset
+    assert configured.raw_dir == ""  # unset at load: read when a run starts
+    assert configured.raw == WarehousePaths(raw_dir="raw").raw  # the contract's default
     resolved = WarehousePaths(raw_dir="raw", warehouse_dir=configured.warehouse_dir.get_value())
     assert resolved.duckdb_file == tmp_path / "visits.duckdb" and resolved.staging == tmp_path / "staging"
+
+
+def test_paths_loaded_before_the_variables_are_set_follow_them(monkeypatch, tmp_path):
+    """A process that loads the definitions first and sets the variables later (a test
+    worker, a notebook) still builds where the variables say, not in the repository."""
+    for var in ("VISITS_RAW_DIR", "VISITS_WAREHOUSE_DIR"):
+        monkeypatch.delenv(var, raising=False)
+    configured = warehouse_paths()
+    monkeypatch.setenv("VISITS_WAREHOUSE_DIR", str(tmp_path / "wh"))
+    monkeypatch.setenv("VISITS_RAW_DIR", str(tmp_path / "in"))
+    assert configured.warehouse == tmp_path / "wh" and configured.raw == tmp_path / "in"

@@ -15,7 +15,7 @@ import pytest
 
 from orchestration.dbt_parse import parse_manifest
 from orchestration.resources import WarehousePaths
-from tests.support.build import latest_dbt_log, published_state, run_build
+from tests.support.build import dbt_log_of, published_state, run_build
 from tests.support.contract import CONTRACT, CONTRACT_TYPES
 from tests.support.paths import SHARED, query, sample_articles
 from visits.build_inputs import fingerprint_path
@@ -104,9 +104,9 @@ def built(tmp_path_factory, dbt_parsed) -> dict:
     warehouse, home = root / "warehouse", root / "dagster_home"
     # What `make dbt-parse` does, for this warehouse: the build should reuse that parse.
     parse_manifest(WarehousePaths(raw_dir=str(raw), warehouse_dir=str(warehouse)))
-    run_build(raw, warehouse, home)
+    build = run_build(raw, warehouse, home)
     return {"raw": raw, "warehouse": warehouse, "home": home, "db": warehouse / "visits.duckdb",
-            "dbt_log": latest_dbt_log()}
+            "dbt_log": dbt_log_of(build.run_id)}
 
 
 def test_dbt_reuses_the_parse_and_uses_every_core(built):

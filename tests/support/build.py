@@ -25,6 +25,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from orchestration.dbt_targets import owner_alive
 from orchestration.headless import build_command, build_env
 from orchestration.recovery import reap_dead_runs
 from orchestration.resources import dbt_project
@@ -122,10 +123,12 @@ def _in_subprocess(raw_dir: Path, warehouse_dir: Path, dagster_home: Path, full_
     return BuildResult(None, proc.stdout + proc.stderr)
 
 
-def latest_dbt_log() -> str:
-    """dbt's log of the newest build: each build runs dbt in its own folder under target/."""
+def dbt_log_of(run_id: str) -> str:
+    """dbt's log of one build: each run has its own folder under target/, named after the
+    run (`warehouse_models-<run id's first 7>-<id>`), whoever else builds from this checkout."""
     target = dbt_project.project_dir / dbt_project.target_path
-    runs = sorted(target.glob("warehouse_models-*/dbt.log"), key=lambda p: p.stat().st_mtime)
+    runs = sorted(target.glob(f"warehouse_models-{run_id[:7]}-*/dbt.log"), key=lambda p: p.stat().st_mtime)
+    assert runs, f"no dbt log for run {run_id}"
     return runs[-1].read_text(errors="replace")
 
 
@@ -134,6 +137,13 @@ def published_state(warehouse: Path) -> dict:
     st = (warehouse / "visits.duckdb").stat()
     exports = {p.name: p.stat().st_mtime_ns for p in (warehouse / "exports").iterdir()}
     return {"db": (st.st_ino, st.st_mtime_ns), "marts": current_export(warehouse / "marts"), "exports": exports}
+
+
+def run_folders_left() -> list[Path]:
+    """dbt's per-run folders this process's builds are answerable for: all of them, but for
+    those another live process (a parallel test worker, its build) marks as its own."""
+    target = dbt_project.project_dir / dbt_project.target_path
+    return [p for p in target.glob("warehouse_models-*") if p.is_dir() and owner_alive(p) is not True]
 
 
 def run_build(
