@@ -42,9 +42,12 @@ build-full: venv dbt-parse $(DAGSTER_HOME)/dagster.yaml
 		--config-json '{"ops": {"warehouse_models": {"config": {"full_refresh": true}}}}'
 	@$(BIN)/python -m orchestration.summary
 
+# Two workers: a build is mostly one core's work. Each test module runs whole on one worker, so
+# its fixtures are built once; TEST_WORKERS=0 runs the suite in this one process.
+TEST_WORKERS ?= 2
 test: venv dbt-parse
 	$(BIN)/ruff check .
-	$(BIN)/pytest -m "not ui and not soak"
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile -m "not ui and not soak"
 
 # The edit loop: every test that runs no build (`slow` marks those that do), in about a minute.
 test-fast: venv dbt-parse

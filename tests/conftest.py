@@ -5,6 +5,7 @@ Helpers live in tests/support/; test modules import them from there.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -39,12 +40,16 @@ def dbt_parsed() -> Path:
     """dagster-dbt reads dbt's manifest at import; parse once per session (unless `make test`
     has just parsed the same files), never at import."""
     manifest = REPO / "dbt_project" / "target" / "manifest.json"
-    if not _manifest_is_fresh(manifest):
-        subprocess.run(
-            [str(BIN / "dbt"), "parse", "--quiet", "--project-dir", "dbt_project", "--profiles-dir", "dbt_project"],
-            cwd=REPO,
-            check=True,
-        )
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    # parallel workers share target/: one parses, the others wait for it and find it fresh
+    with open(manifest.parent / ".parse.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not _manifest_is_fresh(manifest):
+            subprocess.run(
+                [str(BIN / "dbt"), "parse", "--quiet", "--project-dir", "dbt_project", "--profiles-dir", "dbt_project"],
+                cwd=REPO,
+                check=True,
+            )
     return manifest
 
 
