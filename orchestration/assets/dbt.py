@@ -100,7 +100,7 @@ def warehouse_models(  # noqa: ANN201 - yields dbt events
 ):
     db = warehouse.duckdb_file
     # One writer per warehouse even without a Dagster instance (DAGSTER_HOME unset).
-    with writer_lock(warehouse.warehouse, f"dbt build (run {context.run_id[:8]})", context.log.warning):
+    with writer_lock(warehouse.warehouse, f"dbt build (run {context.run.run_id[:8]})", context.log.warning):
         fingerprint = inputs_fingerprint(warehouse.staging)
         if not config.full_refresh and is_published(warehouse, fingerprint):
             context.log.info("inputs unchanged since the published build (%s): nothing to rebuild", fingerprint[:12])

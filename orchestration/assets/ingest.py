@@ -26,7 +26,7 @@ reap_on_load()
     description="Every file under the raw directory with its SHA-256; departed files are kept as not present.",
 )
 def raw_files(context: dg.AssetExecutionContext, warehouse: WarehousePaths) -> dg.MaterializeResult:
-    with writer_lock(warehouse.warehouse, f"raw-dir scan (run {context.run_id[:8]})", context.log.warning):
+    with writer_lock(warehouse.warehouse, f"raw-dir scan (run {context.run.run_id[:8]})", context.log.warning):
         # Before anything reads staging: corrupt batches go aside and their articles are redone.
         corrupt = verify_staging(warehouse.staging)
         for message in corrupt:

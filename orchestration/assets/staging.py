@@ -28,7 +28,7 @@ CURRENT_BATCHES = dg.AssetKey(["staging", "current_batches"])
     description="Decoded, repaired, simplified article text and metadata; undecodable files quarantined.",
 )
 def cleaned_articles(context: dg.AssetExecutionContext, warehouse: WarehousePaths) -> dg.MaterializeResult:
-    with writer_lock(warehouse.warehouse, f"cleaning (run {context.run_id[:8]})", context.log.warning):
+    with writer_lock(warehouse.warehouse, f"cleaning (run {context.run.run_id[:8]})", context.log.warning):
         stats = clean_new_content(warehouse.staging, warehouse.raw, read_manifest(warehouse.staging))
         ensure_tables(warehouse.staging)
     current = current_articles(warehouse.staging, [*KEY_COLUMNS, "script"])
@@ -61,7 +61,7 @@ def cleaned_articles(context: dg.AssetExecutionContext, warehouse: WarehousePath
     pool=WRITER_POOL,
 )
 def extracted_visits(context: dg.AssetExecutionContext, warehouse: WarehousePaths):  # noqa: ANN201 - yields results
-    with writer_lock(warehouse.warehouse, f"extraction (run {context.run_id[:8]})", context.log.warning):
+    with writer_lock(warehouse.warehouse, f"extraction (run {context.run.run_id[:8]})", context.log.warning):
         stats = extract_new_content(warehouse.staging)
         ensure_tables(warehouse.staging)
     context.log.info("extracted %d visits from %d articles", stats.visits, stats.processed)
