@@ -12,6 +12,7 @@ import pytest
 from tests.support.cases import case_rows
 from visits.extract import extract_visits
 from visits.extract.meeting import find_meeting
+from visits.extract.officials import find_mentions
 from visits.lexicon import words
 
 
@@ -83,3 +84,11 @@ def test_a_headline_may_end_in_an_ambiguous_short_form():
     # 安康 is more often a word than a place; after 莅临 at a headline's end only a place stands
     (visit,) = extract_visits("会议纪要。", title="江苏省常州市党政代表团莅临安康")
     assert (visit.visiting_unit, visit.host_unit, visit.basis) == ("常州市", "安康市", ["headline"])
+
+
+def test_the_head_of_a_group_named_with_yi_wei_tuanzhang_leads_it():
+    text = "8月2日，以上海市委常委、副市长程望山为团长的上海市党政代表团抵达昆明。"
+    (visit,) = extract_visits(text)
+    assert visit.leader_names == ["程望山"]
+    # 的 starts no name: 为团长的代表团 is no person titled 团长
+    assert [m.name for m in find_mentions("由以上海市委书记程望山为团长的代表团抵达昆明。")] == ["程望山"]

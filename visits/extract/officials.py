@@ -63,7 +63,7 @@ def _name_at(s: str, i: int) -> int | None:
     one-character stop word directly followed by punctuation is the name's last character
     (卜春来、 -> 卜春来). Without a known surname only 4–5 characters pass (minority names),
     and only when no shorter length ended at a boundary (期以来对 is not a name)."""
-    if i >= len(s) or s[i] in _PUNCT:
+    if i >= len(s) or s[i] in _PUNCT or s[i] == "的":  # 为团长的代表团: 的 starts no name
         return None
     m = re.match(r"[\u4e00-\u9fff]{1,6}·", s[i:])
     if m:  # 阿不都热合曼·买买提: the shortest tail that ends at a boundary
@@ -214,8 +214,10 @@ def _chain_continues(s: str, i: int) -> bool:
     return end is None or _has_title_word(s[i:end])
 
 
+# what stands before a title in the first item, and a 以 right before it (以某市市长甲为团长)
 _TRIM = re.compile(
-    r"^.*(?:由|受|陪同|会见|看望|邀请|率领|带领|了|的|是|经(?![理开济委信贸营])|请|向|被|随同|在|与|挂职任|担任|以及|还有|包括|委托)"
+    r"^(?:.*(?:由|受|陪同|会见|看望|邀请|率领|带领|了|的|是|经(?![理开济委信贸营])|请|向|被|随同|在|与|挂职任|担任|以及|还有|包括|委托))?"
+    r"(?:以(?=[\u4e00-\u9fff]))?"
 )
 # A person who hands the visit to someone else (甲委托乙, 甲因公务在外，委托乙) is no participant.
 _HANDS_OVER = re.compile(r"(?:因[^，,。；;]{0,10}[，,]?)?委托")
