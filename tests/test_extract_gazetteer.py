@@ -63,7 +63,7 @@ def test_cooperation_city_in_host_cities():
 
 
 def test_pair_names():
-    from visits.extract.direction import pair_provinces
+    from visits.extract.province_names import pair_provinces
 
     pairs = [
         (a.short_name, b.short_name)

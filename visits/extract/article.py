@@ -16,10 +16,10 @@ from datetime import date
 from functools import cached_property
 
 from visits.extract.dates import VisitDates, date_in_text, parse_dates
-from visits.extract.direction import pair_provinces, province_counts
 from visits.extract.gazetteer import PlaceHit, find_places
 from visits.extract.officials import Mention, _find_mentions
 from visits.extract.outlet import source_province, source_units
+from visits.extract.province_names import pair_provinces, province_counts
 from visits.extract.sentences import sentences
 from visits.extract.sides import ArticleContext
 from visits.reference import Division, Province

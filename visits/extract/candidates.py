@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from visits.extract.direction import DELEG, MOVE, ORGAN, Direction, destination
+from visits.extract.direction import DELEG, MOVE, ORGAN, Direction, destination, not_gone
 from visits.extract.gazetteer import county_short_forms, find_places, lies_within
 from visits.extract.officials import find_mentions
 from visits.extract.regex_cache import compile_cached
@@ -76,6 +76,8 @@ def leader_movements(art: Article) -> list[Direction]:
     for (off, sent), mentions in zip(art.sentences, art.mentions, strict=True):
         for m in mentions:
             found = pat.match(sent[m.end :])
+            if found and not_gone(sent, m.end, m.end + found.end()):
+                continue  # 甲将于近期赴乙市: not (yet) a visit
             # a company's or university's head (某省某集团董事长) travels for it, not for the place
             unit = own_unit(m) if found and not heads_other_body(m) else None
             if unit:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -33,7 +32,7 @@ from visits.extract.title_units import (
 from visits.extract.trie_regex import trie_alternation
 from visits.extract.unit_tokens import resolve_side
 from visits.lexicon import alternation
-from visits.reference import Division, Province, province_partners
+from visits.reference import Division, province_partners
 
 if TYPE_CHECKING:  # the article module builds on this one
     from visits.extract.article import Article
@@ -239,14 +238,14 @@ def find_directions(art: Article) -> list[Direction]:
             if place:
                 out.append(Direction(m.group("unit"), place, sent_at + m.start(), sent))
         for m in led.finditer(sent) if has_lead else ():
-            if m.end() in told or _NOT_GONE.search(m.group()) or _POSTED.search(m.group()):
+            if m.end() in told or not_gone(sent, m.start(), m.end()) or _POSTED.search(m.group()):
                 continue  # 带领我县考察团赴济南市: the delegation names its own unit
             if led_by_non_government(sent, m.start()):
                 continue
             unit = _led_unit(sent, m.start(), m.group(), art)
             out.append(Direction(unit, m.group("dest"), sent_at + m.start(), sent, "leader_movement"))
         for m in led_short.finditer(sent) if has_lead else ():
-            if m.end() in told or led.search(sent, m.start()) or _NOT_GONE.search(m.group()):
+            if m.end() in told or led.search(sent, m.start()) or not_gone(sent, m.start(), m.end()):
                 continue
             if led_by_non_government(sent, m.start()):
                 continue
@@ -256,6 +255,12 @@ def find_directions(art: Article) -> list[Direction]:
                 out.append(Direction(unit, place, sent_at + m.start(), sent, "leader_movement"))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def not_gone(sent: str, start: int, end: int) -> bool:
+    """Does a leader's movement sent[start:end] not, or not yet, happen: a word of not_gone
+    in it or just before it (甲将于近期率团赴…, 甲计划于下月赴…)?"""
+    return _NOT_GONE.search(sent, max(0, start - 6), end) is not None
 
 
 def _led_unit(sent: str, lead_at: int, led: str, art: Article) -> str:
@@ -282,34 +287,3 @@ def _titled_elsewhere(before: str, art: Article) -> str | None:
             if before.endswith(m.name) and (unit := own_unit(m)):
                 return unit
     return None
-
-
-def province_counts(hits: list[PlaceHit]) -> Counter[str]:
-    """How often each province is named in a text (its place `hits`), directly or through its
-    places and abbreviations."""
-    c: Counter[str] = Counter()
-    for h in hits:
-        names = {u.province_name for u in h.units}
-        if len(names) == 1:
-            c[names.pop()] += 1
-    return c
-
-
-def pair_provinces(text: str) -> list[tuple[Province, Province]]:
-    """Pair names such as 苏陕, 沪滇, 粤桂 followed by a cooperation word."""
-    abbr = abbreviation_alt()
-    out = []
-    for m in re.finditer(rf"({abbr})({abbr})(?=扶贫|协作|合作|对口|两省|两地|两市|东西部|帮扶)", text):
-        a, b = lookup_province(m.group(1)), lookup_province(m.group(2))
-        if a and b and a != b and (a, b) not in out:
-            out.append((a, b))
-    return out
-
-
-def pair_words(visiting: Province, host: Province) -> tuple[str, ...]:
-    """Words that name the pair in a meeting name: 苏陕, 陕苏, 江苏, 陕西 …"""
-    words = [visiting.short_name, host.short_name]
-    for a in visiting.abbreviations:
-        for b in host.abbreviations:
-            words += [a + b, b + a]
-    return tuple(words)

@@ -8,14 +8,11 @@ from datetime import date
 from visits.extract.article import Article, annotate
 from visits.extract.candidates import arrivals, leader_movements, meetings
 from visits.extract.dates import VisitDates, parse_dates
-from visits.extract.direction import (
-    Direction,
-    find_directions,
-    pair_words,
-)
+from visits.extract.direction import Direction, find_directions
 from visits.extract.meeting import find_meeting, find_programme
 from visits.extract.people import bare_leaders, find_people, home_side
 from visits.extract.places import host_cities
+from visits.extract.province_names import pair_words
 from visits.extract.receptions import accompaniments, led_groups, receptions
 from visits.extract.sides import (
     Side,
