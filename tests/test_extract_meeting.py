@@ -172,6 +172,13 @@ def test_programme_most_specific():
     assert find_programme("对口支援新疆工作") == "对口支援"
 
 
+def test_programme_from_aid_to_one_region():
+    # 援疆 / 援藏 / 援青 are 对口支援; a programme named outright still wins
+    assert find_programme("代表团看望援藏干部人才") == "对口支援"
+    assert find_programme("召开援疆工作座谈会") == "对口支援"
+    assert find_programme("深化东西部协作，看望援青干部") == "东西部协作"
+
+
 def test_programme_northeast_cooperation():
     assert find_programme("推进江苏辽宁对口合作，深化两省交流。") == "对口合作"
 

@@ -190,6 +190,11 @@ PROGRAMMES: tuple[tuple[str, str], ...] = (
     (_PAIR_COOPERATION, "东西部协作"),
     ("对口帮扶", "对口帮扶"),
     ("对口协作", "对口协作"),
+    # 援疆 / 援藏 / 援青 name the 对口支援 of Xinjiang, Tibet and Qinghai; last, so a programme
+    # the text names outright wins
+    ("援疆", "对口支援"),
+    ("援藏", "对口支援"),
+    ("援青", "对口支援"),
 )
 
 
