@@ -37,6 +37,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "received_party": compile_cached(
             rf"(?:{alternation('reception_verbs')})(?:了)?(?P<who>[^。；;]{{2,40}}?)一行"
         ),
+        # 甲与乙市市长丙一行座谈: the host meets a visiting official's party
+        "met_party": compile_cached(
+            r"与(?P<who>[^。；;，,]{2,40}?)一行(?:举行|进行)?(?:座谈|会谈|会晤|交流)"
+        ),
         # 甲与乙率领的党政代表团座谈: the group a named official leads
         "led_group": compile_cached(rf"(?:{alternation('leader_verbs')})的(?:[^，,。；;]{{0,12}}?){DELEG}"),
     }
@@ -61,6 +65,21 @@ def receptions(art: Article) -> list[Direction]:
     return out
 
 
+# 在某市会见…: where a reception took place, right before its verb
+_AT_BEFORE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,8})$")
+# 热情接待, 亲切会见: how the host received, between the host and the verb
+_MANNER_BEFORE = re.compile(r"(?:热情|亲切|隆重|专程)$")
+
+
+def _held_before(sent: str, at: int) -> str | None:
+    """The place written as 在某市 right before the verb at `at`, when it is a whole place."""
+    m = _AT_BEFORE.search(sent, 0, at)
+    if m is None:
+        return None
+    hits = find_places(m.group("place"))
+    return m.group("place") if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(m.group("place")) else None
+
+
 _LEADERS_BEFORE = re.compile(r"(?:委|政府)?(?:主要)?领导(?:同志)?$")
 # 我县 / a bare 市 or 县 of 市领导 opening the clause: the paper's own side, at the level written
 _OWN_BEFORE = re.compile(r"(?:我|(?<![\u4e00-\u9fff]))(?P<level>[省市州县区旗盟])$")
@@ -69,6 +88,8 @@ _OWN_BEFORE = re.compile(r"(?:我|(?<![\u4e00-\u9fff]))(?P<level>[省市州县�
 def _place_before(sent: str, at: int) -> str | None:
     """The host written right before the verb when no official is: a place (某州迎来甲市党政
     代表团, 乙市领导会见…) or the paper's own side (我县迎来…, 市领导会见…)."""
+    manner = _MANNER_BEFORE.search(sent, 0, at)
+    at = manner.start() if manner else at
     leaders = _LEADERS_BEFORE.search(sent, 0, at)
     end = leaders.start() if leaders else at
     own = _OWN_BEFORE.search(sent, 0, end)
@@ -80,18 +101,21 @@ def _place_before(sent: str, at: int) -> str | None:
 
 
 def _received_parties(off: int, sent: str) -> list[Direction]:
-    """甲会见了乙省省长丙一行: the visitor from the last official before 一行 holding a post of
-    a named unit (not a company's or university's of that place), the host from the receiving official's title; only when the two lie in different
-    provinces (a province's own leaders meeting is no visit between two sides)."""
+    """甲会见了乙省省长丙一行, 甲与乙省省长丙一行座谈: the visitor from the last official before
+    一行 holding a post of a named unit (not a company's or university's of that place), the
+    host from the receiving official's title, else the place it happened (甲在某市会见…);
+    only when the two lie in different provinces (a province's own leaders meeting is no visit
+    between two sides)."""
     out = []
-    for r in _patterns()["received_party"].finditer(sent):
+    pats = _patterns()
+    for r in [*pats["received_party"].finditer(sent), *pats["met_party"].finditer(sent)]:
         receivers = find_mentions(sent[: r.start()])
         guests = [
             u
             for m in find_mentions(r.group("who"))
             if not heads_other_body(m) and (u := own_unit(m)) and not u.startswith("我")
         ]
-        host = own_unit(receivers[-1]) if receivers else None
+        host = own_unit(receivers[-1]) if receivers else _held_before(sent, r.start())
         if not guests or host is None:
             continue
         g, h = resolve_side(guests[-1]), resolve_side(host) if not host.startswith("我") else []
