@@ -37,6 +37,14 @@ def owner_alive(folder: Path) -> bool | None:
     return pid_alive(pid)
 
 
+def spared(folder: Path, now: float | None = None) -> bool:
+    """Is `folder` another live process's, or unmarked and young enough to be a run that is
+    just starting? Such a folder outlives every other run's clean-up."""
+    alive = owner_alive(folder)
+    now = time.time() if now is None else now
+    return bool(alive) or (alive is None and now - folder.stat().st_mtime < UNMARKED_GRACE_SECONDS)
+
+
 def prune_run_targets(keep: Path, prefix: str, now: float | None = None) -> list[Path]:
     """Delete `prefix`* siblings of `keep` no live process uses; return what was deleted."""
     now = time.time() if now is None else now
@@ -44,8 +52,7 @@ def prune_run_targets(keep: Path, prefix: str, now: float | None = None) -> list
     for folder in keep.parent.glob(f"{prefix}*"):
         if folder == keep or not folder.is_dir() or folder.is_symlink():
             continue
-        alive = owner_alive(folder)
-        if alive or (alive is None and now - folder.stat().st_mtime < UNMARKED_GRACE_SECONDS):
+        if spared(folder, now):
             continue
         shutil.rmtree(folder, ignore_errors=True)
         removed.append(folder)

@@ -248,8 +248,8 @@ def test_after_this_modules_builds_dbt_keeps_at_most_two_run_folders(warehouse):
     """Last in the module: after its builds (15 when the module runs whole: 8 finished, 7 killed
     part-way, each killed one leaving its folder behind), dbt's per-run target folders are pruned
     by every finished build to its own and at most one a live build still uses. Listed right
-    after one more finished build (nothing new), as its prune left them: another test worker
-    may finish a build of its own at any moment."""
-    run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"])
+    after one more build that runs dbt (a full refresh), as its clean-up left them: a parallel
+    test worker may finish a build of its own at any moment."""
+    run_build(warehouse["raw"], warehouse["warehouse"], warehouse["home"], full_refresh=True)
     runs = run_folders_left()
     assert len(runs) <= 2, sorted(p.name for p in runs)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from orchestration.dbt_targets import owner_alive
+from orchestration.dbt_targets import spared
 from orchestration.headless import build_command, build_env
 from orchestration.recovery import reap_dead_runs
 from orchestration.resources import dbt_project
@@ -141,9 +141,10 @@ def published_state(warehouse: Path) -> dict:
 
 def run_folders_left() -> list[Path]:
     """dbt's per-run folders this process's builds are answerable for: all of them, but for
-    those another live process (a parallel test worker, its build) marks as its own."""
+    those a build's clean-up spares on purpose (another live process's, a parallel test
+    worker's or its build's, or one unmarked and young: a run just starting)."""
     target = dbt_project.project_dir / dbt_project.target_path
-    return [p for p in target.glob("warehouse_models-*") if p.is_dir() and owner_alive(p) is not True]
+    return [p for p in target.glob("warehouse_models-*") if p.is_dir() and not spared(p)]
 
 
 def run_build(
