@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from visits.extract.direction import DELEG, MOVE, ORGAN, Direction, destination, not_gone
-from visits.extract.gazetteer import county_short_forms, find_places, lies_within
+from visits.extract.gazetteer import county_short_forms, find_places, lies_within, trailing_place
 from visits.extract.officials import find_mentions
 from visits.extract.regex_cache import compile_cached
 from visits.extract.sides import resolve_token
@@ -104,18 +104,14 @@ def arrivals(art: Article) -> list[Direction]:
         if not pats["group_word"].search(sent):
             continue  # both patterns need a group word: most sentences have none
         for a in pats["came_as"].finditer(sent):
-            unit, dest = a.group("unit"), a.group("dest")
-            hits = find_places(unit)
-            if hits and hits[-1].end == len(unit):
-                kind = "host_view" if dest.startswith("我") else "movement"
-                out.append(Direction(unit[hits[0].start :], dest, off + a.start(), sent, kind))
+            if unit := trailing_place(a.group("unit")):
+                kind = "host_view" if a.group("dest").startswith("我") else "movement"
+                out.append(Direction(unit, a.group("dest"), off + a.start(), sent, kind))
         if not pats["arrival_word"].search(sent):
             continue
         for a in pats["arrived"].finditer(sent):
-            unit = a.group("unit")
-            hits = find_places(unit)
-            if hits and hits[-1].end == len(unit):
-                out.append(Direction(unit[hits[0].start :], art.own_word, off + a.start(), sent, "host_view"))
+            if unit := trailing_place(a.group("unit")):
+                out.append(Direction(unit, art.own_word, off + a.start(), sent, "host_view"))
     return out
 
 

@@ -96,18 +96,28 @@ def county_short_forms() -> dict[str, tuple[Division, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _ambiguous_prefectures() -> dict[str, Division]:
-    by_short: dict[str, list[Division]] = {}
+def prefecture_short_forms() -> dict[str, tuple[Division, ...]]:
+    """Prefectures by their short name, the ambiguous ones too (普洱): only slots where an
+    everyday word is not expected read them."""
+    out: dict[str, list[Division]] = {}
     for d in divisions():
-        if d.level == "prefecture" and d.short_name in AMBIGUOUS_SHORT:
-            by_short.setdefault(d.short_name, []).append(d)
-    return {short: ds[0] for short, ds in by_short.items() if len(ds) == 1}
+        if d.level == "prefecture" and len(d.short_name) >= 2:
+            out.setdefault(d.short_name, []).append(d)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def ambiguous_prefecture(short: str) -> Division | None:
     """The one prefecture an ambiguous short form (安康, 普洱) names, for the slots where only a
     place can stand; None for any other word."""
-    return _ambiguous_prefectures().get(short)
+    matches = prefecture_short_forms().get(short, ()) if short in AMBIGUOUS_SHORT else ()
+    return matches[0] if len(matches) == 1 else None
+
+
+def trailing_place(text: str) -> str | None:
+    """`text` from its first place on, when it ends in a place (来访的甲市 -> 甲市), else None:
+    what stands before a group word is its unit only when it ends in one."""
+    hits = find_places(text)
+    return text[hits[0].start :] if hits and hits[-1].end == len(text) else None
 
 
 def lies_within(unit: Division, outer: Division) -> bool:

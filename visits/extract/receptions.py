@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from visits.extract.direction import DELEG, ORGAN, Direction
-from visits.extract.gazetteer import find_places
+from visits.extract.gazetteer import find_places, trailing_place
 from visits.extract.officials import Mention, find_mentions
 from visits.extract.regex_cache import compile_cached
 from visits.extract.title_units import heads_other_body, own_unit
@@ -53,13 +53,12 @@ def receptions(art: Article) -> list[Direction]:
     pat = _patterns()["received"]
     for off, sent in art.sentences:
         for r in pat.finditer(sent):
-            unit = r.group("unit")
-            hits = find_places(unit)
-            if not hits or hits[-1].end != len(unit):
+            unit = trailing_place(r.group("unit"))
+            if unit is None:
                 continue
             hosts = find_mentions(sent[: r.start()])
             host = own_unit(hosts[-1]) if hosts else _place_before(sent, r.start())
-            out.append(Direction(unit[hits[0].start :], host or art.own_word, off + r.start(), sent, "reception"))
+            out.append(Direction(unit, host or art.own_word, off + r.start(), sent, "reception"))
         if not out or out[-1].start < off:  # no group received in this sentence
             out.extend(_received_parties(off, sent))
     return out
@@ -161,10 +160,9 @@ def accompaniments(art: Article) -> list[Direction]:
     visitor's unit from the escorted official's title (it must name a place); the host's from
     the escorts' (我县 for an unprefixed title). Only with a tour verb after it."""
     out = []
-    for off, sent in art.sentences:
+    for (off, sent), mentions in zip(art.sentences, art.mentions, strict=True):
         if "陪同" not in sent:
             continue
-        mentions = find_mentions(sent)
         for a in _ACCOMPANY.finditer(sent):
             found = _escort(sent, mentions, a)
             if found is None:
@@ -181,7 +179,9 @@ def accompaniments(art: Article) -> list[Direction]:
     return out
 
 
-def _escort(sent: str, mentions: list[Mention], a: re.Match[str]) -> tuple[Mention, list[Mention], int] | None:
+def _escort(
+    sent: str, mentions: tuple[Mention, ...], a: re.Match[str]
+) -> tuple[Mention, list[Mention], int] | None:
     """(the escorted official, the escorts in the clause, where the tour is told) around the
     陪同 match `a`, or None when officials do not stand right on both sides of it."""
     clause = sent.rfind("，", 0, a.start()) + 1

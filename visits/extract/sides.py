@@ -64,16 +64,17 @@ def resolve_token(token: str, art: ArticleContext, other: Province | None, inner
                 return None
             home = province_by_name()[ranked[0]]
         units = [_division(home)]
+        outlet = source_units(source)
         # 我区 is a district's too when the outlet is a district's (某区融媒体中心), not only an
         # autonomous region's
         district = m.group(1) == "区" and any(
             u.level == "county" and u.name.endswith("区") and u.province_name == home.name
-            for u in source_units(source)
+            for u in outlet
         )
         if m.group(1) not in "省区" or home.kind == "直辖市" or district:
             # 我市/我州/我县: the paper's own city, from the source name when it names one;
             # a county paper's 我市 is its prefecture
-            src = [u for u in source_units(source) if u.province_name == home.name] or _most_named(
+            src = [u for u in outlet if u.province_name == home.name] or _most_named(
                 art.units, home, m.group(1)
             )
             if src and m.group(1) in "区县旗":  # 毕节市七星关区融媒体中心's 我区 is the district

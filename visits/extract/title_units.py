@@ -7,12 +7,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from visits.extract.gazetteer import county_short_forms, find_places
+from visits.extract.gazetteer import county_short_forms, find_places, prefecture_short_forms
 from visits.extract.officials import Mention, find_mentions
 from visits.lexicon import words
-from visits.reference import Division, divisions
 
 _SELF_CHAR = {"省": "我省", "市": "我市", "区": "我区", "州": "我州", "县": "我县", "旗": "我旗"}
 _DEPTH = {"province": 0, "prefecture": 1, "county": 2}
@@ -84,16 +81,5 @@ def group_unit(text: str) -> str | None:
     token = chained_places(text)
     if token and text.startswith(token):
         return token
-    counties = county_short_forms().get(text, ()) or _prefecture_short_forms().get(text, ())
+    counties = county_short_forms().get(text, ()) or prefecture_short_forms().get(text, ())
     return counties[0].name if len(counties) == 1 else None
-
-
-@lru_cache(maxsize=1)
-def _prefecture_short_forms() -> dict[str, tuple[Division, ...]]:
-    """Prefectures by their short name, the ambiguous ones too (普洱): only a group's name slot
-    reads them, where an everyday word is not expected."""
-    out: dict[str, list[Division]] = {}
-    for d in divisions():
-        if d.level == "prefecture" and len(d.short_name) >= 2:
-            out.setdefault(d.short_name, []).append(d)
-    return {k: tuple(v) for k, v in out.items()}
