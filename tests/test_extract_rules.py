@@ -92,3 +92,8 @@ def test_the_head_of_a_group_named_with_yi_wei_tuanzhang_leads_it():
     assert visit.leader_names == ["程望山"]
     # 的 starts no name: 为团长的代表团 is no person titled 团长
     assert [m.name for m in find_mentions("由以上海市委书记程望山为团长的代表团抵达昆明。")] == ["程望山"]
+    # the title names no province: the group's own does (以省委书记甲为团长的浙江省党政代表团)
+    (visit,) = extract_visits("9月4日，以省委书记程望山为团长的浙江省党政代表团在四川考察。")
+    assert (visit.visiting_unit, visit.leader_names) == ("浙江省", ["程望山"])
+    (person,) = [o for o in visit.officials if o.name == "程望山"]
+    assert (person.province, person.side) == ("浙江省", "visiting")

@@ -20,6 +20,7 @@ from visits.extract.gazetteer import (
     ambiguous_prefecture,
     county_short_forms,
     lookup_province,
+    nickname_alt,
 )
 from visits.extract.regex_cache import compile_cached
 from visits.extract.title_units import (
@@ -48,6 +49,8 @@ ORGAN = r"(?:委|(?:人民)?政府|[\u4e00-\u9fff]{1,10}?(?:局|厅|办公室|�
 # a programme between the place and the group: 天津市对口支援工作调研组
 PROGRAMME = rf"(?:(?:{alternation('programme_words')})(?:工作)?)"
 _SELF = r"我(?:省|市|区|州|县|旗)"
+# 市党政代表团赴…: a bare level word opening the clause is the paper's own unit, as 我市
+_BARE_SELF = r"(?<![\u4e00-\u9fff])[省市区州县旗](?=(?:党政|政府)?代表团)"
 # between the group and its verb: the movement did not (or not yet) happen
 _NOT_GONE = re.compile(alternation("not_gone"))
 # a leader taking posted cadres (率…挂职干部到某县) tours the host province, no delegation
@@ -65,12 +68,13 @@ def _place_alt() -> str:
 
 @lru_cache(maxsize=1)
 def destination() -> str:
-    """Where a movement goes, as a regex (no groups): places, 我省/我市, or an abbreviation."""
+    """Where a movement goes, as a regex (no groups): places, 我省/我市, or an abbreviation
+    (a province's 黔, a city's nickname 蓉)."""
     place = f"(?:{_place_alt()})"
     # a destination may be written under its parent (兴安盟科尔沁右翼前旗, 遵义市湄潭县); the
     # delegation's own unit is the place right before 代表团, so it needs no such form
     nested = rf"{place}(?:{place}){{0,2}}(?:[、和与]{place}(?:{place}){{0,2}})*"
-    return rf"{nested}|{_SELF}|(?:{abbreviation_alt()}){_ABBR_NEXT}"
+    return rf"{nested}|{_SELF}|(?:{abbreviation_alt()}|{nickname_alt()}){_ABBR_NEXT}"
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +90,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     # 率领某市代表团，赴某地: a comma may part the group from its verb when the verb follows it;
     # 来自某市的考察团抵达…: the group's place after 来自, with 的
     moves = (
-        rf"(?P<from>来自(?:{place}){{0,2}}?)?(?P<unit>{places}|{_SELF})(?(from)的){ORGAN}?{PROGRAMME}?{DELEG}(?:一行)?(?:[，,](?={MOVE}))?"
+        rf"(?P<from>来自(?:{place}){{0,2}}?)?(?P<unit>{places}|{_SELF}|{_BARE_SELF})(?(from)的){ORGAN}?{PROGRAMME}?{DELEG}(?:一行)?(?:[，,](?={MOVE}))?"
         rf"[^，,。；;]{{0,12}}?{_MOVE_DELEG}"
     )
     deleg = compile_cached(moves + dest)
@@ -229,14 +233,14 @@ def find_directions(art: Article) -> list[Direction]:
             if len(dest) == 1:
                 dest = _city_for_abbreviation(m.group("unit"), dest, named()[1], named()[0])
             kind = "host_view" if dest.startswith("我") else "movement"  # 莅临我县: the host's words
-            out.append(Direction(m.group("unit"), dest, sent_at + m.start(), sent, kind))
+            out.append(Direction(_own_word(m.group("unit")), dest, sent_at + m.start(), sent, kind))
         for m in short_form.finditer(sent) if has_group else ():
             if deleg.search(sent, m.start()) or _NOT_GONE.search(sent, m.end("unit"), m.start("short")):
                 continue  # a full place name was matched for this movement
             hits, short = named()
             place = _short_place(m.group("short"), short, hits, m.group("unit"))
             if place:
-                out.append(Direction(m.group("unit"), place, sent_at + m.start(), sent))
+                out.append(Direction(_own_word(m.group("unit")), place, sent_at + m.start(), sent))
         for m in led.finditer(sent) if has_lead else ():
             if m.end() in told or not_gone(sent, m.start(), m.end()) or _POSTED.search(m.group()):
                 continue  # 带领我县考察团赴济南市: the delegation names its own unit
@@ -255,6 +259,11 @@ def find_directions(art: Article) -> list[Direction]:
                 out.append(Direction(unit, place, sent_at + m.start(), sent, "leader_movement"))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _own_word(unit: str) -> str:
+    """A bare level word (市党政代表团) as the paper's own unit, written 我市."""
+    return "我" + unit if len(unit) == 1 else unit
 
 
 def not_gone(sent: str, start: int, end: int) -> bool:

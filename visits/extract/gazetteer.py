@@ -178,6 +178,17 @@ def abbreviation_alt() -> str:
     return "|".join(sorted({a for p in provinces() for a in p.abbreviations}, key=lambda a: (-len(a), a)))
 
 
+@lru_cache(maxsize=1)
+def city_nicknames() -> dict[str, str]:
+    """Literary names of cities (蓉, 羊城, 甬) -> the city's name; a destination only."""
+    return dict(pairs("city_nicknames"))
+
+
+def nickname_alt() -> str:
+    """A regex alternation of the city nicknames, longest first, in a fixed order."""
+    return "|".join(sorted(city_nicknames(), key=lambda a: (-len(a), a)))
+
+
 def lookup_province(token: str) -> Province | None:
     """A province from its full name, short name or one-character abbreviation."""
     token = token.removeprefix("中共")

@@ -185,9 +185,10 @@ def _continues_ranking(prev: TitleReading, cur: TitleReading, province: Province
 
 
 def _led_delegation(sent: str, end: int) -> Province | None:
-    """The province of the delegation a person leads: 甲率四川省党政代表团 -> 四川省."""
+    """The province of the delegation a person leads: 甲率四川省党政代表团 -> 四川省, 以甲为团长的
+    四川省代表团 -> 四川省."""
     m = re.match(
-        rf"(?:{alternation('leader_verbs')})([^，,。；;]{{2,14}}?)(?:党政)?(?:{alternation('delegation_words')})",
+        rf"(?:{alternation('leader_verbs')})的?([^，,。；;]{{2,14}}?)(?:党政)?(?:{alternation('delegation_words')})",
         sent[end:],
     )
     if not m:

@@ -30,7 +30,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "received": compile_cached(
             rf"(?:{alternation('reception_verbs')})(?:了)?(?:来访的|前来[^，,。；;]{{0,16}}?的)?"
-            rf"(?:由[^，,。；;]{{1,24}}?(?:{alternation('leader_verbs')})的)?"
+            rf"(?:[由以][^，,。；;]{{1,24}}?(?:{alternation('leader_verbs')})的)?"
             rf"(?P<unit>[\u4e00-\u9fff]{{2,12}}?){ORGAN}?{DELEG}"
         ),
         # 甲会见了乙省省长丙一行: a visiting official's own party, no group word

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from visits.extract.gazetteer import aliases, find_places, lies_within, lookup_province, resolve_unit
+from visits.extract.gazetteer import (
+    aliases,
+    city_nicknames,
+    find_places,
+    lies_within,
+    lookup_province,
+    resolve_unit,
+)
 from visits.reference import Division
 
 
@@ -15,6 +22,7 @@ def resolve_side(token: str, prefer: tuple[str, ...] = (), inner: bool = False) 
     the delegation's own unit and for the host of a delegation below province level."""
     out = []
     for part in _split_units(token):
+        part = city_nicknames().get(part, part)  # 来蓉: 成都市
         d = resolve_unit(part, prefer) or _nested_unit(part, prefer, inner)
         if d is None:
             p = lookup_province(part)
@@ -23,7 +31,8 @@ def resolve_side(token: str, prefer: tuple[str, ...] = (), inner: bool = False) 
             out.append(d)
             if d.province_name not in prefer[:1]:  # a list tours one province: 积石山县、东乡县
                 prefer = (d.province_name, *prefer)
-    return out
+    # 四川省成都市、广元市 read as a province's: the province once, not its places beside it
+    return [d for d in out if not any(o.level == "province" and lies_within(d, o) for o in out)]
 
 
 def _nested_unit(part: str, prefer: tuple[str, ...], inner: bool) -> Division | None:
