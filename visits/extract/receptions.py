@@ -4,7 +4,8 @@
   receiving official's title or the place before the verb;
 - 甲会见了乙省省长丙一行: a visiting official's own party;
 - 甲与乙率领的党政代表团座谈: the group a named official leads;
-- 甲县委书记丁陪同乙市委书记丙考察: a host official accompanies a visiting one.
+- 甲县委书记丁陪同乙市委书记丙考察: a host official accompanies a visiting one;
+- 乙市代表团拜会了甲省委书记丁: the visitors call on a host official.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "met_party": compile_cached(
             r"与(?P<who>[^。；;，,]{2,40}?)一行(?:举行|进行)?(?:座谈|会谈|会晤|交流)"
         ),
+        # 乙市代表团(一行)拜会了甲: a group calls on a host official
+        "calls": compile_cached(rf"(?:{alternation('call_verbs')})了?"),
+        "caller": compile_cached(rf"(?P<unit>[\u4e00-\u9fff]{{2,12}}?){ORGAN}?{DELEG}(?:一行)?[^，,。；;]{{0,6}}$"),
         # 甲与乙率领的党政代表团座谈: the group a named official leads
         "led_group": compile_cached(rf"(?:{alternation('leader_verbs')})的(?:[^，,。；;]{{0,12}}?){DELEG}"),
     }
@@ -203,3 +207,33 @@ def _escort(
     if not after or after[0].start != a.end():
         return None
     return after[0], before, after[0].end
+
+
+# between a caller and the call: 乙市委书记丙一行还专程拜会了…
+_CALLER_TAIL = re.compile(r"(?:等(?:同志)?)?(?:一行)?(?:还|也|专程|先后|分别|并)*")
+
+
+def calls(art: Article) -> list[Direction]:
+    """The visitors call on a host official: 乙市党政代表团拜会了甲省委书记丁, 乙市委书记丙一行
+    拜访甲市委书记丁. The visitors from the group's place or the caller's title, the host from
+    the title of the official called on (it must name a place)."""
+    out = []
+    pats = _patterns()
+    for (off, sent), mentions in zip(art.sentences, art.mentions, strict=True):
+        for c in pats["calls"].finditer(sent):
+            called = [m for m in mentions if m.start >= c.end()]
+            if not called or called[0].start != c.end() or heads_other_body(called[0]):
+                continue
+            host = own_unit(called[0])
+            clause = sent.rfind("，", 0, c.start()) + 1
+            group = pats["caller"].search(sent, clause, c.start())
+            callers = [m for m in mentions if clause <= m.start and m.end <= c.start()]
+            if group is not None:
+                visitor = trailing_place(group.group("unit"))
+            elif callers and _CALLER_TAIL.fullmatch(sent, callers[-1].end, c.start()):
+                visitor = None if heads_other_body(callers[-1]) else own_unit(callers[-1])
+            else:
+                continue
+            if visitor and host and not visitor.startswith("我") and not host.startswith("我"):
+                out.append(Direction(visitor, host, off + c.start(), sent, "reception"))
+    return out

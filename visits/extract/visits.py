@@ -13,7 +13,7 @@ from visits.extract.meeting import find_meeting, find_programme
 from visits.extract.people import bare_leaders, find_people, home_side
 from visits.extract.places import host_cities
 from visits.extract.province_names import pair_words
-from visits.extract.receptions import accompaniments, led_groups, receptions
+from visits.extract.receptions import accompaniments, calls, led_groups, receptions
 from visits.extract.sides import (
     Side,
     below_province,
@@ -70,7 +70,7 @@ def extract_visits(
     art = annotate(text, title=title, published_date=published_date, source=source)
     directions = sorted(find_directions(art) + leader_movements(art), key=lambda d: d.start)
     # what the host received or a meeting shows only counts for a pair no movement told
-    secondary = arrivals(art) + receptions(art) + led_groups(art) + accompaniments(art) + meetings(art)
+    secondary = arrivals(art) + receptions(art) + calls(art) + led_groups(art) + accompaniments(art) + meetings(art)
     if not directions and not secondary:
         return []
 
