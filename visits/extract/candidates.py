@@ -16,7 +16,16 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from visits.extract.direction import DELEG, MOVE, ORGAN, Direction, destination, not_gone
+from visits.extract.direction import (
+    DELEG,
+    MOVE,
+    ORGAN,
+    Direction,
+    called_off,
+    destination,
+    non_government_group,
+    not_gone,
+)
 from visits.extract.gazetteer import county_short_forms, find_places, lies_within, trailing_place
 from visits.extract.officials import find_mentions
 from visits.extract.regex_cache import compile_cached
@@ -84,9 +93,11 @@ def leader_movements(art: Article) -> list[Direction]:
                 out.append(Direction(unit, found.group("dest"), off + m.start, sent, "leader_movement"))
         by = _patterns()["led_by"].search(sent)
         moved = _patterns()["group_moved"].search(sent, by.end()) if by else None
-        if moved:
+        if moved and not non_government_group(sent, moved.start("dest")):
             units = [
-                u for m in find_mentions(by.group("who")) if (u := own_unit(m)) and not u.startswith("我")
+                u
+                for m in find_mentions(by.group("who"))
+                if (u := own_unit(m)) and not u.startswith("我") and not heads_other_body(m)
             ]
             if units:
                 out.append(
@@ -276,6 +287,8 @@ def meetings(art: Article) -> list[Direction]:
         if kind is None or pats["remote"].search(sent):
             continue
         word = (pats["meeting"].search(sent) or pats["signing"].search(sent)).start()
+        if not_gone(sent, 0, word) or called_off(sent, word):
+            continue  # 代表团拟于下旬来我市…并召开联席会议: planned, or only being prepared
         clause = re.split(r"[，,；;：:）)]", sent[:word])[-1]
         if re.match(r"(?:\d{4}年)?全(?:省|市|县|区|州|旗)", clause):
             continue  # 全省对口支援某地工作会议: one side's own meeting about the other

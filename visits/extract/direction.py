@@ -17,12 +17,10 @@ from visits.extract.gazetteer import (
     PlaceHit,
     abbreviation_alt,
     aliases,
-    ambiguous_prefecture,
-    county_short_forms,
-    lookup_province,
     nickname_alt,
 )
 from visits.extract.regex_cache import compile_cached
+from visits.extract.short_forms import city_for_abbreviation, short_place, short_places
 from visits.extract.title_units import (
     chained_places,
     group_unit,
@@ -31,9 +29,7 @@ from visits.extract.title_units import (
     own_unit,
 )
 from visits.extract.trie_regex import trie_alternation
-from visits.extract.unit_tokens import resolve_side
 from visits.lexicon import alternation
-from visits.reference import Division, province_partners
 
 if TYPE_CHECKING:  # the article module builds on this one
     from visits.extract.article import Article
@@ -53,6 +49,12 @@ _SELF = r"我(?:省|市|区|州|县|旗)"
 _BARE_SELF = r"(?<![\u4e00-\u9fff])[省市区州县旗](?=(?:党政|政府)?代表团)"
 # between the group and its verb: the movement did not (or not yet) happen
 _NOT_GONE = re.compile(alternation("not_gone"))
+# after the movement, in its clause: it was put off, or is only being prepared
+_CALLED_OFF = re.compile(rf"[^，,。；;]*?(?:{alternation('called_off')})")
+# a group of companies or a university (带队的某市企业考察团): not the place's delegation
+_NON_GOVERNMENT = re.compile(
+    rf"(?:{alternation('non_government_bodies')})家?(?:代表)?(?:{alternation('delegation_words')})"
+)
 # a leader taking posted cadres (率…挂职干部到某县) tours the host province, no delegation
 _POSTED = re.compile(alternation("posted_groups"))
 # after a one-character abbreviation (来甘, 赴沪, 援黔) the next word must be a verb or punctuation
@@ -123,78 +125,6 @@ def _sentences_holding(pattern: re.Pattern[str], art: Article) -> set[int]:
     return out
 
 
-def _city_for_abbreviation(unit: str, abbr: str, short: dict[str, str], hits: list[PlaceHit]) -> str:
-    """来苏 from a city delegation, in an article naming 苏州: the city, not the province
-    the character also abbreviates; a provincial delegation's 来苏 stays the province. A
-    city the article names beats a province it never names (来青 in an article naming 青岛
-    but not 青海)."""
-    city = short.get(abbr)
-    province = lookup_province(abbr)
-    visiting = resolve_side(unit, inner=True)
-    if city is None or province is None or not visiting or visiting[0].level == "province":
-        return abbr
-    units = aliases().get(city, ())
-    if any(u.province_name == province.name for u in units):
-        return city
-    named = {u.province_name for h in hits for u in h.units if len(h.units) == 1}
-    return city if province.name not in named else abbr
-
-
-def _county_in_named_province(short: str, hits: list[PlaceHit], visiting: str | None = None) -> str | None:
-    """A county's suffixless name in the destination slot (代表团来到大关，) that the text never
-    writes in full: the county, when only one county goes by that name and the text (its
-    place `hits`) names its province or one of that province's places; else the one county of
-    that name in a province paired with the visitors' (湖州市代表团到青川考察)."""
-    counties = county_short_forms().get(short, ())
-    named = {u.province_name for h in hits for u in h.units}
-    if len(counties) == 1 and counties[0].province_name in named:
-        return counties[0].name
-    own = resolve_side(visiting) if visiting and not visiting.startswith("我") else []
-    partners = province_partners().get(own[0].province_name, frozenset()) if own else frozenset()
-    paired = [c for c in counties if c.province_name in partners]
-    return paired[0].name if len(paired) == 1 else None
-
-
-def _short_place(
-    form: str, short: dict[str, str], hits: list[PlaceHit], visiting: str | None = None
-) -> str | None:
-    """A short form in the destination slot: a place the text names in full, a county of a
-    province it names or paired with the visitors' (`visiting`), or a prefecture whose short
-    form is also a common word (莅临安康)."""
-    if form in short:
-        return short[form]
-    ambiguous = ambiguous_prefecture(form)
-    if ambiguous:  # 赴中山: the prefecture, not a county of that name in a paired province
-        return _county_in_named_province(form, hits) or ambiguous.name
-    return _county_in_named_province(form, hits, visiting)
-
-
-def _short_places(hits: list[PlaceHit], own: list[Division] = ()) -> dict[str, str]:
-    """Short form -> the place the text (its place `hits`) names in full: the first character
-    of a prefecture (凉 -> 凉山州) when only one named prefecture starts with it, and the
-    suffixless name of a named county (青川 -> 青川县). The outlet's `own` units (静宁县融媒体中心)
-    give their first character too (来静), and so does a named county when no named
-    prefecture starts with that character and no other named county does (来景 for 景泰县)."""
-    first: dict[str, set[str]] = {}
-    names: dict[str, str] = {}
-    counties: dict[str, str] = {}
-    county_first: dict[str, set[str]] = {}
-    for u in own:
-        first.setdefault(u.name[0], set()).add(u.code)
-        names.setdefault(u.name[0], u.name)
-    for h in hits:
-        if all(u.level == "prefecture" for u in h.units):
-            first.setdefault(h.text[0], set()).update(u.code for u in h.units)
-            names.setdefault(h.text[0], h.text)
-        for u in h.units:
-            if u.level == "county" and h.text == u.name and len(u.short_name) >= 2 and u.short_name != u.name:
-                counties.setdefault(u.short_name, u.name)
-            if u.level == "county" and len(h.units) == 1:
-                county_first.setdefault(h.text[0], set()).add(u.name)
-    one_county = {c: next(iter(ns)) for c, ns in county_first.items() if len(ns) == 1 and c not in first}
-    return {**one_county, **counties, **{c: names[c] for c, codes in first.items() if len(codes) == 1}}
-
-
 @dataclass
 class Direction:
     visiting: str  # the unit as written: 上海市, 我省, 达州, 龙井市、敦化市
@@ -215,7 +145,7 @@ def find_directions(art: Article) -> list[Direction]:
         """The article's places and the short forms they give, made only when a short form
         needs them."""
         hits = list(art.places)
-        return hits, _short_places(hits, list(art.outlet_units))
+        return hits, short_places(hits, list(art.outlet_units))
 
     groups, leads = _prefilters()
     # each pattern needs its group word or its leader word: most sentences have neither. The
@@ -227,34 +157,36 @@ def find_directions(art: Article) -> list[Direction]:
         has_group, has_lead = k in with_group, k in with_lead
         for m in deleg.finditer(sent) if has_group else ():
             told.add(m.end())
-            if _NOT_GONE.search(sent, m.end("unit"), m.start("dest")):
+            if _NOT_GONE.search(sent, m.end("unit"), m.start("dest")) or called_off(sent, m.end()):
                 continue  # 代表团未能赴黔南: a visit that did not happen
             dest = m.group("dest")
             if len(dest) == 1:
-                dest = _city_for_abbreviation(m.group("unit"), dest, named()[1], named()[0])
+                dest = city_for_abbreviation(m.group("unit"), dest, named()[1], named()[0])
             kind = "host_view" if dest.startswith("我") else "movement"  # 莅临我县: the host's words
             out.append(Direction(_own_word(m.group("unit")), dest, sent_at + m.start(), sent, kind))
         for m in short_form.finditer(sent) if has_group else ():
             if deleg.search(sent, m.start()) or _NOT_GONE.search(sent, m.end("unit"), m.start("short")):
                 continue  # a full place name was matched for this movement
+            if called_off(sent, m.end()):
+                continue
             hits, short = named()
-            place = _short_place(m.group("short"), short, hits, m.group("unit"))
+            place = short_place(m.group("short"), short, hits, m.group("unit"))
             if place:
                 out.append(Direction(_own_word(m.group("unit")), place, sent_at + m.start(), sent))
         for m in led.finditer(sent) if has_lead else ():
             if m.end() in told or not_gone(sent, m.start(), m.end()) or _POSTED.search(m.group()):
                 continue  # 带领我县考察团赴济南市: the delegation names its own unit
-            if led_by_non_government(sent, m.start()):
+            if led_by_non_government(sent, m.start()) or non_government_group(sent, m.start("dest")):
                 continue
             unit = _led_unit(sent, m.start(), m.group(), art)
             out.append(Direction(unit, m.group("dest"), sent_at + m.start(), sent, "leader_movement"))
         for m in led_short.finditer(sent) if has_lead else ():
             if m.end() in told or led.search(sent, m.start()) or not_gone(sent, m.start(), m.end()):
                 continue
-            if led_by_non_government(sent, m.start()):
+            if led_by_non_government(sent, m.start()) or non_government_group(sent, m.start("short")):
                 continue
             unit = _led_unit(sent, m.start(), m.group(), art)
-            place = _short_place(m.group("short"), named()[1], named()[0], unit)
+            place = short_place(m.group("short"), named()[1], named()[0], unit)
             if place:
                 out.append(Direction(unit, place, sent_at + m.start(), sent, "leader_movement"))
     out.sort(key=lambda d: d.start)
@@ -268,8 +200,21 @@ def _own_word(unit: str) -> str:
 
 def not_gone(sent: str, start: int, end: int) -> bool:
     """Does a leader's movement sent[start:end] not, or not yet, happen: a word of not_gone
-    in it or just before it (甲将于近期率团赴…, 甲计划于下月赴…)?"""
-    return _NOT_GONE.search(sent, max(0, start - 6), end) is not None
+    in it or just before it (甲将于近期率团赴…, 甲计划于下月赴…), or of called_off after it in
+    its clause (…赴某市考察的行程推迟)?"""
+    return _NOT_GONE.search(sent, max(0, start - 6), end) is not None or called_off(sent, end)
+
+
+def non_government_group(sent: str, dest_at: int) -> bool:
+    """Is the group moving to `dest_at` one of companies or a university, named in the
+    clause before it (由某企业董事长带队的某市企业考察团一行来…)?"""
+    clause = max(sent.rfind(c, 0, dest_at) for c in "，,；;") + 1
+    return _NON_GOVERNMENT.search(sent, clause, dest_at) is not None
+
+
+def called_off(sent: str, end: int) -> bool:
+    """Is the movement ending at `end` put off or only prepared, in the rest of its clause?"""
+    return _CALLED_OFF.match(sent, end) is not None
 
 
 def _led_unit(sent: str, lead_at: int, led: str, art: Article) -> str:

@@ -31,6 +31,9 @@ from visits.records import OfficialMention, VisitRecord
 # A movement told as past background (去年…代表团来我省) is not this article's visit.
 _SECONDARY = frozenset({"reception", "meeting_place", "signing"})
 _PAST = re.compile(r"去年|前年|此前|曾经|曾|以来|年前|上次|上一次|历年|多年")
+# the first movement too, when its own words put it in an earlier year or trip (会议通报，去年
+# 6月甲市代表团来乙市考察期间签约的项目…): background to this article, not its visit
+_BACKGROUND = re.compile(r"去年|前年|上次|上一次|曾(?:经)?(?:率|带|随|来|赴|到|在|多次)")
 
 
 def _span_days(d: VisitDates) -> int:
@@ -90,7 +93,7 @@ def extract_visits(
             continue
         if title and d.start < len(title):
             d.basis = "headline"
-        first = not visits
+        first = not visits and (d.basis == "headline" or not _BACKGROUND.search(d.sentence))
         for leg in (host, *further_hosts(d.host, visiting, host)):
             key = (visiting.province.name, leg.province.name)
             seen.setdefault(key, []).append((visiting, leg))
