@@ -11,6 +11,8 @@ import pytest
 
 from tests.support.cases import case_rows
 from visits.extract import extract_visits
+from visits.extract.article import annotate
+from visits.extract.candidates import meetings
 from visits.extract.meeting import find_meeting
 from visits.extract.officials import find_mentions
 from visits.lexicon import words
@@ -97,3 +99,22 @@ def test_the_head_of_a_group_named_with_yi_wei_tuanzhang_leads_it():
     assert (visit.visiting_unit, visit.leader_names) == ("浙江省", ["程望山"])
     (person,) = [o for o in visit.officials if o.name == "程望山"]
     assert (person.province, person.side) == ("浙江省", "visiting")
+
+
+def test_a_visit_and_the_visit_back_keep_their_own_dates_and_meeting():
+    text = (
+        "3月23日至25日，凉山州委书记马立远率凉山州党政代表团来甬考察。"
+        "24日，宁波市·凉山州东西部协作联席会议在宁波召开。\n"
+        "4月18日至20日，市委副书记、市长程望山率宁波市党政代表团赴凉山回访，实地察看协作项目。"
+    )
+    visits = {(v.visiting_unit, v.host_unit): v for v in extract_visits(text)}
+    assert set(visits) == {("凉山彝族自治州", "宁波市"), ("宁波市", "凉山彝族自治州")}
+    there, back = visits[("凉山彝族自治州", "宁波市")], visits[("宁波市", "凉山彝族自治州")]
+    assert (there.start_md, there.end_md) == ("03-23", "03-25")
+    assert (back.start_md, back.end_md) == ("04-18", "04-20")
+
+
+def test_where_a_meeting_was_held_beats_who_led_elsewhere_in_the_article():
+    text = "4月18日，宁波市委书记程望山率队赴凉山考察。\n3月24日，宁波市·凉山州东西部协作联席会议在宁波召开。"
+    (meeting,) = meetings(annotate(text))
+    assert (meeting.visiting, meeting.host) == ("凉山州", "宁波市")

@@ -270,9 +270,9 @@ def _held_side(
 
 
 def meetings(art: Article) -> list[Direction]:
-    """A meeting or signing both sides attended: the side held at (在乙市召开) or the paper's
-    own (在我市召开, the outlet's province) hosts it, unless one side is told as the group
-    that came (甲市代表团)."""
+    """A meeting or signing both sides attended: the side it was held at (在乙市召开, 在我市召开)
+    hosts it; when the text does not say where, the side told as travelling (甲市代表团, 甲率队)
+    came, else the paper's own side hosted."""
     pats = _patterns()
     prefer, home = art.prefer, art.home.name if art.home else None
     out = []
@@ -302,7 +302,7 @@ def meetings(art: Article) -> list[Direction]:
         traveller = _traveller(art, sides[0], sides[1], home, guess=host is None)
         if traveller is None and host is None:
             continue
-        visitor = traveller if traveller is not None else 1 - host
+        visitor = 1 - host if host is not None else traveller
         v, h = sides[visitor], sides[1 - visitor]
         out.append(Direction(v[0], h[0], off, sent, kind))
     return out

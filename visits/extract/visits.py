@@ -112,11 +112,12 @@ def extract_visits(
         if v.units[0].level != "province" and h.units[0].level == "province":
             h = below_province(h, v, art.context)
         sides.append((v, h, ds))
-    # with several visits in one article, each keeps the dates and meeting that name its host
-    hosts = [h for _, h, _ in sides] if len(sides) > 1 else []
+    # with several visits in one article, each keeps the dates and meeting that name its host;
+    # a visit back the other way (甲市来乙市, then 乙市回访甲市) names both places throughout
     records = []
     for (key, _), (v, h, ds) in zip(visits.items(), sides, strict=True):
-        record = _record(art, ds, v, h, hosts)
+        hosts = [x for w, x, _ in sides if (w.province, x.province) != (h.province, v.province)]
+        record = _record(art, ds, v, h, hosts if len(hosts) > 1 else [])
         record.evidence = ds[0].sentence.strip()
         record.basis = sorted({d.basis for d in ds} | extra.get(key, set()))
         records.append(record)
