@@ -118,3 +118,12 @@ def test_where_a_meeting_was_held_beats_who_led_elsewhere_in_the_article():
     text = "4月18日，宁波市委书记程望山率队赴凉山考察。\n3月24日，宁波市·凉山州东西部协作联席会议在宁波召开。"
     (meeting,) = meetings(annotate(text))
     assert (meeting.visiting, meeting.host) == ("凉山州", "宁波市")
+
+
+def test_lai_and_a_city_short_form_writes_from_the_host_side():
+    # no outlet named: 来遵 tells the paper is the host's, so its unprefixed 市委书记 is the host's
+    text = "6月1日，珠海市委书记程望山率珠海市党政代表团来遵考察，并出席珠海·遵义东西部协作联席会议。市委书记马立远陪同考察。珠海市领导苏和，遵义市领导林一鸣参加活动。"
+    (visit,) = extract_visits(text)
+    people = {o.name: (o.province, o.side) for o in visit.officials}
+    assert people["马立远"] == ("贵州省", "host")
+    assert people["程望山"] == ("广东省", "visiting")

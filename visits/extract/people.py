@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from visits.extract.gazetteer import aliases, find_places
 from visits.extract.officials import Mention, find_mentions
 from visits.extract.sentences import sentences
-from visits.extract.sides import Side, unit_names
+from visits.extract.sides import Side
 from visits.extract.titles import TitleReading, rank, read_titles
 from visits.lexicon import alternation
 from visits.reference import Province, province_by_name
@@ -262,40 +262,3 @@ def _occurrences(text: str, word: str) -> list[int]:
         found.append(at)
         at = text.find(word, at + 1)
     return found
-
-
-def home_side(home: Province | None, visiting: Side, host: Side, full: str, people_text: str) -> str | None:
-    """Which side the paper writes from: its source, 我省, 来X, or whose titles go unprefixed."""
-    if home == visiting.province:
-        return "visiting"
-    if home == host.province:
-        return "host"
-    # 我省代表团 is the visitors' paper; 到我省 and 来甘/来川 are written from the host's side
-    if re.search(r"我(?:省|市|区|州|县)(?:党政)?代表团", full):
-        return "visiting"
-    if re.search(r"(?:到|来|赴)我(?:省|市|区|州|县)", full):
-        return "host"
-    host_words = "|".join(host.province.abbreviations + (host.province.short_name,))
-    if re.search(rf"来(?:{host_words})", full):
-        return "host"
-    # the side whose name never prefixes a title is the paper's own (江苏省委书记甲 … 省委书记乙)
-    prefixed = {"visiting": 0, "host": 0}
-    for _, sent in sentences(people_text):
-        for m in find_mentions(sent):
-            r = read_titles(m.titles)
-            if r.place_level != "province":
-                # 西安市政协主席 in a provincial visit names a city, not the side's own prefix;
-                # in a city-level visit the cities' own names are the prefixes that count
-                for name, side in (("visiting", visiting), ("host", host)):
-                    if side.units[0].level != "province" and r.place in unit_names(side):
-                        prefixed[name] += 1
-                continue
-            if r.province == visiting.province:
-                prefixed["visiting"] += 1
-            elif r.province == host.province:
-                prefixed["host"] += 1
-    if prefixed["visiting"] and not prefixed["host"]:
-        return "host"
-    if prefixed["host"] and not prefixed["visiting"]:
-        return "visiting"
-    return None

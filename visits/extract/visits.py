@@ -10,7 +10,8 @@ from visits.extract.candidates import arrivals, leader_movements, meetings
 from visits.extract.dates import VisitDates, parse_dates
 from visits.extract.direction import Direction, find_directions
 from visits.extract.meeting import find_meeting, find_programme
-from visits.extract.people import bare_leaders, find_people, home_side
+from visits.extract.paper_side import home_side
+from visits.extract.people import bare_leaders, find_people
 from visits.extract.places import host_cities
 from visits.extract.province_names import pair_words
 from visits.extract.receptions import accompaniments, calls, led_groups, receptions
