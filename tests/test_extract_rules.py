@@ -127,3 +127,13 @@ def test_lai_and_a_city_short_form_writes_from_the_host_side():
     people = {o.name: (o.province, o.side) for o in visit.officials}
     assert people["马立远"] == ("贵州省", "host")
     assert people["程望山"] == ("广东省", "visiting")
+
+
+def test_a_provincial_delegation_told_once_as_going_to_the_province_is_hosted_by_it():
+    title = "江苏省党政代表团来海东考察"
+    body = "8月16日至17日，江苏省党政代表团来青考察东西部协作工作，17日专程来到海东市。"
+    (visit,) = extract_visits(title + "\n" + body, title=title)
+    assert (visit.visiting_unit, visit.host_unit) == ("江苏省", "青海省")
+    # only a destination named by the province itself counts, not a loose 新疆和田
+    (visit,) = extract_visits("8月15日，北京市副市长程望山一行来和考察，随后来到新疆和田学院。")
+    assert visit.host_unit == "和田地区"

@@ -21,9 +21,12 @@ def resolve_side(token: str, prefer: tuple[str, ...] = (), inner: bool = False) 
     `inner`: of a unit written under its province (山东省寿光市), take the inner one: right for
     the delegation's own unit and for the host of a delegation below province level."""
     out = []
+    read_as_province = []  # 四川省成都市 read as its province (not `inner`)
     for part in _split_units(token):
         part = city_nicknames().get(part, part)  # 来蓉: 成都市
-        d = resolve_unit(part, prefer) or _nested_unit(part, prefer, inner)
+        d = resolve_unit(part, prefer)
+        if d is None and (d := _nested_unit(part, prefer, inner)) is not None and d.level == "province":
+            read_as_province.append(d)
         if d is None:
             p = lookup_province(part)
             d = resolve_unit(p.name) if p else None
@@ -32,7 +35,7 @@ def resolve_side(token: str, prefer: tuple[str, ...] = (), inner: bool = False) 
             if d.province_name not in prefer[:1]:  # a list tours one province: 积石山县、东乡县
                 prefer = (d.province_name, *prefer)
     # 四川省成都市、广元市 read as a province's: the province once, not its places beside it
-    return [d for d in out if not any(o.level == "province" and lies_within(d, o) for o in out)]
+    return [d for d in out if not any(lies_within(d, o) for o in read_as_province)]
 
 
 def _nested_unit(part: str, prefer: tuple[str, ...], inner: bool) -> Division | None:

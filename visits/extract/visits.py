@@ -9,6 +9,7 @@ from visits.extract.article import Article, annotate
 from visits.extract.candidates import arrivals, leader_movements, meetings
 from visits.extract.dates import VisitDates, parse_dates
 from visits.extract.direction import Direction, find_directions
+from visits.extract.gazetteer import lookup_province
 from visits.extract.meeting import find_meeting, find_programme
 from visits.extract.paper_side import home_side
 from visits.extract.people import bare_leaders, find_people
@@ -112,6 +113,10 @@ def extract_visits(
             h = refine_inside(h, [s[1] for s in seen[key]])
         if v.units[0].level != "province" and h.units[0].level == "province":
             h = below_province(h, v, art.context)
+        if v.units[0].level == "province" and h.units[0].level != "province":
+            # a provincial delegation told once as going to the province by its name (来青考察)
+            if any(lookup_province(d.host) for d in ds):
+                h = next((s[1] for s in seen[key] if s[1].units[0].level == "province"), h)
         sides.append((v, h, ds))
     # with several visits in one article, each keeps the dates and meeting that name its host;
     # a visit back the other way (甲市来乙市, then 乙市回访甲市) names both places throughout
