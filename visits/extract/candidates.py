@@ -21,7 +21,6 @@ from visits.extract.direction import (
     MOVE,
     ORGAN,
     Direction,
-    called_off,
     destination,
     non_government_group,
     not_gone,
@@ -287,7 +286,7 @@ def meetings(art: Article) -> list[Direction]:
         if kind is None or pats["remote"].search(sent):
             continue
         word = (pats["meeting"].search(sent) or pats["signing"].search(sent)).start()
-        if not_gone(sent, 0, word) or called_off(sent, word):
+        if not_gone(sent, 0, word):  # its called_off part reads the rest of the clause too
             continue  # 代表团拟于下旬来我市…并召开联席会议: planned, or only being prepared
         clause = re.split(r"[，,；;：:）)]", sent[:word])[-1]
         if re.match(r"(?:\d{4}年)?全(?:省|市|县|区|州|旗)", clause):
