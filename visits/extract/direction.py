@@ -59,6 +59,8 @@ _NON_GOVERNMENT = re.compile(
 _POSTED = re.compile(alternation("posted_groups"))
 # after a one-character abbreviation (来甘, 赴沪, 援黔) the next word must be a verb or punctuation
 _ABBR_NEXT = rf"(?=(?:{alternation('activity_verbs')})|[，,。、；]|$)"
+# 在区委书记甲（的）带领下: a leader told inside the group's clause
+_UNDER_LEAD = rf"(?:[^，,。；;在]{{0,8}}在[^，,。；;]{{1,30}}?(?:{alternation('leader_verbs')})下)"
 # who leads the group: 率 alone too, but not 率先 or 效率/比率
 LEAD = rf"(?:(?:{alternation('leader_verbs')})(?<![效概比频汇税速]率)(?!先)|一行)"
 
@@ -91,8 +93,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     dest = rf"(?P<dest>{body})"
     # 率领某市代表团，赴某地: a comma may part the group from its verb when the verb follows it;
     # 来自某市的考察团抵达…: the group's place after 来自, with 的
+    # 代表团一行在区委书记甲的带领下，赴…: the leader told between the group and its verb
     moves = (
-        rf"(?P<from>来自(?:{place}){{0,2}}?)?(?P<unit>{places}|{_SELF}|{_BARE_SELF})(?(from)的){ORGAN}?{PROGRAMME}?{DELEG}(?:一行)?(?:[，,](?={MOVE}))?"
+        rf"(?P<from>来自(?:{place}){{0,2}}?)?(?P<unit>{places}|{_SELF}|{_BARE_SELF})(?(from)的){ORGAN}?{PROGRAMME}?{DELEG}(?:一行)?{_UNDER_LEAD}?(?:[，,](?={MOVE}))?"
         rf"[^，,。；;]{{0,12}}?{_MOVE_DELEG}"
     )
     deleg = compile_cached(moves + dest)
