@@ -45,6 +45,7 @@ ORGAN = r"(?:委|(?:人民)?政府|[\u4e00-\u9fff]{1,10}?(?:局|厅|办公室|�
 # a programme between the place and the group: 天津市对口支援工作调研组
 PROGRAMME = rf"(?:(?:{alternation('programme_words')})(?:工作)?)"
 _SELF = r"我(?:省|市|区|州|县|旗)"
+_SELF_PROVINCE = r"我[省区]"
 # 市党政代表团赴…: a bare level word opening the clause is the paper's own unit, as 我市
 _BARE_SELF = r"(?<![\u4e00-\u9fff])[省市区州县旗](?=(?:党政|政府)?代表团)"
 # between the group and its verb: the movement did not (or not yet) happen
@@ -78,7 +79,8 @@ def destination() -> str:
     # a destination may be written under its parent (兴安盟科尔沁右翼前旗, 遵义市湄潭县); the
     # delegation's own unit is the place right before 代表团, so it needs no such form
     nested = rf"{place}(?:{place}){{0,2}}(?:[、和与]{place}(?:{place}){{0,2}})*"
-    return rf"{nested}|{_SELF}|(?:{abbreviation_alt()}|{nickname_alt()}){_ABBR_NEXT}"
+    # 赴我省文山州: a place after the paper's own province names where the group went
+    return rf"{nested}|{_SELF_PROVINCE}{nested}|{_SELF}|(?:{abbreviation_alt()}|{nickname_alt()}){_ABBR_NEXT}"
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +168,7 @@ def find_directions(art: Article) -> list[Direction]:
             if len(dest) == 1:
                 dest = city_for_abbreviation(m.group("unit"), dest, named()[1], named()[0])
             kind = "host_view" if dest.startswith("我") else "movement"  # 莅临我县: the host's words
+            dest = _past_own_province(dest)
             out.append(Direction(_own_word(m.group("unit")), dest, sent_at + m.start(), sent, kind))
         for m in short_form.finditer(sent) if has_group else ():
             if deleg.search(sent, m.start()) or _NOT_GONE.search(sent, m.end("unit"), m.start("short")):
@@ -182,7 +185,8 @@ def find_directions(art: Article) -> list[Direction]:
             if led_by_non_government(sent, m.start()) or non_government_group(sent, m.start("dest")):
                 continue
             unit = _led_unit(sent, m.start(), m.group(), art)
-            out.append(Direction(unit, m.group("dest"), sent_at + m.start(), sent, "leader_movement"))
+            dest = _past_own_province(m.group("dest"))
+            out.append(Direction(unit, dest, sent_at + m.start(), sent, "leader_movement"))
         for m in led_short.finditer(sent) if has_lead else ():
             if m.end() in told or led.search(sent, m.start()) or not_gone(sent, m.start(), m.end()):
                 continue
@@ -194,6 +198,11 @@ def find_directions(art: Article) -> list[Direction]:
                 out.append(Direction(unit, place, sent_at + m.start(), sent, "leader_movement"))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _past_own_province(dest: str) -> str:
+    """我省文山州 -> 文山州: the place inside the paper's own province is where the group went."""
+    return dest[2:] if len(dest) > 2 and re.match(_SELF_PROVINCE, dest) else dest
 
 
 def _own_word(unit: str) -> str:

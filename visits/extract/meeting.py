@@ -30,8 +30,10 @@ _UNIT = r"(?:(?:19|20)\d{2}年度?|第\d{1,3}[次届]|" + _BRACKET + "|" + _CHAR
 # 甲座谈会暨乙签约仪式 is one event under one name
 # …联席会议第三次会议: the session's number after the name belongs to it
 _SESSION = r"(?:第(?:\d{1,3}|[一二三四五六七八九十]{1,3})次(?:全体)?会议)?"
+# 会 opening a verb (甲峰会见了乙: a name ending in 峰 and 会见; 工作会谈) ends no meeting name
+_NOT_VERB = r"(?![见晤谈])"
 _CANDIDATE = re.compile(
-    _UNIT + r"{2,40}?" + MEETING_SUFFIX + _SESSION + r"(?:暨" + _UNIT + r"{1,30}?(?:" + MEETING_SUFFIX + r"|仪式))?"
+    _UNIT + r"{2,40}?" + MEETING_SUFFIX + _NOT_VERB + _SESSION + r"(?:暨" + _UNIT + r"{1,30}?(?:" + MEETING_SUFFIX + r"|仪式))?"
 )
 # Side events rank below the meeting itself (联席会议 over the 招商推介会 held after it).
 _HAS_SUFFIX = re.compile(MEETING_SUFFIX)
