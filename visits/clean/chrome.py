@@ -84,6 +84,18 @@ _DATE_ONLY_RE = re.compile(
 _INDEX_TAIL_RE = re.compile(rf"(?:^|\s)(?P<d>{CN_DATE})\s*{WEEKDAY}$")
 # `云岭新闻网  发布时间:2013-04-17 10:42:01`: the site, then the labelled page date.
 _SITE_DATE_RE = re.compile(rf"^(?P<site>{_SITE})\s*[|｜]?\s*{DATE_LABEL}\s*[:：]\s*(?P<d>{_LOOSE_DATE})")
+# a section a story ran in: a section word, perhaps qualified (内地新闻, 本地要闻)
+_SECTION_NAME = rf"{HAN}{{0,4}}(?:{alternation('section_words')})"
+# `某县人民政府网 > 工作动态  2018年3月9日`, `某区人民政府网 工作动态 发布日期：2019-09-23`: the
+# site, one section, then the page date
+_SITE_SECTION_DATE_RE = re.compile(
+    rf"^(?P<site>{_SITE})(?:\s*[>＞»›]\s*|\s+){_SECTION_NAME}\s+(?:{DATE_LABEL}\s*[:：]\s*)?"
+    rf"(?P<d>{_LOOSE_DATE})(?:\s*{TIME})?$"
+)
+# `某某报 2021年7月18日  内地新闻`: a paper, its date, then the section the story ran in
+_PAPER_DATE_SECTION_RE = re.compile(
+    rf"^(?P<site>{HAN}{{2,10}}?(?:{OUTLET_STRONG}|报))\s+(?P<d>{CN_DATE}|{ISO_DATE})\s+{_SECTION_NAME}$"
+)
 # Labelled fields after a separator in a chrome line: `【字号：大 中 小】 发布时间：2013-04-17`,
 # `… 来源：某某日报` (`转载请注明来源：` has no separator before the label).
 _FIELD_DATE_RE = re.compile(rf"(?:^|(?<=[\s|｜】\]]))(?:{DATE_LABEL})\s*[:：]\s*(?P<d>{_LOOSE_DATE})")
@@ -146,11 +158,11 @@ def chrome_fields(s: str) -> dict[str, object] | None:
     if len(steps) >= 2 and _SITE_RE.fullmatch(steps[0]) and all(0 < len(x) <= 10 for x in steps):
         if not _SENTENCE_PUNCT_RE.search(s) and not FORUM_NAME_RE.search(steps[0]):
             return _fields(steps[0], None, SOURCE_NAMED)
-    for pattern in (_SITE_DATE_RE, _BOOK_MASTHEAD_RE):
+    for pattern in (_SITE_DATE_RE, _SITE_SECTION_DATE_RE, _BOOK_MASTHEAD_RE, _PAPER_DATE_SECTION_RE):
         m = pattern.match(s)
         if m:
-            rank = SOURCE_MASTHEAD if pattern is _BOOK_MASTHEAD_RE else SOURCE_NAMED
-            site = m.group("site") or m.group("paper")
+            rank = SOURCE_MASTHEAD if pattern in (_BOOK_MASTHEAD_RE, _PAPER_DATE_SECTION_RE) else SOURCE_NAMED
+            site = m.group("site") or m.groupdict().get("paper")
             return _fields(site, parse_date(s), rank)  # the stamp is the line's only date
     for pattern in (_BANNER_RE, _EPAPER_RE, _NAV_RE):
         m = pattern.match(s)
