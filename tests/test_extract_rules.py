@@ -137,3 +137,27 @@ def test_a_provincial_delegation_told_once_as_going_to_the_province_is_hosted_by
     # only a destination named by the province itself counts, not a loose 新疆和田
     (visit,) = extract_visits("8月15日，北京市副市长程望山一行来和考察，随后来到新疆和田学院。")
     assert visit.host_unit == "和田地区"
+
+
+def test_two_trips_between_the_same_places_are_two_visits():
+    text = (
+        "9月中旬，常熟市两批考察团先后来到我县。\n"
+        "9月3日，常熟市委副书记、市长范望川率常熟市党政代表团来我县考察，并召开常熟·思南东西部扶贫协作联席会议。\n"
+        "9月10日至11日，常熟市人大常委会副主任柏青禾一行来我县考察结对帮扶工作。"
+    )
+    first, second = extract_visits(text, source="思南县融媒体中心")
+    assert (first.start_md, first.leader_names, first.meeting_name is not None) == ("09-03", ["范望川"], True)
+    assert (second.start_md, second.end_md, second.leader_names, second.meeting_name) == (
+        "09-10", "09-11", ["柏青禾"], None
+    )
+
+
+def test_one_tour_told_day_by_day_stays_one_visit():
+    # the same people on later days, or the next day with others, are legs of one trip
+    text = (
+        "9月3日，常熟市委书记范望川率常熟市党政代表团来我县考察。\n"
+        "9月8日，范望川一行来到我县塘头镇，察看结对帮扶项目。\n"
+        "9月4日，常熟市副市长柏青禾一行来我县走访企业。"
+    )
+    (visit,) = extract_visits(text, source="思南县融媒体中心")
+    assert visit.leader_names == ["范望川"]

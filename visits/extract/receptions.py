@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from visits.extract.direction import DELEG, ORGAN, Direction
+from visits.extract.direction import DELEG, ORGAN, Direction, called_off
 from visits.extract.gazetteer import find_places, trailing_place
 from visits.extract.officials import Mention, find_mentions
 from visits.extract.regex_cache import compile_cached
@@ -58,8 +58,8 @@ def receptions(art: Article) -> list[Direction]:
     for off, sent in art.sentences:
         for r in pat.finditer(sent):
             unit = trailing_place(r.group("unit"))
-            if unit is None:
-                continue
+            if unit is None or called_off(sent, r.end()):
+                continue  # 迎接乙省党政代表团考察工作筹备会: a reception only prepared
             hosts = find_mentions(sent[: r.start()])
             host = own_unit(hosts[-1]) if hosts else _place_before(sent, r.start())
             out.append(Direction(unit, host or art.own_word, off + r.start(), sent, "reception"))

@@ -11,6 +11,7 @@ from visits.extract.dates import VisitDates, parse_dates
 from visits.extract.direction import Direction, find_directions
 from visits.extract.gazetteer import lookup_province
 from visits.extract.meeting import find_meeting, find_programme
+from visits.extract.officials import find_mentions
 from visits.extract.paper_side import home_side
 from visits.extract.people import bare_leaders, find_people
 from visits.extract.places import host_cities
@@ -79,7 +80,9 @@ def extract_visits(
     if not directions and not secondary:
         return []
 
-    visits: dict[tuple[str, str], tuple[Side, Side, list[Direction]]] = {}
+    # keyed by (visiting, host province, trip): a pair's later trip gets the next number
+    visits: dict[tuple[str, str, int], tuple[Side, Side, list[Direction]]] = {}
+    latest: dict[tuple[str, str], tuple[str, str, int]] = {}  # the pair's trip being told
     seen: dict[tuple[str, str], list[tuple[Side, Side]]] = {}
     extra: dict[tuple[str, str], set[str]] = {}  # secondary evidence for a visit already found
     for d in directions + secondary:
@@ -97,37 +100,98 @@ def extract_visits(
             d.basis = "headline"
         first = not visits and (d.basis == "headline" or not _BACKGROUND.search(d.sentence))
         for leg in (host, *further_hosts(d.host, visiting, host)):
-            key = (visiting.province.name, leg.province.name)
-            seen.setdefault(key, []).append((visiting, leg))
-            if key in visits:
+            pair = (visiting.province.name, leg.province.name)
+            seen.setdefault(pair, []).append((visiting, leg))
+            key = latest.get(pair)
+            if key is not None and _another_trip(art, visits[key][2], d):
+                key = latest[pair] = (*pair, key[2] + 1)
+                visits[key] = (visiting, leg, [d])
+            elif key is not None:
                 visits[key][2].append(d)
             elif first or (not _PAST.search(d.sentence) and parse_dates(d.sentence, art.published)):
                 # after the first movement, one counts only as a dated, present visit; the
                 # first may name several host provinces (赴贵州省安顺市、甘肃省陇南市)
+                key = latest[pair] = (*pair, 0)
                 visits[key] = (visiting, leg, [d])
     sides = []
     for key, (v, h, ds) in visits.items():
-        v = refine_self(v, ds[0].visiting, [s[0] for s in seen[key]])
-        h = refine_self(h, ds[0].host, [s[1] for s in seen[key]])
-        if v.units[0].level != "province" and loose_host(ds[0], h, [s[1] for s in seen[key]]):
-            h = refine_inside(h, [s[1] for s in seen[key]])
+        told = seen[key[:2]]
+        v = refine_self(v, ds[0].visiting, [s[0] for s in told])
+        h = refine_self(h, ds[0].host, [s[1] for s in told])
+        if v.units[0].level != "province" and loose_host(ds[0], h, [s[1] for s in told]):
+            h = refine_inside(h, [s[1] for s in told])
         if v.units[0].level != "province" and h.units[0].level == "province":
             h = below_province(h, v, art.context)
         if v.units[0].level == "province" and h.units[0].level != "province":
             # a provincial delegation told once as going to the province by its name (来青考察)
             if any(lookup_province(d.host) for d in ds):
-                h = next((s[1] for s in seen[key] if s[1].units[0].level == "province"), h)
+                h = next((s[1] for s in told if s[1].units[0].level == "province"), h)
         sides.append((v, h, ds))
     # with several visits in one article, each keeps the dates and meeting that name its host;
     # a visit back the other way (甲市来乙市, then 乙市回访甲市) names both places throughout
     records = []
+    # a pair's later trip (key[2] > 0) is told apart from the others by its own sentences
+    records = []
     for (key, _), (v, h, ds) in zip(visits.items(), sides, strict=True):
-        hosts = [x for w, x, _ in sides if (w.province, x.province) != (h.province, v.province)]
+        hosts = [
+            x
+            for (k, _), (w, x, _) in zip(visits.items(), sides, strict=True)
+            if (w.province, x.province) != (h.province, v.province) and (k[:2] != key[:2] or k == key)
+        ]
         record = _record(art, ds, v, h, hosts if len(hosts) > 1 else [])
+        if any(k[:2] == key[:2] and k != key for k in visits):
+            _keep_own_trip(record, ds, key[2] > 0)
         record.evidence = ds[0].sentence.strip()
-        record.basis = sorted({d.basis for d in ds} | extra.get(key, set()))
+        record.basis = sorted({d.basis for d in ds} | extra.get(key[:2], set()))
         records.append(record)
     return records
+
+
+_TRIP_KINDS = frozenset({"movement", "leader_movement", "host_view"})
+
+
+def _another_trip(art: Article, told: list[Direction], d: Direction) -> bool:
+    """A later movement between the same two places, dated days after the trip told so far
+    ended and with none of its people (9月12日甲率团来我区…; 9月19日至20日乙一行来我区): another
+    visit, not a leg of the first."""
+    if d.basis not in _TRIP_KINDS or _PAST.search(d.sentence):
+        return False
+    new, old = parse_dates(d.sentence, art.published), _visit_dates(art, told)
+    gap = _gap_days(old, new) if new and old else None
+    if gap is None or gap < 3:
+        return False
+    names_new = {m.name for m in find_mentions(d.sentence)}
+    names_old = {m.name for t in told for m in find_mentions(t.sentence)}
+    return bool(names_new and names_old) and not names_new & names_old
+
+
+def _gap_days(old: VisitDates, new: VisitDates) -> int | None:
+    """Days from the end of `old` to the start of `new` (month-days alone: within one year)."""
+    if old.end and new.start:
+        return (new.start - old.end).days
+    if (old.end_md or old.start_md) and new.start_md:
+        (m1, d1), (m2, d2) = (map(int, x.split("-")) for x in (old.end_md or old.start_md, new.start_md))
+        return (m2 - m1) * 31 + d2 - d1
+    return None
+
+
+def _keep_own_trip(record: VisitRecord, ds: list[Direction], later: bool) -> None:
+    """One of several trips between the same two places: its leaders are those its own
+    sentences name; a later trip's meeting is one its own sentences name."""
+    own = "".join(d.sentence for d in ds)
+    leaders = [n for n in record.leader_names if n in own]
+    if not leaders:  # the trip's own visitors, in the order its sentences name them
+        named = [o.name for o in record.officials if o.side == "visiting" and o.name in own]
+        leaders = sorted(named, key=own.index)[:1]
+    if leaders:
+        record.leader_names = leaders
+        for o in record.officials:
+            o.is_leader = o.name in leaders
+    if later and record.meeting_name and record.meeting_name not in own:
+        record.meeting_name = None
+    cities = [c for c in record.host_cities if c in own or c[:-1] in own]
+    if cities:  # the places this trip's own sentences name
+        record.host_cities = cities
 
 
 _MEETING_YEAR = re.compile(r"((?:19|20)\d{2})年(?!度)")
