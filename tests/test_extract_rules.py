@@ -161,3 +161,15 @@ def test_one_tour_told_day_by_day_stays_one_visit():
     )
     (visit,) = extract_visits(text, source="思南县融媒体中心")
     assert visit.leader_names == ["范望川"]
+
+
+def test_a_visit_back_keeps_its_own_leader_and_no_meeting_of_the_first():
+    text = (
+        "6月5日至6日，市委书记范望川率我市党政代表团赴思南县考察，召开常熟·思南东西部扶贫协作联席会议。\n"
+        "6月18日至19日，思南县委副书记、县长柏青禾率思南县党政代表团来我市考察交流。"
+    )
+    there, back = extract_visits(text, source="常熟日报")
+    assert (there.host_unit, there.leader_names, there.meeting_name) == (
+        "思南县", ["范望川"], "常熟·思南东西部扶贫协作联席会议"
+    )
+    assert (back.host_unit, back.leader_names, back.meeting_name) == ("常熟市", ["柏青禾"], None)

@@ -130,7 +130,6 @@ def extract_visits(
     # with several visits in one article, each keeps the dates and meeting that name its host;
     # a visit back the other way (甲市来乙市, then 乙市回访甲市) names both places throughout
     records = []
-    # a pair's later trip (key[2] > 0) is told apart from the others by its own sentences
     records = []
     for (key, _), (v, h, ds) in zip(visits.items(), sides, strict=True):
         hosts = [
@@ -139,8 +138,10 @@ def extract_visits(
             if (w.province, x.province) != (h.province, v.province) and (k[:2] != key[:2] or k == key)
         ]
         record = _record(art, ds, v, h, hosts if len(hosts) > 1 else [])
-        if any(k[:2] == key[:2] and k != key for k in visits):
-            _keep_own_trip(record, ds, key[2] > 0)
+        # trips between the same two places, either way (a visit and the visit back)
+        trips = [k for k in visits if set(k[:2]) == set(key[:2])]
+        if len(trips) > 1:
+            _keep_own_trip(record, ds, trips.index(key) > 0)
         record.evidence = ds[0].sentence.strip()
         record.basis = sorted({d.basis for d in ds} | extra.get(key[:2], set()))
         records.append(record)
