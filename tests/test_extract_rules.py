@@ -173,3 +173,12 @@ def test_a_visit_back_keeps_its_own_leader_and_no_meeting_of_the_first():
         "思南县", ["范望川"], "常熟·思南东西部扶贫协作联席会议"
     )
     assert (back.host_unit, back.leader_names, back.meeting_name) == ("常熟市", ["柏青禾"], None)
+
+
+def test_the_person_whose_party_goes_leads_it_over_a_higher_ranked_escort():
+    text = (
+        "8月22日至23日，上海市政协副主席沈一鸣一行来我县考察对口支援工作。"
+        "上海援藏干部联络组组长、日喀则市委常委、常务副市长顾二川，县委书记格桑多吉陪同考察。"
+    )
+    (visit,) = extract_visits(text, source="江孜县融媒体中心")
+    assert visit.leader_names == ["沈一鸣"]

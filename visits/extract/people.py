@@ -45,6 +45,7 @@ def find_people(text: str, visiting: Side, host: Side, home: str | None) -> tupl
     other_side = sides.get({"visiting": "host", "host": "visiting"}.get(home or "", ""))
     people: dict[str, Person] = {}
     leaders: list[str] = []
+    parties: list[str] = []
     for _, sent in sentences(text):
         if _PAST_VISIT.search(sent):
             continue  # 去年…曾率团来我市: people of an earlier visit are not this visit's
@@ -114,6 +115,8 @@ def find_people(text: str, visiting: Side, host: Side, home: str | None) -> tupl
                 person.titles += [t for t in reading.titles if t not in person.titles]
             if _LEAD_VERB.match(sent, m.end):
                 leaders += _walk_back(sent, mentions, m)
+            elif sent.startswith("一行", m.end):
+                parties += _walk_back(sent, mentions, m)
     for person in people.values():
         # 甲代表安顺表示欢迎: whom a person speaks for beats a guess from an unprefixed title
         if person.how == "implicit" or person.province is None:
@@ -121,7 +124,8 @@ def find_people(text: str, visiting: Side, host: Side, home: str | None) -> tupl
             if spoken is not None:
                 person.province = spoken.province
                 person.side = "visiting" if spoken is visiting else "host"
-    return list(people.values()), leaders
+    # 甲一行来…: whose party it is leads, when no one is said to lead (率, 带队)
+    return list(people.values()), leaders or parties
 
 
 def _prefer_sides(reading: TitleReading, visiting: Side, host: Side) -> Province | None:
