@@ -101,6 +101,9 @@ CASES = [
     # 本月 / 当月 name the month: the range's first day is kept
     ("本月8日至10日，代表团赴某地", date(2021, 5, 12), _span(date(2021, 5, 8), date(2021, 5, 10))),
     ("当月8日至10日，代表团赴某地", date(2021, 5, 12), _span(date(2021, 5, 8), date(2021, 5, 10))),
+    # 今天 under a dateline is the dateline's day, not the page's (printed the next morning)
+    ("本报9月19日讯（记者 林某）今天上午，推进会在长春召开", date(2019, 9, 20), _span(date(2019, 9, 19))),
+    ("本报9月19日讯（记者 林某）昨天，代表团抵达长春", date(2019, 9, 20), _span(date(2019, 9, 18))),
 ]
 
 

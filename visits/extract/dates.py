@@ -173,6 +173,16 @@ def with_duration(found: VisitDates, sentence: str) -> VisitDates:
     return VisitDates(None, None, found.start_md, f"{end:%m-%d}")
 
 
+def _dateline_day(sentence: str, published: date | None) -> date | None:
+    """The day a dateline gives (本报9月19日讯): the 今天 of the report told under it."""
+    m = next((a for a in ABSOLUTE.finditer(sentence) if _DATELINE.match(sentence, a.end())), None)
+    if m is None or m.group("d2"):
+        return None
+    mo = _num(m.group("m"))
+    y = _year(m.group("y")) if m.group("y") else _year_for(mo, published)
+    return _make(y, mo, _num(m.group("d")))[0]
+
+
 def parse_dates(sentence: str, published: date | None) -> VisitDates | None:
     """The first date expression in the sentence, as a visit date range (a single day with
     为期两日 in the sentence runs for those days)."""
@@ -195,6 +205,7 @@ def _parse_dates(sentence: str, published: date | None) -> VisitDates | None:
         if smd:
             return VisitDates(s, e, smd, emd, m.group("y") is not None)
     r = _RELATIVE_RE.search(sentence)
+    published = _dateline_day(sentence, published) or published  # 本报9月19日讯…今天上午
     if r and published is not None:
         a, b = RELATIVE[r.group()]
         s, e = published + timedelta(days=a), published + timedelta(days=b)
