@@ -182,3 +182,10 @@ def test_the_person_whose_party_goes_leads_it_over_a_higher_ranked_escort():
     )
     (visit,) = extract_visits(text, source="江孜县融媒体中心")
     assert visit.leader_names == ["沈一鸣"]
+
+
+def test_a_body_that_dates_nothing_takes_the_headlines_date():
+    title = "佛山市政协考察团来州考察东西部协作工作（11月8日）"
+    body = "佛山市政协主席严望山率市政协考察团来我州考察东西部协作工作。州政协主席杨小川陪同考察。"
+    (visit,) = extract_visits(body, title=title, source="黔东南日报")  # as the cleaner hands them over
+    assert (visit.start_md, visit.end_md) == ("11-08", "11-08")

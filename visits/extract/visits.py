@@ -62,7 +62,9 @@ def _visit_dates(art: Article, same_visit: list[Direction]) -> VisitDates | None
     if told:
         return max(told, key=_span_days)  # max keeps the first of equal spans
     skip = len(art.full) - len(art.text)  # the body's sentences: those after the title line
-    return next((d for i, (o, _) in enumerate(art.sentences) if o >= skip and (d := art.date_of(i))), None)
+    body = next((d for i, (o, _) in enumerate(art.sentences) if o >= skip and (d := art.date_of(i))), None)
+    # a body that dates nothing: the headline's date (…考察东西部协作工作（11月8日）)
+    return body or next((d for i, (o, _) in enumerate(art.sentences) if o < skip and (d := art.date_of(i))), None)
 
 
 def extract_visits(
