@@ -189,3 +189,14 @@ def test_a_body_that_dates_nothing_takes_the_headlines_date():
     body = "佛山市政协主席严望山率市政协考察团来我州考察东西部协作工作。州政协主席杨小川陪同考察。"
     (visit,) = extract_visits(body, title=title, source="黔东南日报")  # as the cleaner hands them over
     assert (visit.start_md, visit.end_md) == ("11-08", "11-08")
+
+
+def test_a_title_naming_no_unit_listed_after_a_named_one_is_of_the_same_body():
+    text = (
+        "7月2日，济南市党政代表团来我州考察。"
+        "济南市人大常委会副主任许一川、秘书长谭二水，州人大常委会副主任妥三山参加相关活动。"
+    )
+    (visit,) = extract_visits(text, source="临夏日报")
+    sides = {o.name: (o.province, o.side) for o in visit.officials}
+    assert sides["谭二水"] == ("山东省", "visiting")
+    assert sides["妥三山"] == ("甘肃省", "host")

@@ -26,3 +26,9 @@ def test_names_case(row: dict[str, str]) -> None:
 
 def test_a_bracketed_annotation_keeps_the_titles_rank() -> None:
     assert rank("副市长（挂职）") == rank("副市长") < 100
+
+
+def test_a_zone_secretary_does_not_rank_as_a_regions() -> None:
+    # 开发区党委书记 is no 区党委书记 (an autonomous region's top post); a place still strips
+    assert rank("南湖经济技术开发区党委书记") > rank("市长")
+    assert rank("广元市委书记") == rank("市委书记") < 100

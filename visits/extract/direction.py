@@ -41,7 +41,8 @@ MOVE = rf"(?:{alternation('movement_verbs')})"
 # the group inspected is a place it went to
 _MOVE_DELEG = rf"(?:{alternation('movement_verbs')}|在|(?:{alternation('inspect_verbs')})了?)"
 # an organ between the place and the group: 广东省乡村振兴局调研组, 浙江省发展改革委考察团
-ORGAN = r"(?:委|(?:人民)?政府|[\u4e00-\u9fff]{1,10}?(?:局|厅|办公室|委员会|委|办))"
+# 某市人大常委会代表团: the standing committee of a people's congress
+ORGAN = r"(?:委|(?:人民)?政府|人大常委会|[\u4e00-\u9fff]{1,10}?(?:局|厅|办公室|委员会|委|办))"
 # a programme between the place and the group: 天津市对口支援工作调研组
 PROGRAMME = rf"(?:(?:{alternation('programme_words')})(?:工作)?)"
 _SELF = r"我(?:省|市|区|州|县|旗)"

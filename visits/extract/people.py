@@ -71,6 +71,10 @@ def find_people(text: str, visiting: Side, host: Side, home: str | None) -> tupl
                 elif prov is None and _LEAD_VERB.match(sent, m.end):
                     prov = visiting.province  # 市委书记甲率队赴…: whoever leads is a visitor
                     how = "led"
+                elif prov is None and reading.unit_char is None and prev and prev[1] and sent[prev[0].end : m.start] == "、":
+                    # 某市人大常委会副主任甲、秘书长乙: a title naming no unit, listed right after
+                    # a named one, is of the same body
+                    prov, named, how = prev[1], prev[2], "implicit"
                 elif prov is None:
                     # the same titles again are the other side's counterpart (市长甲，市长乙)
                     inherit = (

@@ -146,12 +146,17 @@ def read_titles(items: list[str]) -> TitleReading:
     return TitleReading(titles, province, place, place_level, unit_char, central, prefix_char)
 
 
+# a zone, not a place, before 区: 经济技术开发区, 工业园区
+_ZONE = re.compile(r"(?:开发|园|工业|保税|示范)区$")
+
+
 def rank(title: str, province: Province | None = None) -> int:
     """Seniority (lower is more senior); 100 for titles the seed does not know."""
     ranks = title_ranks()
     core = title = re.sub(r"[（(][^）)]*[）)]$", "", title)  # 副市长（挂职）ranks as 副市长
     m = re.match(r"^(.{2,}?)(?=[省市州县区旗盟](?:委|长|人大|政协|政府|党|领导|纪委))", title)
-    if m and not re.search(r"副|常务|代", m.group(1)):
+    # strip a place (广元市委书记 ranks as 市委书记), never a zone's name (某经济技术开发区党委书记)
+    if m and not re.search(r"副|常务|代", m.group(1)) and not _ZONE.search(title, 0, m.end(1) + 1):
         core = title[m.end(1) :]
     if province is not None and province.kind == "直辖市" and core + "@直辖市" in ranks:
         return ranks[core + "@直辖市"]
