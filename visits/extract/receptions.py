@@ -56,6 +56,8 @@ def receptions(art: Article) -> list[Direction]:
     out = []
     pat = _patterns()["received"]
     for off, sent in art.sentences:
+        if _DIRECTIVE.match(sent.lstrip()):
+            continue  # 会议强调，迎接乙省党政代表团考察…: what a meeting asked, not what happened
         for r in pat.finditer(sent):
             unit = trailing_place(r.group("unit"))
             if unit is None or called_off(sent, r.end()):
@@ -68,6 +70,7 @@ def receptions(art: Article) -> list[Direction]:
     return out
 
 
+_DIRECTIVE = re.compile(alternation("directive_openers"))
 # 在某市会见…: where a reception took place, right before its verb
 _AT_BEFORE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,8})$")
 # 热情接待, 亲切会见: how the host received, between the host and the verb
