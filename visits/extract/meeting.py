@@ -37,6 +37,9 @@ _CANDIDATE = re.compile(
 )
 # Side events rank below the meeting itself (联席会议 over the 招商推介会 held after it).
 _HAS_SUFFIX = re.compile(MEETING_SUFFIX)
+# 援藏干部人才座谈会, 派驻某州帮扶干部座谈会: the visitors meet the cadres they posted there
+_CADRES_MEETING = re.compile(r"干部(?:人才)?(?:代表)?(?:座谈会|座谈|交流会)$")
+_GENERIC = re.compile(r"(?:党政|领导)+" + MEETING_SUFFIX)
 _SIDE_EVENT = re.compile(r"(?:推介会|推介大会|签约会|签约大会|论坛|峰会)$")
 _DASH_RUN = re.compile("[" + re.escape(_DASHES) + "]+")
 # A bracket opening the name stands before it (（图）… / （2023）…), not inside it.
@@ -108,6 +111,8 @@ def _cut_at_loose_dash(name: str) -> str:
 
 def _score(name: str, clause: str, pair_words: tuple[str, ...]) -> int:
     """Twice the evidence that this is the visit's meeting; 0 when it is no candidate at all."""
+    if _CADRES_MEETING.search(name) or _GENERIC.fullmatch(name):
+        return 0  # the visitors meeting their own posted cadres; 党政联席会议, which names no one
     score = 0
     if any(w in name for w in pair_words):
         score += 2
