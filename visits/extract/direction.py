@@ -62,7 +62,7 @@ _POSTED = re.compile(alternation("posted_groups"))
 # after a one-character abbreviation (来甘, 赴沪, 援黔) the next word must be a verb or punctuation
 _ABBR_NEXT = rf"(?=(?:{alternation('activity_verbs')})|[，,。、；]|$)"
 # 在区委书记甲（的）带领下: a leader told inside the group's clause
-_UNDER_LEAD = rf"(?:[^，,。；;在]{{0,8}}在[^，,。；;]{{1,30}}?(?:{alternation('leader_verbs')})下)"
+_UNDER_LEAD = rf"(?:[^，,。；;在]{{0,8}}在[^，,。；;]{{1,30}}?(?:{alternation('leader_verbs')})下[，,]?)"
 # who leads the group: 率 alone too, but not 率先 or 效率/比率
 LEAD = rf"(?:(?:{alternation('leader_verbs')})(?<![效概比频汇税速]率)(?!先)|一行)"
 
