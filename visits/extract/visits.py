@@ -132,7 +132,6 @@ def extract_visits(
     # with several visits in one article, each keeps the dates and meeting that name its host;
     # a visit back the other way (甲市来乙市, then 乙市回访甲市) names both places throughout
     records = []
-    records = []
     for (key, _), (v, h, ds) in zip(visits.items(), sides, strict=True):
         hosts = [
             x
