@@ -43,9 +43,14 @@ def _span_days(d: VisitDates) -> int:
     if d.start and d.end:
         return (d.end - d.start).days
     if d.start_md and d.end_md:  # no year: month-days, a range over the new year wraps
-        (m1, d1), (m2, d2) = (map(int, d.start_md.split("-")), map(int, d.end_md.split("-")))
-        return ((m2 - m1) * 31 + d2 - d1) % (12 * 31)
+        return (_md_days(d.end_md) - _md_days(d.start_md)) % (12 * 31)
     return 0
+
+
+def _md_days(md: str) -> int:
+    """A month-day ('09-12') as a day count within a 31-day-month year, for differences."""
+    month, day = map(int, md.split("-"))
+    return month * 31 + day
 
 
 def _visit_dates(art: Article, same_visit: list[Direction]) -> VisitDates | None:
@@ -172,8 +177,7 @@ def _gap_days(old: VisitDates, new: VisitDates) -> int | None:
     if old.end and new.start:
         return (new.start - old.end).days
     if (old.end_md or old.start_md) and new.start_md:
-        (m1, d1), (m2, d2) = (map(int, x.split("-")) for x in (old.end_md or old.start_md, new.start_md))
-        return (m2 - m1) * 31 + d2 - d1
+        return _md_days(new.start_md) - _md_days(old.end_md or old.start_md)
     return None
 
 
