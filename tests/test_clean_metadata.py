@@ -115,6 +115,12 @@ def test_outlet_dateline_with_reporter_list():
     assert start_credit("湘西日报讯 11月2日，双方座谈。") == ("11月2日，双方座谈。", [])
 
 
+def test_a_datelines_day_stays_for_the_reports_today():
+    # 今天 under 本报9月19日讯 is the 19th even when the page is dated the 20th
+    assert start_credit("本报9月19日讯（记者 吴小明）今天上午，双方座谈。") == ("9月19日讯 今天上午，双方座谈。", ["吴小明"])
+    assert start_credit("湘西日报11月2日讯 昨天，双方座谈。") == ("11月2日讯 昨天，双方座谈。", [])
+
+
 def test_dateline_lookalikes_are_left_alone():
     for line in ("会议通报讯息，双方座谈。", "据湘西日报讯（记者 吴小明）双方座谈。"):
         assert start_credit(line) == (line, [])

@@ -115,10 +115,11 @@ _END_CREDIT_RE = re.compile(
 # Datelines: `本报讯` or an outlet's own `某某日报讯` / `某某网讯` / `某某网·某某新闻4月17日讯`,
 # optionally with `（记者 X Y）`. The outlet form must be followed by a break (space, bracket,
 # digit, colon): `会议通报讯息` and `互联网讯号` are words, and `据某某网讯` quotes another outlet.
-_DATELINE_DAY = r"(?:\d{1,2}月\d{1,2}日)?"
+_DATELINE_DAY = r"(?P<{}>\d{{1,2}}月\d{{1,2}}日)?"
 _DATELINE = (
-    rf"(?:{_OWN}{_DATELINE_DAY}讯"
-    rf"|(?!据)(?P<outlet>{HAN}{{2,10}}?(?:{OUTLET_STRONG}|报|台)(?:·{HAN}{{2,8}}?)?){_DATELINE_DAY}讯"
+    rf"(?:{_OWN}{_DATELINE_DAY.format('own_day')}讯"
+    rf"|(?!据)(?P<outlet>{HAN}{{2,10}}?(?:{OUTLET_STRONG}|报|台)(?:·{HAN}{{2,8}}?)?)"
+    rf"{_DATELINE_DAY.format('outlet_day')}讯"
     r"(?=[\s（(\d:：】]))"
 )
 # Wire datelines name the outlet, the filing place and the day: `某某社北京4月17日电`,
@@ -259,11 +260,17 @@ def opens_with_dateline(line: str) -> bool:
 
 
 def start_credit(line: str) -> tuple[str, list[str]]:
-    """Strip a leading `本网讯(X)` / `某某日报讯（记者 X Y）`; returns the remaining line and the names."""
+    """Strip a leading `本网讯(X)` / `某某日报讯（记者 X Y）`; returns the remaining line and the names.
+
+    A dateline's day stays (`本报9月19日讯（记者 X）今天…` -> `9月19日讯 今天…`): the report's
+    今天 and 昨天 count from it, not from the page's date, which is often the next morning's.
+    """
     m = _START_CREDIT_RE.match(line)
     if not m:
         return line, []
-    return line[m.end() :], names_in(m.group("credit") or "")
+    day = m.group("own_day") or m.group("outlet_day")
+    rest = line[m.end() :]
+    return (f"{day}讯 {rest}" if day else rest), names_in(m.group("credit") or "")
 
 
 def dateline_outlet(line: str) -> str | None:
