@@ -7,16 +7,11 @@ import re
 from functools import lru_cache
 
 from visits.extract.gazetteer import abbreviation_alt, aliases, county_short_forms, lookup_province
+from visits.lexicon import alternation
 from visits.reference import pairings
 
-# A ceremony (…项目集中签约仪式) is a formal event too, but when an article names both it and a
-# meeting, the ceremony is usually held at the meeting: a ceremony ranks lower (see _score).
-# A plaque unveiling (揭牌仪式) is no meeting of the two sides.
-_CEREMONY = r"(?:签约|签字|启动)仪式"
-MEETING_SUFFIX = (
-    r"(?:座谈会|联席会议|联席会|交流会|推进会|对接会|协调会|洽谈会|恳谈会|工作会议|工作会|推介会|签约会|"
-    r"签约大会|推介大会|高层会议|峰会|论坛|" + _CEREMONY + ")"
-)
+# Ceremonies (签约仪式) end a name too but rank below meetings (see _score).
+MEETING_SUFFIX = "(?:" + alternation("meeting_suffixes") + ")"
 # Marks that join the two sides of a name: 北京市·内蒙古自治区…, 甲区—乙县…
 _DOTS = "·•・"
 _DASHES = "—–~～－-"
@@ -40,7 +35,7 @@ _HAS_SUFFIX = re.compile(MEETING_SUFFIX)
 # 援藏干部人才座谈会, 派驻某州帮扶干部座谈会: the visitors meet the cadres they posted there
 _CADRES_MEETING = re.compile(r"干部(?:人才)?(?:代表)?(?:座谈会|座谈|交流会)$")
 _GENERIC = re.compile(r"(?:党政|领导)+" + MEETING_SUFFIX)
-_SIDE_EVENT = re.compile(r"(?:推介会|推介大会|签约会|签约大会|论坛|峰会)$")
+_SIDE_EVENT = re.compile("(?:" + alternation("side_event_suffixes") + ")$")
 _DASH_RUN = re.compile("[" + re.escape(_DASHES) + "]+")
 # A bracket opening the name stands before it (（图）… / （2023）…), not inside it.
 _LEADING_BRACKETS = re.compile("^(?:" + _BRACKET + ")+")
