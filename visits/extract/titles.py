@@ -20,8 +20,9 @@ _NOT_AFTER = r"班子|干部|干事|[会处团小人们下岗职层机同部力�
 TITLE_ITEM = re.compile(
     r"[\u4e00-\u9fff·]{0,24}?(?:" + trie_alternation(TITLE_WORDS) + r")(?:助理)?" + rf"(?!{_NOT_AFTER})"
 )
-# 我市领导, 两省区政协主席: "our" or "both sides'" is how the article refers, not the title
-_SHARED_PREFIX = re.compile(r"^(?:我(?=[省市区州县旗盟])|两(?:省区|省市|省|市|区|县|地)|双方)")
+# 我市领导, 两省区政协主席: "our" or "both sides'" is how the article refers, not the title;
+# 我县县委书记 drops the 我县 whole
+_SHARED_PREFIX = re.compile(r"^(?:我(?:(?P<u>[省市区州县旗盟])(?=(?P=u)))?(?=[省市区州县旗盟])|两(?:省区|省市|省|市|区|县|地)|双方)")
 # Titles of people who are only ever quoted or mentioned in these reports, never delegates.
 MENTION_ONLY = re.compile(r"总书记|国家主席|国务院总理|^总理")
 # Officers of a firm named by no organisation (董事长甲向代表团介绍) or of 一家…企业 are hosts
