@@ -91,7 +91,7 @@ def extract_visits(
     visits: dict[tuple[str, str, int], tuple[Side, Side, list[Direction]]] = {}
     latest: dict[tuple[str, str], tuple[str, str, int]] = {}  # the pair's trip being told
     seen: dict[tuple[str, str], list[tuple[Side, Side]]] = {}
-    extra: dict[tuple[str, str], set[str]] = {}  # secondary evidence for a visit already found
+    extra: dict[tuple[str, str], list[Direction]] = {}  # secondary evidence for a visit already found
     for d in directions + secondary:
         visiting, host = sides_of(d, art.context)
         if visiting is None or host is None or visiting.province == host.province:
@@ -101,7 +101,7 @@ def extract_visits(
         if d.basis in _SECONDARY and any(
             {k[0], k[1]} == {visiting.province.name, host.province.name} for k in visits
         ):
-            extra.setdefault((visiting.province.name, host.province.name), set()).add(d.basis)
+            extra.setdefault((visiting.province.name, host.province.name), []).append(d)
             continue
         if title and d.start < len(title):
             d.basis = "headline"
@@ -130,9 +130,12 @@ def extract_visits(
         if v.units[0].level != "province" and h.units[0].level == "province":
             h = below_province(h, v, art.context)
         if v.units[0].level == "province" and h.units[0].level != "province":
-            # a provincial delegation told once as going to the province by its name (来青考察)
-            if any(lookup_province(d.host) for d in ds):
-                h = next((s[1] for s in told if s[1].units[0].level == "province"), h)
+            # a provincial delegation told once as going to the province by its name (来青考察),
+            # or meeting it (与广东省政府在广州举行座谈会)
+            named = [d for d in ds + extra.get(key[:2], []) if lookup_province(d.host)]
+            if named:
+                provincial = [s[1] for s in told if s[1].units[0].level == "province"]
+                h = (provincial or [sides_of(named[0], art.context)[1] or h])[0]
         sides.append((v, h, ds))
     # with several visits in one article, each keeps the dates and meeting that name its host;
     # a visit back the other way (甲市来乙市, then 乙市回访甲市) names both places throughout
@@ -149,7 +152,7 @@ def extract_visits(
         if len(trips) > 1:
             _keep_own_trip(record, ds, trips.index(key) > 0)
         record.evidence = ds[0].sentence.strip()
-        record.basis = sorted({d.basis for d in ds} | extra.get(key[:2], set()))
+        record.basis = sorted({d.basis for d in ds + extra.get(key[:2], [])})
         records.append(record)
     return records
 
