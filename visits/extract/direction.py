@@ -46,7 +46,7 @@ ORGAN = r"(?:委|(?:人民)?政府|人大常委会|[\u4e00-\u9fff]{1,10}?(?:局|
 # a programme between the place and the group: 天津市对口支援工作调研组
 PROGRAMME = rf"(?:(?:{alternation('programme_words')})(?:工作)?)"
 _SELF = r"我(?:省|市|区|州|县|旗)"
-_SELF_PROVINCE = r"我[省区]"
+_SELF_OUTER = r"我[省区市州盟]"
 # 市党政代表团赴…: a bare level word opening the clause is the paper's own unit, as 我市
 _BARE_SELF = r"(?<![\u4e00-\u9fff])[省市区州县旗](?=(?:党政|政府)?代表团)"
 # between the group and its verb: the movement did not (or not yet) happen
@@ -81,7 +81,7 @@ def destination() -> str:
     # delegation's own unit is the place right before 代表团, so it needs no such form
     nested = rf"{place}(?:{place}){{0,2}}(?:[、和与]{place}(?:{place}){{0,2}})*"
     # 赴我省文山州: a place after the paper's own province names where the group went
-    return rf"{nested}|{_SELF_PROVINCE}{nested}|{_SELF}|(?:{abbreviation_alt()}|{nickname_alt()}){_ABBR_NEXT}"
+    return rf"{nested}|{_SELF_OUTER}{nested}|{_SELF}|(?:{abbreviation_alt()}|{nickname_alt()}){_ABBR_NEXT}"
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +169,7 @@ def find_directions(art: Article) -> list[Direction]:
             if len(dest) == 1:
                 dest = city_for_abbreviation(m.group("unit"), dest, named()[1], named()[0])
             kind = "host_view" if dest.startswith("我") else "movement"  # 莅临我县: the host's words
-            dest = _past_own_province(dest)
+            dest = _past_own_unit(dest)
             out.append(Direction(_own_word(m.group("unit")), dest, sent_at + m.start(), sent, kind))
         for m in short_form.finditer(sent) if has_group else ():
             if deleg.search(sent, m.start()) or _NOT_GONE.search(sent, m.end("unit"), m.start("short")):
@@ -186,7 +186,7 @@ def find_directions(art: Article) -> list[Direction]:
             if led_by_non_government(sent, m.start()) or non_government_group(sent, m.start("dest")):
                 continue
             unit = _led_unit(sent, m.start(), m.group(), art)
-            dest = _past_own_province(m.group("dest"))
+            dest = _past_own_unit(m.group("dest"))
             out.append(Direction(unit, dest, sent_at + m.start(), sent, "leader_movement"))
         for m in led_short.finditer(sent) if has_lead else ():
             if m.end() in told or led.search(sent, m.start()) or not_gone(sent, m.start(), m.end()):
@@ -201,9 +201,9 @@ def find_directions(art: Article) -> list[Direction]:
     return out
 
 
-def _past_own_province(dest: str) -> str:
-    """我省文山州 -> 文山州: the place inside the paper's own province is where the group went."""
-    return dest[2:] if len(dest) > 2 and re.match(_SELF_PROVINCE, dest) else dest
+def _past_own_unit(dest: str) -> str:
+    """我省文山州 -> 文山州, 我市湄潭县 -> 湄潭县: the place in the paper's own unit is where it went."""
+    return dest[2:] if len(dest) > 2 and re.match(_SELF_OUTER, dest) else dest
 
 
 def _own_word(unit: str) -> str:
