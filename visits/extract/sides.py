@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from visits.extract.direction import Direction
-from visits.extract.gazetteer import aliases, county_short_name, lies_within
+from visits.extract.gazetteer import aliases, county_short_name, lies_within, lookup_province
 from visits.extract.outlet import source_units
 from visits.extract.unit_tokens import resolve_side
 from visits.reference import Division, Province, division_by_code, province_by_name, province_partners
@@ -216,3 +216,24 @@ def below_province(host: Side, visiting: Side, art: ArticleContext) -> Side:
     if not counties:
         return host
     return Side(host.province, [max(counties, key=lambda nu: nu[0])[1]])
+
+
+def settle(
+    v: Side, h: Side, ds: list[Direction], told: list[tuple[Side, Side]], extra: list[Direction], art: ArticleContext
+) -> tuple[Side, Side, list[Direction]]:
+    """A visit's two sides, made as specific as everything the article told of the pair allows;
+    `told` are the sides each movement of the pair gave, `extra` the pair's secondary evidence."""
+    v = refine_self(v, ds[0].visiting, [s[0] for s in told])
+    h = refine_self(h, ds[0].host, [s[1] for s in told])
+    if v.units[0].level != "province" and loose_host(ds[0], h, [s[1] for s in told]):
+        h = refine_inside(h, [s[1] for s in told])
+    if v.units[0].level != "province" and h.units[0].level == "province":
+        h = below_province(h, v, art)
+    if v.units[0].level == "province" and h.units[0].level != "province":
+        # a provincial delegation told once as going to the province by its name (来青考察),
+        # or meeting it (与广东省政府在广州举行座谈会)
+        named = [d for d in ds + extra if lookup_province(d.host)]
+        if named:
+            provincial = [s[1] for s in told if s[1].units[0].level == "province"]
+            h = (provincial or [sides_of(named[0], art)[1] or h])[0]
+    return v, h, ds

@@ -9,7 +9,6 @@ from visits.extract.article import Article, annotate
 from visits.extract.candidates import arrivals, leader_movements, meetings
 from visits.extract.dates import VisitDates, parse_dates
 from visits.extract.direction import Direction, find_directions
-from visits.extract.gazetteer import lookup_province
 from visits.extract.meeting import find_meeting, find_programme
 from visits.extract.officials import find_mentions
 from visits.extract.paper_side import home_side
@@ -17,16 +16,7 @@ from visits.extract.people import bare_leaders, find_people
 from visits.extract.places import host_cities
 from visits.extract.province_names import pair_words
 from visits.extract.receptions import accompaniments, calls, led_groups, receptions
-from visits.extract.sides import (
-    Side,
-    below_province,
-    further_hosts,
-    loose_host,
-    refine_inside,
-    refine_self,
-    sides_of,
-    unit_names,
-)
+from visits.extract.sides import Side, further_hosts, settle, sides_of, unit_names
 from visits.extract.year_hints import year_hints
 from visits.lexicon import words
 from visits.records import OfficialMention, VisitRecord
@@ -120,23 +110,7 @@ def extract_visits(
                 # first may name several host provinces (赴贵州省安顺市、甘肃省陇南市)
                 key = latest[pair] = (*pair, 0)
                 visits[key] = (visiting, leg, [d])
-    sides = []
-    for key, (v, h, ds) in visits.items():
-        told = seen[key[:2]]
-        v = refine_self(v, ds[0].visiting, [s[0] for s in told])
-        h = refine_self(h, ds[0].host, [s[1] for s in told])
-        if v.units[0].level != "province" and loose_host(ds[0], h, [s[1] for s in told]):
-            h = refine_inside(h, [s[1] for s in told])
-        if v.units[0].level != "province" and h.units[0].level == "province":
-            h = below_province(h, v, art.context)
-        if v.units[0].level == "province" and h.units[0].level != "province":
-            # a provincial delegation told once as going to the province by its name (来青考察),
-            # or meeting it (与广东省政府在广州举行座谈会)
-            named = [d for d in ds + extra.get(key[:2], []) if lookup_province(d.host)]
-            if named:
-                provincial = [s[1] for s in told if s[1].units[0].level == "province"]
-                h = (provincial or [sides_of(named[0], art.context)[1] or h])[0]
-        sides.append((v, h, ds))
+    sides = [settle(v, h, ds, seen[key[:2]], extra.get(key[:2], []), art.context) for key, (v, h, ds) in visits.items()]
     # with several visits in one article, each keeps the dates and meeting that name its host;
     # a visit back the other way (甲市来乙市, then 乙市回访甲市) names both places throughout
     records = []
