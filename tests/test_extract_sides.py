@@ -374,3 +374,15 @@ def test_a_city_named_exactly_as_the_host_is_not_narrowed_to_a_district_toured()
         published_date=date(2021, 5, 9),
     )
     assert (v.visiting_unit, v.host_unit) == ("六盘水市", "大连市")
+
+
+def test_a_list_keeps_going_on_the_side_whose_kind_of_unit_its_title_names():
+    # 省领导 then 自治区领导 in a wire report: the second list is the autonomous region's
+    v = _one(
+        "5月18日至20日，福建省党政代表团在宁夏考察，双方召开闽宁协作联席会议。"
+        "福建省委书记岑立言，宁夏回族自治区党委书记扈思源出席会议并讲话。"
+        "省领导甘文若、季松年，自治区领导柴德明、闵若兰参加。"
+    )
+    p = _people(v)
+    assert p["季松年"] == ("福建省", "visiting")
+    assert p["柴德明"] == p["闵若兰"] == ("宁夏回族自治区", "host")

@@ -101,8 +101,10 @@ def find_people(text: str, visiting: Side, host: Side, home: str | None) -> tupl
                         same = prev[4].core != reading.core and _continues_ranking(prev[4], reading, prev[1])
                         this = visiting if prev[1] == visiting.province else host
                         pick = this if same else (host if this is visiting else visiting)
-                        fits = reading.unit_char is not None and reading.unit_char == pick.unit_char
-                        prov = pick.province if fits else None
+                        # …unless only the other side's kind of unit fits (省领导甲，自治区领导乙)
+                        order = (pick, host if pick is visiting else visiting)
+                        fits = [s for s in order if reading.unit_char and reading.unit_char == s.unit_char]
+                        prov = fits[0].province if fits else None
                     else:
                         prov = _implicit_province(reading, home_side, other_side, visiting, host)
                 if prov is not None:
