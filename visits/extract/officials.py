@@ -88,6 +88,8 @@ def _name_at(s: str, i: int) -> int | None:
             continue
         if chunk[:2] in _STOP_WORDS and (n == 2 or not has_surname):
             return None  # 出席会议: a verb is no name
+        if n == 2 and _minority_four(s, i):
+            return i + 4  # 阿苏则聪，: 则 is a syllable of the name here
         if has_surname and n <= 4:
             # 和 ends a name when nothing a connector could join follows it (孟庆和、 / 那顺孟和出席)
             he_final = (
@@ -174,6 +176,20 @@ def _ambiguous_surname_name(s: str, i: int, chunk: str) -> bool:
 
 def _closes_list(s: str, i: int) -> bool:
     return i >= len(s) or s[i] in "、，,。；;" or s.startswith("等", i)
+
+
+_INNER_SYLLABLES = frozenset(words("minority_name_syllables"))
+
+
+def _minority_four(s: str, i: int) -> bool:
+    """阿苏则聪，: a minority first syllable, a stop word that is also a name syllable, and one
+    more character (no stop word) before a boundary make one four-character name."""
+    if s[i] not in MINORITY_INITIALS or s[i + 2 : i + 3] not in _INNER_SYLLABLES or i + 4 > len(s):
+        return False
+    last = s[i + 3]
+    return "\u4e00" <= last <= "\u9fff" and not _STOP_AT.match(s, i + 3) and last not in _NEVER_NAME_END and (
+        i + 4 == len(s) or s[i + 4] in _PUNCT or _multi_stop(s, i + 4)
+    )
 
 
 def _multi_stop(s: str, i: int) -> bool:
