@@ -211,3 +211,20 @@ def test_a_bracketed_outlet_dateline_names_the_source():
     art = clean_article("某某项目签约\n\n【某某报讯】（记者 林晓 报道）代表团前日抵达，展开为期两日的考察访问。\n")
     assert art.source == "某某报"
     assert "林晓" in art.reporters
+
+
+def test_a_site_banner_above_the_breadcrumb_is_no_title():
+    # a county government page: banner, phone line, breadcrumb, then the headline
+    page = (
+        "丹棱县人民政府\n举报电话: 028-12345678\n首页 > 新闻中心 > 工作动态\n\n"
+        "滨江市党政代表团到我县考察协作工作\n发布时间：2022-04-02 09:10　　来源：丹棱县融媒体中心\n\n"
+        "4月1日，滨江市委书记祁远山率滨江市党政代表团到我县考察。县委书记温知礼陪同。\n"
+    )
+    art = clean_article(page)
+    assert art.title == "滨江市党政代表团到我县考察协作工作"
+    assert "丹棱县人民政府" not in art.clean_text and "028-12345678" not in art.clean_text
+
+
+def test_a_headline_above_a_forums_navigation_stays_the_title():
+    page = "两地协作联席会议在滨江举行\n新闻爆料 / 滨江市 / 只看大图 / 倒序浏览\n代表团到滨江考察\n4月1日，代表团到滨江市考察。\n"
+    assert clean_article(page).title == "两地协作联席会议在滨江举行"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from visits.clean import metadata as md
+from visits.clean.chrome import OUTLET_STRONG
 
 # Forum and site chrome: whole short lines, or short lines containing one of these markers.
 CHROME_LINES = frozenset(
@@ -93,6 +94,13 @@ class Layout:
     editors: list[str] = field(default_factory=list)
 
 
+# Above a breadcrumb, the page's banner: a line that names the site (某某县人民政府, 某某州人民政府
+# 门户网站, 某某新闻网, 某某中心 主办), a phone number (举报电话: 0571-…), a 4-character link.
+_SITE_BANNER_RE = re.compile(
+    rf"^[^\u4e00-\u9fff]+$|\d{{6}}|^.{{1,4}}$|^[\u4e00-\u9fff\s]{{2,24}}(?:人民政府(?:门户网站|网)?|{OUTLET_STRONG}|主办)$"
+)
+
+
 def _is_chrome(line: str) -> bool:
     if line in CHROME_LINES:
         return True
@@ -158,8 +166,11 @@ def split_lines(text: str) -> Layout:
     kept: list[tuple[int, str]] = []  # (index, line) of candidate body lines
     in_copyright = False
     trailer_header = False
+    nav_at: list[int] = []  # breadcrumb / nav-bar lines, wherever they are consumed
     for i, line in enumerate(lines):
         _add(lay.editors, md.editors_in(line) if len(line) <= 120 else [])
+        if len(line) <= 80 and (_is_short_breadcrumb(line) or len(_NAV_SEP_RE.findall(line)) >= 2):
+            nav_at.append(i)
         fields = md.meta_fields(line)
         if fields is not None:
             if lay.published_date is None and fields.get("date"):
@@ -201,6 +212,14 @@ def split_lines(text: str) -> Layout:
 
     # Title: the first headline-like line before the first paragraph.
     body_start = next((k for k, (_, ln) in enumerate(kept) if _is_paragraph(ln)), len(kept))
+    # a site's name above the breadcrumb, with a headline below it, is the page's banner
+    # (某某县人民政府 / 首页 > 新闻中心 / the headline)
+    below = [k for k in range(body_start) if nav_at and kept[k][0] > nav_at[0]]
+    if below:  # the banner names the site (or is only a phone number): chrome, not text
+        banner = [k for k in range(below[0]) if _SITE_BANNER_RE.search(kept[k][1])]
+        lay.boilerplate.extend(kept[k][1] for k in banner)
+        kept = [kl for k, kl in enumerate(kept) if k not in banner]
+        body_start -= len(banner)
     for k in range(body_start):
         ln = kept[k][1]
         if 4 <= len(ln) <= 80 and not ln.endswith(("，", ",", "；", "：", ":")):
