@@ -229,6 +229,14 @@ def settle(
         h = refine_inside(h, [s[1] for s in told])
     if v.units[0].level != "province" and h.units[0].level == "province":
         h = below_province(h, v, art)
+    if v.units[0].level == "prefecture" and all(u.level == "county" for u in h.units):
+        # a city's delegation told as going to the paired prefecture (赴喀什, 在六盘水市考察)
+        # and to a county of it (莅临我县): the prefecture, its own level, hosts it
+        wider = [
+            o for _, o in told
+            if len(o.units) == 1 and o.units[0].level == "prefecture" and all(lies_within(u, o.units[0]) for u in h.units)
+        ]
+        h = wider[0] if wider else h
     if v.units[0].level == "province" and h.units[0].level != "province":
         # a provincial delegation told once as going to the province by its name (来青考察),
         # or meeting it (与广东省政府在广州举行座谈会)
