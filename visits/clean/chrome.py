@@ -63,6 +63,8 @@ _CRUMB_RE = re.compile(
     rf"^(?:{alternation('crumb_labels')})\s*[:：]?\s*(?P<site>[^\s>»›/|｜→]{{2,20}})(?P<rest>.*)$"
 )
 _SITE_RE = re.compile(_SITE)
+# a government's own site, named in its breadcrumb: `您当前的位置:某某市人民政府 > 要闻`
+_GOVERNMENT_SITE_RE = re.compile(rf"{HAN}{{2,12}}?人民政府(?:门户网站|网)?")
 # A breadcrumb without a label whose first step is the site: `云岭新闻网 > 新闻中心 > 要闻`.
 _CRUMB_SEP_RE = re.compile(r"\s*(?:>>|[>»›→＞])\s*")
 _TODAY_RE = re.compile(rf"^(?:{alternation('today_words')})\s*[:：]?\s*[>＞]?\s*\d{{4}}")
@@ -95,6 +97,15 @@ _SITE_SECTION_DATE_RE = re.compile(
 # `某某报 2021年7月18日  内地新闻`: a paper, its date, then the section the story ran in
 _PAPER_DATE_SECTION_RE = re.compile(
     rf"^(?P<site>{HAN}{{2,10}}?(?:{OUTLET_STRONG}|报))\s+(?P<d>{CN_DATE}|{ISO_DATE})\s+{_SECTION_NAME}$"
+)
+# `某某日报 · 第1版 · 要闻`: a paper, its page and section, parted by dots or bars
+_PAPER_PAGE_RE = re.compile(
+    rf"^(?P<site>{HAN}{{2,10}}?(?:{OUTLET_STRONG}|报))\s*[·•|｜]\s*第?\s*[A-Z]?\d{{1,3}}\s*版"
+    rf"(?:\s*[·•|｜]\s*{_SECTION_NAME})?$"
+)
+# `某某电视台　《某某新闻》　2019年5月17日`: a station, its programme, the day it aired
+_PROGRAMME_DATE_RE = re.compile(
+    rf"^(?P<site>{HAN}{{2,12}}?(?:{OUTLET_STRONG}|台))\s*《{HAN}{{2,12}}》\s*(?P<d>{CN_DATE}|{ISO_DATE})$"
 )
 # Labelled fields after a separator in a chrome line: `【字号：大 中 小】 发布时间：2013-04-17`,
 # `… 来源：某某日报` (`转载请注明来源：` has no separator before the label).
@@ -144,6 +155,11 @@ def has_source_field(s: str) -> bool:
     return len(s) <= 120 and not _SENTENCE_PUNCT_RE.search(s) and bool(_FIELD_SOURCE_RE.search(s))
 
 
+def is_breadcrumb(s: str) -> bool:
+    """A labelled breadcrumb (`当前位置：首页 > 要闻`, `您现在的位置: 某某网`)."""
+    return _CRUMB_RE.match(s) is not None
+
+
 def chrome_fields(s: str) -> dict[str, object] | None:
     """Date / source of a chrome line that names the site or paper (see above), else None."""
     crumb = _CRUMB_RE.match(s)
@@ -152,16 +168,19 @@ def chrome_fields(s: str) -> dict[str, object] | None:
         issue = _ISSUE_RE.search(crumb.group("rest"))
         day = parse_date(issue.group("d")) if issue else None
         site = site.removesuffix("首页")
-        source = site if _SITE_RE.fullmatch(site) else None
+        source = site if _SITE_RE.fullmatch(site) or _GOVERNMENT_SITE_RE.fullmatch(site) else None
         return _fields(source, day, SOURCE_MASTHEAD if day and source else SOURCE_NAMED)
     steps = _CRUMB_SEP_RE.split(s)
-    if len(steps) >= 2 and _SITE_RE.fullmatch(steps[0]) and all(0 < len(x) <= 10 for x in steps):
+    if len(steps) >= 2 and _SITE_RE.fullmatch(steps[0]) and all(0 < len(x) <= 11 for x in steps):
         if not _SENTENCE_PUNCT_RE.search(s) and not FORUM_NAME_RE.search(steps[0]):
-            return _fields(steps[0], None, SOURCE_NAMED)
-    for pattern in (_SITE_DATE_RE, _SITE_SECTION_DATE_RE, _BOOK_MASTHEAD_RE, _PAPER_DATE_SECTION_RE):
+            # an e-paper's crumb may hold the issue's day: `某某日报数字报 > 2019年09月08日 > 第A01版`
+            day = next((parse_date(x) for x in steps[1:] if re.fullmatch(_LOOSE_DATE, x)), None)
+            return _fields(steps[0], day, SOURCE_MASTHEAD if day else SOURCE_NAMED)
+    mastheads = (_BOOK_MASTHEAD_RE, _PAPER_DATE_SECTION_RE, _PAPER_PAGE_RE, _PROGRAMME_DATE_RE)
+    for pattern in (_SITE_DATE_RE, _SITE_SECTION_DATE_RE, *mastheads):
         m = pattern.match(s)
         if m:
-            rank = SOURCE_MASTHEAD if pattern in (_BOOK_MASTHEAD_RE, _PAPER_DATE_SECTION_RE) else SOURCE_NAMED
+            rank = SOURCE_MASTHEAD if pattern in mastheads else SOURCE_NAMED
             site = m.group("site") or m.groupdict().get("paper")
             return _fields(site, parse_date(s), rank)  # the stamp is the line's only date
     for pattern in (_BANNER_RE, _EPAPER_RE, _NAV_RE):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from visits.clean import metadata as md
-from visits.clean.chrome import OUTLET_STRONG
+from visits.clean.chrome import OUTLET_STRONG, is_breadcrumb
 
 # Forum and site chrome: whole short lines, or short lines containing one of these markers.
 CHROME_LINES = frozenset(
@@ -95,10 +95,13 @@ class Layout:
 
 
 # Above a breadcrumb, the page's banner: a line that names the site (某某县人民政府, 某某州人民政府
-# 门户网站, 某某新闻网, 某某中心 主办), a phone number (举报电话: 0571-…), a 4-character link.
-_SITE_BANNER_RE = re.compile(
-    rf"^[^\u4e00-\u9fff]+$|\d{{6}}|^.{{1,4}}$|^[\u4e00-\u9fff\s]{{2,24}}(?:人民政府(?:门户网站|网)?|{OUTLET_STRONG}|主办)$"
+# 门户网站, 某某新闻网, 某某委员会（…）, 某某市人民政府 www.…), which is the source when nothing
+# surer names one; or a phone number (举报电话: 0571-…), a 4-character link, 某某中心 主办.
+_SITE_NAME_RE = re.compile(
+    rf"^(?P<site>[\u4e00-\u9fff]{{2,24}}(?:人民政府(?:门户网站|网)?|委员会|{OUTLET_STRONG}))"
+    r"(?:\s*[（(][^（()）]{1,30}[)）]|\s+[\w.:/-]+)?$"
 )
+_BANNER_RE = re.compile(r"^[^\u4e00-\u9fff]+$|\d{6}|^.{1,4}$|^[\u4e00-\u9fff\s]{2,24}主办$")
 
 
 def _is_chrome(line: str) -> bool:
@@ -169,9 +172,13 @@ def split_lines(text: str) -> Layout:
     nav_at: list[int] = []  # breadcrumb / nav-bar lines, wherever they are consumed
     for i, line in enumerate(lines):
         _add(lay.editors, md.editors_in(line) if len(line) <= 120 else [])
-        if len(line) <= 80 and (_is_short_breadcrumb(line) or len(_NAV_SEP_RE.findall(line)) >= 2):
-            nav_at.append(i)
         fields = md.meta_fields(line)
+        if len(line) <= 80 and (
+            _is_short_breadcrumb(line) or len(_NAV_SEP_RE.findall(line)) >= 2 or is_breadcrumb(line)
+        ):
+            nav_at.append(i)
+        elif not nav_at and not (fields and fields.get("source")) and (site := _SITE_NAME_RE.match(line)):
+            _offer_source(lay, site.group("site"), md.SOURCE_NAMED)  # the banner names the site
         if fields is not None:
             if lay.published_date is None and fields.get("date"):
                 lay.published_date = fields["date"]  # type: ignore[assignment]
@@ -216,7 +223,7 @@ def split_lines(text: str) -> Layout:
     # (某某县人民政府 / 首页 > 新闻中心 / the headline)
     below = [k for k in range(body_start) if nav_at and kept[k][0] > nav_at[0]]
     if below:  # the banner names the site (or is only a phone number): chrome, not text
-        banner = [k for k in range(below[0]) if _SITE_BANNER_RE.search(kept[k][1])]
+        banner = [k for k in range(below[0]) if _SITE_NAME_RE.match(kept[k][1]) or _BANNER_RE.search(kept[k][1])]
         lay.boilerplate.extend(kept[k][1] for k in banner)
         kept = [kl for k, kl in enumerate(kept) if k not in banner]
         body_start -= len(banner)

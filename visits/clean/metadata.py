@@ -93,6 +93,7 @@ _HEADER_SOURCE_RES = [
 ]
 _SOURCE_RE = re.compile(rf"(?<![“\"‘']){SOURCE_LABEL}\s*[:：]\s*([^\s|｜,，;；:：“”\"】\]）)（(]{{2,20}})")
 _NOT_SOURCES = frozenset(words("not_sources"))
+_DEPARTMENT_RE = re.compile(f"(?:{alternation('department_suffixes')})$")
 # A repost note without a colon: `转自某某日报，…`, `转载自某某日报 ｜ 分享到`.
 _REPOST_RE = re.compile(rf"^(?:转载自|转自|摘自)\s*({HAN}{{2,12}}?{OUTLET_ANY})(?=[\s|｜，,。]|$)")
 _EDITOR_RE = re.compile(rf"{_EDITOR_LABEL}[:：]\s*({NAME})(?!{HAN})")
@@ -224,9 +225,12 @@ def _outlet_stamp_fields(s: str) -> dict[str, object] | None:
 
 
 def _labelled_source(s: str) -> str | None:
-    """The outlet a `来源：` label names; `来源：本站` names none (lexicon not_sources)."""
+    """The outlet a `来源：` label names; `来源：本站` and `来源：县扶贫办` name none (lexicon
+    not_sources, department_suffixes)."""
     m = _SOURCE_RE.search(s)
-    return m.group(1) if m and m.group(1) not in _NOT_SOURCES else None
+    if not m or m.group(1) in _NOT_SOURCES or _DEPARTMENT_RE.search(m.group(1)):
+        return None
+    return m.group(1)
 
 
 def _credit_outlet_fields(s: str) -> dict[str, object] | None:
