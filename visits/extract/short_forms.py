@@ -62,7 +62,8 @@ def short_place(
 
 def short_places(hits: list[PlaceHit], own: list[Division] = ()) -> dict[str, str]:
     """Short form -> the place the text (its place `hits`) names in full: the first character
-    of a prefecture (凉 -> 凉山州) when only one named prefecture starts with it, and the
+    of a prefecture (凉 -> 凉山州; the second of a 大 name, 连 -> 大连) when only one named
+    prefecture starts with it, and the
     suffixless name of a named county (青川 -> 青川县). The outlet's `own` units (静宁县融媒体中心)
     give their first character too (来静), and so does a named county when no named
     prefecture starts with that character and no other named county does (来景 for 景泰县)."""
@@ -75,8 +76,10 @@ def short_places(hits: list[PlaceHit], own: list[Division] = ()) -> dict[str, st
         names.setdefault(u.name[0], u.name)
     for h in hits:
         if all(u.level == "prefecture" for u in h.units):
-            first.setdefault(h.text[0], set()).update(u.code for u in h.units)
-            names.setdefault(h.text[0], h.text)
+            # 大连 goes by 连 (来连), 大庆 by 庆: 大 says too little to stand for the city
+            for c in h.text[:2] if h.text[0] == "大" else h.text[0]:
+                first.setdefault(c, set()).update(u.code for u in h.units)
+                names.setdefault(c, h.text)
         for u in h.units:
             if u.level == "county" and h.text == u.name and len(u.short_name) >= 2 and u.short_name != u.name:
                 counties.setdefault(u.short_name, u.name)
