@@ -224,3 +224,36 @@ def test_one_trip_to_two_provinces_is_two_visits_each_with_its_own_days_and_meet
     assert (gansu.host_unit, gansu.start_md, gansu.end_md) == ("定西市", "07-05", "07-06")
     assert ningxia.meeting_name == "泉州·固原东西部协作联席会议"
     assert gansu.meeting_name == "泉州·定西东西部协作联席会议"
+
+
+def test_two_cities_delegations_of_one_province_are_two_visits():
+    # listed before one verb, each then told on its own: each city's delegation is its visit
+    text = (
+        "14日，广州市党政代表团、深圳市党政代表团分别来我省考察对接对口合作工作。"
+        "广州市委副书记、市长尹知秋率队在齐齐哈尔市考察产业园，两市召开穗齐对口合作座谈会。"
+        "深圳市委常委、常务副市长洪乐山带领深圳市代表团一行在哈尔滨考察产业园区建设情况。"
+    )
+    visits = extract_visits(text, source="黑龙江日报", published_date=date(2024, 6, 16))
+    got = [(v.visiting_unit, v.host_unit, v.meeting_name, v.leader_names) for v in visits]
+    assert got == [
+        ("广州市", "齐齐哈尔市", "穗齐对口合作座谈会", ["尹知秋"]),
+        ("深圳市", "哈尔滨市", None, ["洪乐山"]),
+    ]
+
+
+def test_a_delegation_in_the_clause_before_shares_the_movement():
+    text = (
+        "3月31日，扶贫协作座谈会在京召开。张家口市委书记冷明川率张家口市党政代表团，"
+        "保定市委书记阎书海率保定市党政代表团来京对接扶贫协作工作。"
+    )
+    visits = extract_visits(text, source="北京日报", published_date=date(2017, 4, 1))
+    got = [(v.visiting_unit, v.host_unit, v.leader_names) for v in visits]
+    assert got == [("张家口市", "北京市", ["冷明川"]), ("保定市", "北京市", ["阎书海"])]
+
+
+def test_a_city_and_its_county_stay_one_delegation():
+    text = (
+        "5月8日，湖州市党政代表团赴广元市考察。湖州市吴兴区区委书记柯立冬陪同。"
+        "9日，湖州市吴兴区代表团赴广元市朝天区考察。"
+    )
+    assert len(extract_visits(text, source="湖州日报", published_date=date(2021, 5, 10))) == 1

@@ -102,6 +102,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         rf"[^，,。；;]{{0,12}}?{_MOVE_DELEG}"
     )
     deleg = compile_cached(moves + dest)
+    co_group = compile_cached(rf"(?P<unit>{place}){ORGAN}?{PROGRAMME}?{DELEG}")
     # 率队在陕西省延安市考察: 在 a place counts after a leader only with what they did there
     # 带领考察组学习考察某区: after a leader, inspecting a place takes the group there
     led_move = rf"{LEAD}[^，,。；;]{{0,12}}?(?:{MOVE}|{alternation('inspect_verbs')}"
@@ -109,7 +110,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     short = compile_cached(rf"{moves}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
     # 甲一行来和考察: a leader's group to a short form of a place the article names
     led_short = compile_cached(rf"{LEAD}[^，,。；;]{{0,12}}?{MOVE}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
-    return deleg, led, short, led_short
+    return deleg, led, short, led_short, co_group
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +144,7 @@ class Direction:
 def find_directions(art: Article) -> list[Direction]:
     """Delegation movements in the article, in order; the outlet's own county or city is
     what a one-character form may stand for."""
-    deleg, led, short_form, led_short = _patterns()
+    deleg, led, short_form, led_short, co_group = _patterns()
     out = []
 
     @lru_cache(maxsize=1)
@@ -171,6 +172,8 @@ def find_directions(art: Article) -> list[Direction]:
             kind = "host_view" if dest.startswith("我") else "movement"  # 莅临我县: the host's words
             dest = _past_own_unit(dest)
             out.append(Direction(_own_word(m.group("unit")), dest, sent_at + m.start(), sent, kind))
+            for unit, at in _co_delegations(sent, m, co_group):
+                out.append(Direction(unit, dest, sent_at + at, sent, kind))
         for m in short_form.finditer(sent) if has_group else ():
             if deleg.search(sent, m.start()) or _NOT_GONE.search(sent, m.end("unit"), m.start("short")):
                 continue  # a full place name was matched for this movement
@@ -199,6 +202,20 @@ def find_directions(art: Article) -> list[Direction]:
                 out.append(Direction(unit, place, sent_at + m.start(), sent, "leader_movement"))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _co_delegations(sent: str, m: re.Match[str], co_group: re.Pattern[str]) -> list[tuple[str, int]]:
+    """Other places' groups that share the movement, with where each is told: listed with it
+    (甲市代表团、乙市代表团分别来我省), or in the clause before, which has no verb of its own
+    (丙率甲市代表团，丁率乙市代表团来京)."""
+    found = [(g.group("unit"), g.start()) for g in co_group.finditer(sent, m.end("unit"), m.start("dest"))]
+    cut = max(sent.rfind("，", 0, m.start("unit")), sent.rfind(",", 0, m.start("unit")))
+    if cut > 0:
+        before = re.split(r"[，,]", sent[:cut])[-1]
+        g = co_group.search(before)
+        if g and before.endswith(g.group()) and not re.search(MOVE, before):
+            found.append((g.group("unit"), cut - len(before) + g.start()))
+    return [(u, at) for u, at in found if u != m.group("unit")]
 
 
 def _past_own_unit(dest: str) -> str:

@@ -245,3 +245,11 @@ def settle(
             provincial = [s[1] for s in told if s[1].units[0].level == "province"]
             h = (provincial or [sides_of(named[0], art)[1] or h])[0]
     return v, h, ds
+
+
+def parallel_delegation(a: Side, b: Side) -> bool:
+    """Two delegations of one province below its level, neither place inside the other
+    (广州市 and 深圳市, 张家口市 and 保定市): two visits, not one told twice."""
+    if a.units[0].level == "province" or b.units[0].level == "province":
+        return False
+    return not any(x == y or lies_within(x, y) or lies_within(y, x) for x in a.units for y in b.units)

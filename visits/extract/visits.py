@@ -16,7 +16,7 @@ from visits.extract.people import bare_leaders, find_people
 from visits.extract.places import host_cities
 from visits.extract.province_names import pair_words
 from visits.extract.receptions import accompaniments, calls, led_groups, receptions
-from visits.extract.sides import Side, further_hosts, settle, sides_of, unit_names
+from visits.extract.sides import Side, further_hosts, parallel_delegation, settle, sides_of, unit_names
 from visits.extract.year_hints import year_hints
 from visits.lexicon import words
 from visits.records import OfficialMention, VisitRecord
@@ -80,7 +80,8 @@ def extract_visits(
     # keyed by (visiting, host province, trip): a pair's later trip gets the next number
     visits: dict[tuple[str, str, int], tuple[Side, Side, list[Direction]]] = {}
     latest: dict[tuple[str, str], tuple[str, str, int]] = {}  # the pair's trip being told
-    seen: dict[tuple[str, str], list[tuple[Side, Side]]] = {}
+    seen: dict[tuple[str, str, int], list[tuple[Side, Side]]] = {}  # per pair and delegation
+    parallel: set[tuple[str, str, int]] = set()  # another delegation of the visitors' province
     extra: dict[tuple[str, str], list[Direction]] = {}  # secondary evidence for a visit already found
     for d in directions + secondary:
         visiting, host = sides_of(d, art.context)
@@ -98,8 +99,18 @@ def extract_visits(
         first = not visits and (d.basis == "headline" or not _BACKGROUND.search(d.sentence))
         for leg in (host, *further_hosts(d.host, visiting, host)):
             pair = (visiting.province.name, leg.province.name)
-            seen.setdefault(pair, []).append((visiting, leg))
             key = latest.get(pair)
+            if key is not None and parallel_delegation(visits[key][0], visiting):
+                # 甲市、乙市党政代表团分别来我省: each city's delegation is a visit of its own
+                key = next((k for k in visits if k[:2] == pair and not parallel_delegation(visits[k][0], visiting)), None)
+                if key is None:
+                    key = latest[pair] = (*pair, sum(k[:2] == pair for k in visits))
+                    visits[key] = (visiting, leg, [d])
+                    parallel.add(key)
+                    seen[key] = [(visiting, leg)]
+                    continue
+                latest[pair] = key
+            seen.setdefault(key if key in parallel else (*pair, 0), []).append((visiting, leg))
             if key is not None and _another_trip(art, visits[key][2], d):
                 key = latest[pair] = (*pair, key[2] + 1)
                 visits[key] = (visiting, leg, [d])
@@ -110,7 +121,10 @@ def extract_visits(
                 # first may name several host provinces (赴贵州省安顺市、甘肃省陇南市)
                 key = latest[pair] = (*pair, 0)
                 visits[key] = (visiting, leg, [d])
-    sides = [settle(v, h, ds, seen[key[:2]], extra.get(key[:2], []), art.context) for key, (v, h, ds) in visits.items()]
+    sides = [
+        settle(v, h, ds, seen[key if key in parallel else (*key[:2], 0)], extra.get(key[:2], []), art.context)
+        for key, (v, h, ds) in visits.items()
+    ]
     # with several visits in one article, each keeps the dates and meeting that name its host;
     # a visit back the other way (甲市来乙市, then 乙市回访甲市) names both places throughout
     records = []
@@ -118,13 +132,14 @@ def extract_visits(
         hosts = [
             x
             for (k, _), (w, x, _) in zip(visits.items(), sides, strict=True)
-            if (w.province, x.province) != (h.province, v.province) and (k[:2] != key[:2] or k == key)
+            if (w.province, x.province) != (h.province, v.province)
+            and (k[:2] != key[:2] or k == key or bool({k, key} & parallel))
         ]
         record = _record(art, ds, v, h, hosts if len(hosts) > 1 else [])
         # trips between the same two places, either way (a visit and the visit back)
         trips = [k for k in visits if set(k[:2]) == set(key[:2])]
         if len(trips) > 1:
-            _keep_own_trip(record, ds, trips.index(key) > 0)
+            _keep_own_trip(record, ds, trips.index(key) > 0, v, bool({key, trips[0]} & parallel))
         record.evidence = ds[0].sentence.strip()
         record.basis = sorted({d.basis for d in ds + extra.get(key[:2], [])})
         records.append(record)
@@ -158,11 +173,16 @@ def _gap_days(old: VisitDates, new: VisitDates) -> int | None:
     return None
 
 
-def _keep_own_trip(record: VisitRecord, ds: list[Direction], later: bool) -> None:
+def _keep_own_trip(record: VisitRecord, ds: list[Direction], later: bool, visiting: Side, shared: bool) -> None:
     """One of several trips between the same two places: its leaders are those its own
-    sentences name; a later trip's meeting is one its own sentences name."""
+    sentences name (of its own place, when their titles say: 甲市委书记乙率…，丙市委书记丁率…);
+    a later trip's meeting is one its own sentences name, or for a delegation beside another
+    (`shared`: 甲市、乙市代表团同来), one naming its own place."""
     own = "".join(d.sentence for d in ds)
     leaders = [n for n in record.leader_names if n in own]
+    names = unit_names(visiting)
+    placed = {o.name for o in record.officials if any(t.startswith(w) for t in o.titles for w in names)}
+    leaders = [n for n in leaders if n in placed] or leaders
     if not leaders:  # the trip's own visitors, in the order its sentences name them
         named = [o.name for o in record.officials if o.side == "visiting" and o.name in own]
         leaders = sorted(named, key=own.index)[:1]
@@ -171,7 +191,8 @@ def _keep_own_trip(record: VisitRecord, ds: list[Direction], later: bool) -> Non
         for o in record.officials:
             o.is_leader = o.name in leaders
     if later and record.meeting_name and record.meeting_name not in own:
-        record.meeting_name = None
+        if not shared or not any(w in record.meeting_name for w in names):
+            record.meeting_name = None
     cities = [c for c in record.host_cities if c in own or c[:-1] in own]
     if cities:  # the places this trip's own sentences name
         record.host_cities = cities
