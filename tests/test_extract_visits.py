@@ -257,3 +257,18 @@ def test_a_city_and_its_county_stay_one_delegation():
         "9日，湖州市吴兴区代表团赴广元市朝天区考察。"
     )
     assert len(extract_visits(text, source="湖州日报", published_date=date(2021, 5, 10))) == 1
+
+
+def test_a_roundup_dated_by_months_keeps_each_entrys_trip_and_meeting():
+    text = (
+        "5月4日至5日，市委书记蓝启明率大连市党政代表团赴上海学习考察。"
+        "8月，上海市副市长古若飞率上海市代表团来滨城考察，出席在大连举办的沪连对口合作产业对接会。"
+        "11月22日至23日，上海市合作交流办主任祁怀远带领上海市对口合作工作组来连，与我市召开沪连对口合作第一次联席会议。"
+    )
+    visits = extract_visits(text, source="大连市发展和改革委员会", published_date=date(2018, 1, 12))
+    got = [(v.visiting_unit, v.start_md, v.meeting_name, v.leader_names) for v in visits]
+    assert got == [
+        ("大连市", "05-04", None, ["蓝启明"]),
+        ("上海市", None, "沪连对口合作产业对接会", ["古若飞"]),
+        ("上海市", "11-22", "沪连对口合作第一次联席会议", ["祁怀远"]),
+    ]

@@ -7,59 +7,25 @@ from datetime import date
 
 from visits.extract.article import Article, annotate
 from visits.extract.candidates import arrivals, leader_movements, meetings
-from visits.extract.dates import VisitDates, parse_dates
+from visits.extract.dates import VisitDates
 from visits.extract.direction import Direction, find_directions
 from visits.extract.meeting import find_meeting, find_programme
-from visits.extract.officials import find_mentions
 from visits.extract.paper_side import home_side
 from visits.extract.people import bare_leaders, find_people
 from visits.extract.places import host_cities
 from visits.extract.province_names import pair_words
 from visits.extract.receptions import accompaniments, calls, led_groups, receptions
 from visits.extract.sides import Side, further_hosts, parallel_delegation, settle, sides_of, unit_names
+from visits.extract.trips import PAST, another_trip, dated, keep_own_trip, visit_dates
 from visits.extract.year_hints import year_hints
 from visits.lexicon import words
 from visits.records import OfficialMention, VisitRecord
 
-# A movement told as past background (去年…代表团来我省) is not this article's visit.
+# Evidence that only counts for a pair no movement told.
 _SECONDARY = frozenset({"reception", "meeting_place", "signing"})
-_PAST = re.compile(r"去年|前年|此前|曾经|曾|以来|年前|上次|上一次|历年|多年")
 # the first movement too, when its own words put it in an earlier year or trip (会议通报，去年
 # 6月甲市代表团来乙市考察期间签约的项目…): background to this article, not its visit
 _BACKGROUND = re.compile(r"去年|前年|上次|上一次|曾(?:经)?(?:率|带|随|来|赴|到|在|多次)")
-
-
-def _span_days(d: VisitDates) -> int:
-    if d.start and d.end:
-        return (d.end - d.start).days
-    if d.start_md and d.end_md:  # no year: month-days, a range over the new year wraps
-        return (_md_days(d.end_md) - _md_days(d.start_md)) % (12 * 31)
-    return 0
-
-
-def _md_days(md: str) -> int:
-    """A month-day ('09-12') as a day count within a 31-day-month year, for differences."""
-    month, day = map(int, md.split("-"))
-    return month * 31 + day
-
-
-def _visit_dates(art: Article, same_visit: list[Direction]) -> VisitDates | None:
-    """The date told with the movement, else the first date in the text. Of several reports
-    of the movement (在贵阳… on the 8th, 到贵州… on the 8th to 9th) the longest range: the
-    visit spans its parts. A report told as past (去年…曾) is another visit's."""
-    published = art.published
-    told = [
-        found
-        for d in same_visit
-        if (d is same_visit[0] or not _PAST.search(d.sentence))
-        and (found := parse_dates(d.sentence, published))
-    ]
-    if told:
-        return max(told, key=_span_days)  # max keeps the first of equal spans
-    skip = len(art.full) - len(art.text)  # the body's sentences: those after the title line
-    body = next((d for i, (o, _) in enumerate(art.sentences) if o >= skip and (d := art.date_of(i))), None)
-    # a body that dates nothing: the headline's date (…考察东西部协作工作（11月8日）)
-    return body or next((d for i, (o, _) in enumerate(art.sentences) if o < skip and (d := art.date_of(i))), None)
 
 
 def extract_visits(
@@ -111,12 +77,12 @@ def extract_visits(
                     continue
                 latest[pair] = key
             seen.setdefault(key if key in parallel else (*pair, 0), []).append((visiting, leg))
-            if key is not None and _another_trip(art, visits[key][2], d):
+            if key is not None and another_trip(art, visits[key][2], d):
                 key = latest[pair] = (*pair, key[2] + 1)
                 visits[key] = (visiting, leg, [d])
             elif key is not None:
                 visits[key][2].append(d)
-            elif first or (not _PAST.search(d.sentence) and parse_dates(d.sentence, art.published)):
+            elif first or (not PAST.search(d.sentence) and dated(d.sentence, art.published)):
                 # after the first movement, one counts only as a dated, present visit; the
                 # first may name several host provinces (赴贵州省安顺市、甘肃省陇南市)
                 key = latest[pair] = (*pair, 0)
@@ -139,63 +105,12 @@ def extract_visits(
         # trips between the same two places, either way (a visit and the visit back)
         trips = [k for k in visits if set(k[:2]) == set(key[:2])]
         if len(trips) > 1:
-            _keep_own_trip(record, ds, trips.index(key) > 0, v, bool({key, trips[0]} & parallel))
+            elsewhere = "".join(d.sentence for k in trips if k != key for d in visits[k][2])
+            keep_own_trip(record, ds, trips.index(key) > 0, v, bool({key, trips[0]} & parallel), elsewhere)
         record.evidence = ds[0].sentence.strip()
         record.basis = sorted({d.basis for d in ds + extra.get(key[:2], [])})
         records.append(record)
     return records
-
-
-_TRIP_KINDS = frozenset({"movement", "leader_movement", "host_view"})
-
-
-def _another_trip(art: Article, told: list[Direction], d: Direction) -> bool:
-    """A later movement between the same two places, dated days after the trip told so far
-    ended and with none of its people (9月12日甲率团来我区…; 9月19日至20日乙一行来我区): another
-    visit, not a leg of the first."""
-    if d.basis not in _TRIP_KINDS or _PAST.search(d.sentence):
-        return False
-    new, old = parse_dates(d.sentence, art.published), _visit_dates(art, told)
-    gap = _gap_days(old, new) if new and old else None
-    if gap is None or gap < 3:
-        return False
-    names_new = {m.name for m in find_mentions(d.sentence)}
-    names_old = {m.name for t in told for m in find_mentions(t.sentence)}
-    return bool(names_new and names_old) and not names_new & names_old
-
-
-def _gap_days(old: VisitDates, new: VisitDates) -> int | None:
-    """Days from the end of `old` to the start of `new` (month-days alone: within one year)."""
-    if old.end and new.start:
-        return (new.start - old.end).days
-    if (old.end_md or old.start_md) and new.start_md:
-        return _md_days(new.start_md) - _md_days(old.end_md or old.start_md)
-    return None
-
-
-def _keep_own_trip(record: VisitRecord, ds: list[Direction], later: bool, visiting: Side, shared: bool) -> None:
-    """One of several trips between the same two places: its leaders are those its own
-    sentences name (of its own place, when their titles say: 甲市委书记乙率…，丙市委书记丁率…);
-    a later trip's meeting is one its own sentences name, or for a delegation beside another
-    (`shared`: 甲市、乙市代表团同来), one naming its own place."""
-    own = "".join(d.sentence for d in ds)
-    leaders = [n for n in record.leader_names if n in own]
-    names = unit_names(visiting)
-    placed = {o.name for o in record.officials if any(t.startswith(w) for t in o.titles for w in names)}
-    leaders = [n for n in leaders if n in placed] or leaders
-    if not leaders:  # the trip's own visitors, in the order its sentences name them
-        named = [o.name for o in record.officials if o.side == "visiting" and o.name in own]
-        leaders = sorted(named, key=own.index)[:1]
-    if leaders:
-        record.leader_names = leaders
-        for o in record.officials:
-            o.is_leader = o.name in leaders
-    if later and record.meeting_name and record.meeting_name not in own:
-        if not shared or not any(w in record.meeting_name for w in names):
-            record.meeting_name = None
-    cities = [c for c in record.host_cities if c in own or c[:-1] in own]
-    if cities:  # the places this trip's own sentences name
-        record.host_cities = cities
 
 
 _MEETING_YEAR = re.compile(r"((?:19|20)\d{2})年(?!度)")
@@ -250,7 +165,7 @@ def _record(
 
     own_words = unit_names(host)  # how the text names this visit's host (安顺市, 安顺)
     others = [w for h in hosts if h is not host for w in unit_names(h)]
-    dates = (_own_leg_dates(art, own_words, others) if others else None) or _visit_dates(art, same_visit)
+    dates = (_own_leg_dates(art, own_words, others) if others else None) or visit_dates(art, same_visit)
     cities = host_cities(full, host.province.name)
     if host.province.kind == "直辖市":
         # a municipality has no prefecture-level places; a district hosting a district or city

@@ -1,0 +1,130 @@
+"""Trips: which reports of a movement tell one trip, its dates, and what each of several
+trips between the same two places keeps as its own (leaders, meeting, host cities)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from visits.extract.article import Article
+from visits.extract.dates import VisitDates, parse_dates
+from visits.extract.direction import Direction
+from visits.extract.meeting import find_meeting
+from visits.extract.officials import find_mentions
+from visits.extract.sides import Side, unit_names
+from visits.records import VisitRecord
+
+# A movement told as past background (去年…代表团来我省) is not this article's visit.
+PAST = re.compile(r"去年|前年|此前|曾经|曾|以来|年前|上次|上一次|历年|多年")
+
+
+def _span_days(d: VisitDates) -> int:
+    if d.start and d.end:
+        return (d.end - d.start).days
+    if d.start_md and d.end_md:  # no year: month-days, a range over the new year wraps
+        return (md_days(d.end_md) - md_days(d.start_md)) % (12 * 31)
+    return 0
+
+
+def md_days(md: str) -> int:
+    """A month-day ('09-12') as a day count within a 31-day-month year, for differences."""
+    month, day = map(int, md.split("-"))
+    return month * 31 + day
+
+
+# a roundup's entry dated by its month alone (8月，…; 2017年11月下旬，…)
+_MONTH_ONLY = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?(?P<m>\d{1,2})月(?:[上中下]旬|初|底|末|份)?[，,]")
+
+
+def _month_of(d: Direction, dates: VisitDates | None) -> int | None:
+    """The month a report dates its movement in: its date's, or the month it opens with."""
+    if dates is not None:
+        md = dates.end_md or dates.start_md
+        return int(md[:2]) if md else None
+    m = _MONTH_ONLY.match(d.sentence)
+    return int(m.group("m")) if m else None
+
+
+def visit_dates(art: Article, same_visit: list[Direction]) -> VisitDates | None:
+    """The date told with the movement, else the first date in the text. Of several reports
+    of the movement (在贵阳… on the 8th, 到贵州… on the 8th to 9th) the longest range: the
+    visit spans its parts. A report told as past (去年…曾) is another visit's."""
+    published = art.published
+    told = [
+        found
+        for d in same_visit
+        if (d is same_visit[0] or not PAST.search(d.sentence))
+        and (found := parse_dates(d.sentence, published))
+    ]
+    if told:
+        return max(told, key=_span_days)  # max keeps the first of equal spans
+    if _MONTH_ONLY.match(same_visit[0].sentence):
+        return None  # 8月，…: the month is all the text says, no other entry's day
+    skip = len(art.full) - len(art.text)  # the body's sentences: those after the title line
+    body = next((d for i, (o, _) in enumerate(art.sentences) if o >= skip and (d := art.date_of(i))), None)
+    # a body that dates nothing: the headline's date (…考察东西部协作工作（11月8日）)
+    return body or next((d for i, (o, _) in enumerate(art.sentences) if o < skip and (d := art.date_of(i))), None)
+
+
+_TRIP_KINDS = frozenset({"movement", "leader_movement", "host_view"})
+
+
+def dated(sentence: str, published: date | None) -> bool:
+    return parse_dates(sentence, published) is not None or _MONTH_ONLY.match(sentence) is not None
+
+
+def another_trip(art: Article, told: list[Direction], d: Direction) -> bool:
+    """A later movement between the same two places, dated days after the trip told so far
+    ended and with none of its people (9月12日甲率团来我区…; 9月19日至20日乙一行来我区): another
+    visit, not a leg of the first."""
+    if d.basis not in _TRIP_KINDS or PAST.search(d.sentence):
+        return False
+    new, old = parse_dates(d.sentence, art.published), visit_dates(art, told)
+    gap = _gap_days(old, new) if new and old else None
+    if gap is None:  # a roundup's entries dated by month (5月4日…; 8月，…): a later month
+        months = _month_of(told[0], old), _month_of(d, new)
+        gap = 31 if None not in months and months[1] > months[0] else None
+    if gap is None or gap < 3:
+        return False
+    names_new = {m.name for m in find_mentions(d.sentence)}
+    names_old = {m.name for t in told for m in find_mentions(t.sentence)}
+    return bool(names_new and names_old) and not names_new & names_old
+
+
+def _gap_days(old: VisitDates, new: VisitDates) -> int | None:
+    """Days from the end of `old` to the start of `new` (month-days alone: within one year)."""
+    if old.end and new.start:
+        return (new.start - old.end).days
+    if (old.end_md or old.start_md) and new.start_md:
+        return md_days(new.start_md) - md_days(old.end_md or old.start_md)
+    return None
+
+
+def keep_own_trip(
+    record: VisitRecord, ds: list[Direction], later: bool, visiting: Side, shared: bool, elsewhere: str
+) -> None:
+    """One of several trips between the same two places: its leaders are those its own
+    sentences name (of its own place, when their titles say: 甲市委书记乙率…，丙市委书记丁率…);
+    a later trip's meeting is one its own sentences name, or for a delegation beside another
+    (`shared`: 甲市、乙市代表团同来), one naming its own place; no trip keeps a meeting told
+    only with another trip (`elsewhere`: the other trips' sentences)."""
+    own = "".join(d.sentence for d in ds)
+    leaders = [n for n in record.leader_names if n in own]
+    names = unit_names(visiting)
+    placed = {o.name for o in record.officials if any(t.startswith(w) for t in o.titles for w in names)}
+    leaders = [n for n in leaders if n in placed] or leaders
+    if not leaders:  # the trip's own visitors, in the order its sentences name them
+        named = [o.name for o in record.officials if o.side == "visiting" and o.name in own]
+        leaders = sorted(named, key=own.index)[:1]
+    if leaders:
+        record.leader_names = leaders
+        for o in record.officials:
+            o.is_leader = o.name in leaders
+    meeting = record.meeting_name
+    if meeting and meeting not in own:
+        not_ours = later and (not shared or not any(w in meeting for w in names))
+        if not_ours or meeting in elsewhere:
+            record.meeting_name = find_meeting(own)  # the one its own sentences tell, if any
+    cities = [c for c in record.host_cities if c in own or c[:-1] in own]
+    if cities:  # the places this trip's own sentences name
+        record.host_cities = cities
