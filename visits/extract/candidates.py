@@ -29,7 +29,7 @@ from visits.extract.gazetteer import county_short_forms, find_places, lies_withi
 from visits.extract.officials import find_mentions
 from visits.extract.regex_cache import compile_cached
 from visits.extract.sides import resolve_token
-from visits.extract.title_units import chained_places, heads_other_body, own_unit
+from visits.extract.title_units import chained_places, heads_other_body, own_unit, stationed
 from visits.extract.unit_tokens import resolve_side
 from visits.lexicon import alternation
 from visits.reference import Division
@@ -61,6 +61,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "signing": compile_cached(rf"{alternation('signing_words')}"),
         "held_at": compile_cached(rf"在(?P<place>[^，,。；;]{{2,12}}?)(?:{alternation('held_verbs')})"),
         "remote": compile_cached(alternation("remote_words")),
+        "called_off": compile_cached(alternation("called_off")),
         # 甲市代表团(一行)来访 with no place after it: the group came to the paper's side
         "arrived": compile_cached(
             rf"(?P<unit>[\u4e00-\u9fff]{{2,12}}?){ORGAN}?{DELEG}(?:一行)?(?:{alternation('arrival_words')})"
@@ -87,7 +88,7 @@ def leader_movements(art: Article) -> list[Direction]:
             if found and not_gone(sent, m.end, m.end + found.end()):
                 continue  # 甲将于近期赴乙市: not (yet) a visit
             # a company's or university's head (某省某集团董事长) travels for it, not for the place
-            unit = own_unit(m) if found and not heads_other_body(m) else None
+            unit = own_unit(m) if found and not heads_other_body(m) and not stationed(m) else None
             if unit:
                 out.append(Direction(unit, found.group("dest"), off + m.start, sent, "leader_movement"))
         by = _patterns()["led_by"].search(sent)
@@ -291,6 +292,8 @@ def meetings(art: Article) -> list[Direction]:
         clause = re.split(r"[，,；;：:）)]", sent[:word])[-1]
         if re.match(r"(?:\d{4}年)?全(?:省|市|县|区|州|旗)", clause):
             continue  # 全省对口支援某地工作会议: one side's own meeting about the other
+        if pats["called_off"].search(clause):
+            continue  # 积极筹备第五次联席会议: a meeting being prepared, not held
         # who attended may be told in the next sentence (…联席会议召开。甲区政协主席乙…出席)
         following = art.sentence_after(off, sent)
         sides = _sides_named(clause, sent + following, prefer, _own_side(clause, art))

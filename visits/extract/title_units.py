@@ -56,6 +56,11 @@ def heads_other_body(m: Mention) -> bool:
     return any(w in t for t in m.titles for w in words("non_government_bodies"))
 
 
+def stationed(m: Mention) -> bool:
+    """A cadre posted in the host place (某市援疆某地指挥部总指挥): touring there is their work."""
+    return any(w in t for t in m.titles for w in words("stationed_posts"))
+
+
 def _leader_before(sent: str, at: int) -> Mention | None:
     before = [m for m in find_mentions(sent[:at]) if m.end >= at - 2]
     return before[-1] if before else None
@@ -70,9 +75,10 @@ def leader_unit(sent: str, at: int) -> str | None:
 
 def led_by_non_government(sent: str, at: int) -> bool:
     """The leader right before `at` heads a company, university or association of a place
-    (某省某集团董事长率队): the group travels for it, not as the place's delegation."""
+    (某省某集团董事长率队): the group travels for it, not as the place's delegation; or is
+    stationed in the host place (援疆指挥部总指挥甲率队到某县), where touring is their work."""
     leader = _leader_before(sent, at)
-    return leader is not None and heads_other_body(leader)
+    return leader is not None and (heads_other_body(leader) or stationed(leader))
 
 
 def group_unit(text: str) -> str | None:
