@@ -161,11 +161,15 @@ def find_directions(art: Article) -> list[Direction]:
     for k in sorted(with_group | with_lead):
         sent_at, sent = art.sentences[k]
         told = set()  # where delegation movements end: a led one ending there is the same
+        planned = set()  # groups whose movement here did not (yet) happen: 将来凉…，这是…首次来凉
         has_group, has_lead = k in with_group, k in with_lead
         for m in deleg.finditer(sent) if has_group else ():
             told.add(m.end())
-            if _NOT_GONE.search(sent, m.end("unit"), m.start("dest")) or called_off(sent, m.end()):
-                continue  # 代表团未能赴黔南: a visit that did not happen
+            if _NOT_GONE.search(sent, max(0, m.start("unit") - 6), m.start("dest")) or called_off(sent, m.end()):
+                planned.add(m.group("unit"))
+                continue  # 代表团未能赴黔南, 诚挚欢迎甲市代表团来…: a visit that did not (yet) happen
+            if m.group("unit") in planned:
+                continue
             dest = m.group("dest")
             if len(dest) == 1:
                 dest = city_for_abbreviation(m.group("unit"), dest, named()[1], named()[0])
@@ -175,9 +179,12 @@ def find_directions(art: Article) -> list[Direction]:
             for unit, at in _co_delegations(sent, m, co_group):
                 out.append(Direction(unit, dest, sent_at + at, sent, kind))
         for m in short_form.finditer(sent) if has_group else ():
-            if deleg.search(sent, m.start()) or _NOT_GONE.search(sent, m.end("unit"), m.start("short")):
+            if deleg.search(sent, m.start()):
                 continue  # a full place name was matched for this movement
-            if called_off(sent, m.end()):
+            if _NOT_GONE.search(sent, max(0, m.start("unit") - 6), m.start("short")) or called_off(sent, m.end()):
+                planned.add(m.group("unit"))
+                continue
+            if m.group("unit") in planned:
                 continue
             hits, short = named()
             place = short_place(m.group("short"), short, hits, m.group("unit"))
