@@ -272,3 +272,13 @@ def test_a_roundup_dated_by_months_keeps_each_entrys_trip_and_meeting():
         ("上海市", None, "沪连对口合作产业对接会", ["古若飞"]),
         ("上海市", "11-22", "沪连对口合作第一次联席会议", ["祁怀远"]),
     ]
+
+
+def test_a_semicolon_before_a_date_parts_two_visits_told_in_one_sentence():
+    text = (
+        "（三）协作成效明显。4月26日，宁波市委副书记、市长单海潮率宁波市党政代表团莅临我县考察扶贫协作工作；"
+        "7月9日至11日，县委书记苗启文率县党政代表团赴宁波市对接扶贫协作工作，签订劳务协作协议。"
+    )
+    visits = extract_visits(text, source="晴隆县人民政府", published_date=date(2019, 1, 8))
+    got = [(v.visiting_unit, v.host_unit, v.start_md, v.leader_names) for v in visits]
+    assert got == [("宁波市", "晴隆县", "04-26", ["单海潮"]), ("晴隆县", "宁波市", "07-09", ["苗启文"])]

@@ -6,7 +6,10 @@ import re
 
 # □ marks a garbled span the cleaner could not rebuild; it most often swallowed a full
 # stop, so it ends a sentence too.
-_SENTENCE = re.compile(r"[^。！？!?\n□]+[。！？!?□]?")
+# A semicolon before a date starts another dated statement (4月26日，甲率团莅临我县；7月9日，乙
+# 率团赴…): it ends a sentence too; any other semicolon stays inside one.
+_DATED = r"\s*(?:(?:19|20)\d{2}年)?\d{1,2}月"
+_SENTENCE = re.compile(rf"(?:[^。！？!?\n□；;]|[；;](?!{_DATED}))+(?:[。！？!?□]|[；;](?={_DATED}))?")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
