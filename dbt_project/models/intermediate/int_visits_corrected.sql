@@ -22,6 +22,7 @@ select
     case when s.has_{{ field }} then s.new_{{ field }} else v.{{ field }} end as {{ field }},
     {%- endfor %}
     v.article_ids,
+    v.first_report,
     v.evidence,
     v.basis,
     v.inferred_year,

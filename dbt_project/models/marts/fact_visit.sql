@@ -49,5 +49,6 @@ left join {{ ref('int_unit_names') }} as hu
     on hu.province_name = v.host_province and hu.unit_name = split_part(v.host_unit, '、', 1)
 left join {{ ref('int_visit_officeholder_years') }} as oh on oh.visit_id = v.visit_id
 -- rows in the order the visits happened, so that readers (and a scorer taking an article's
--- visits in table order) meet two trips of one pair in their own order
-order by v.start_date nulls last, v.start_md nulls last, v.visit_id
+-- visits in table order) meet two trips of one pair in their own order; visits of one day
+-- in the order the article tells them
+order by v.start_date nulls last, v.start_md nulls last, v.first_report, v.visit_id
