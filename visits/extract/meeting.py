@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from visits.extract.gazetteer import abbreviation_alt, aliases, county_short_forms, lookup_province
+from visits.extract.gazetteer import (
+    abbreviation_alt,
+    aliases,
+    county_short_forms,
+    find_places,
+    lookup_province,
+)
 from visits.lexicon import alternation
 from visits.reference import pairings
 
@@ -83,14 +89,19 @@ def _starts_with_place(s: str) -> bool:
 
 
 def _listed_place(before: str) -> str:
-    """The place that ends `before`, with its 、 (甲市、 in 甲市、乙市…联席会议), else ''."""
+    """The place that ends `before`, with its 、 (甲市、 in 甲市、乙市…联席会议), else ''; the
+    whole clause when it names only places (北京市与河北省张家口市、保定市…座谈会)."""
     m = re.search(r"[\u4e00-\u9fff]{2,8}$", before)
     if not m:
         return ""
     tail = m.group()
     for n in range(min(len(tail), 8), 1, -1):
         if tail[-n:] in aliases() and tail[-1] in _UNIT_END:
-            return tail[-n:] + "、"
+            clause = re.split(r"[，,。；;！？\n“”\"（）()、《》]", before)[-1]
+            rest = clause
+            for h in reversed(find_places(clause)):
+                rest = rest[: h.start] + rest[h.end :]
+            return (clause if rest and not rest.strip("与和及" + _DOTS) else tail[-n:]) + "、"
     return ""
 
 
