@@ -282,3 +282,12 @@ def test_a_semicolon_before_a_date_parts_two_visits_told_in_one_sentence():
     visits = extract_visits(text, source="晴隆县人民政府", published_date=date(2019, 1, 8))
     got = [(v.visiting_unit, v.host_unit, v.start_md, v.leader_names) for v in visits]
     assert got == [("宁波市", "晴隆县", "04-26", ["单海潮"]), ("晴隆县", "宁波市", "07-09", ["苗启文"])]
+
+
+def test_a_meeting_the_headline_abbreviates_keeps_its_full_name():
+    text = (
+        "6月16日至18日，副省长甘启明率广东省经贸考察团赴黑龙江开展对口合作交流，"
+        "出席广东·黑龙江对口合作经贸洽谈会暨产业合作对接会。17日上午，洽谈会在哈尔滨举行。"
+    )
+    (visit,) = extract_visits(text, title="粤黑对口合作经贸洽谈会在哈尔滨举行", source="南方日报")
+    assert visit.meeting_name == "广东·黑龙江对口合作经贸洽谈会暨产业合作对接会"

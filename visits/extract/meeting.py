@@ -180,9 +180,24 @@ def find_meeting(
     if not candidates:
         return None
     best = max(candidates)
-    # prefer a longer form of the same meeting (the headline often names it in full)
-    longer = [c for c in candidates if c[2].endswith(best[2]) and len(c[2]) > len(best[2])]
+    # prefer a longer form of the same meeting (the headline often names it in full, the
+    # body may spell out what a headline abbreviates: 粤黑…洽谈会 / 广东·黑龙江…洽谈会暨…)
+    core = _without_pair(best[2], pair_words)
+    longer = [
+        c
+        for c in candidates
+        if (c[2].endswith(best[2]) or (len(core) >= 5 and core != best[2] and core in c[2]))
+        and len(c[2]) > len(best[2])
+    ]
     return max(longer, key=lambda c: c[1])[2] if longer else best[2]
+
+
+def _without_pair(name: str, pair_words: tuple[str, ...]) -> str:
+    """The name after the pair's names or abbreviations that open it (粤黑对口合作… -> 对口合作…)."""
+    words = sorted((w for w in pair_words if w), key=len, reverse=True)
+    while (w := next((w for w in words if name.startswith(w)), None)) is not None:
+        name = name[len(w) :].lstrip(_DOTS + "与和、")
+    return name
 
 
 # Pair-abbreviation wordings (see _pair_mentions), in the text's own terms.
