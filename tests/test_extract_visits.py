@@ -291,3 +291,16 @@ def test_a_meeting_the_headline_abbreviates_keeps_its_full_name():
     )
     (visit,) = extract_visits(text, title="粤黑对口合作经贸洽谈会在哈尔滨举行", source="南方日报")
     assert visit.meeting_name == "广东·黑龙江对口合作经贸洽谈会暨产业合作对接会"
+
+
+def test_a_trip_told_in_passing_has_only_the_people_it_names():
+    text = (
+        "9月5日至6日，市委书记鲍文山，市委副书记、市长辛立言率长春市党政代表团赴天津回访考察。"
+        "6日上午，津长对口合作第二次联席会议在天津召开。天津市委常委、常务副市长易德华出席会议并讲话。"
+        "今年6月20日至21日，易德华率天津市党政代表团来长考察，双方召开津长对口合作工作对接会。"
+        "在津期间，代表团考察了天津港。天津市政府副秘书长田子墨参加有关活动。"
+    )
+    first, second = extract_visits(text, source="长春日报", published_date=date(2019, 9, 8))
+    assert (first.visiting_unit, second.visiting_unit) == ("长春市", "天津市")
+    assert {o.name for o in first.officials} >= {"鲍文山", "辛立言", "易德华", "田子墨"}
+    assert [o.name for o in second.officials] == ["易德华"]

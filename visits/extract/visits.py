@@ -107,6 +107,12 @@ def extract_visits(
         if len(trips) > 1:
             elsewhere = "".join(d.sentence for k in trips if k != key for d in visits[k][2])
             keep_own_trip(record, ds, trips.index(key) > 0, v, bool({key, trips[0]} & parallel), elsewhere)
+            main = next((k for k in trips if any(d.basis == "headline" for d in visits[k][2])), None)
+            main = main or min(trips, key=lambda k: visits[k][2][0].start)  # the headline's, else the first told
+            if key != main and not parallel & set(trips):
+                # a trip told in passing (今年6月，甲率团来长考察) has only the people it names
+                own = "".join(d.sentence for d in ds)
+                record.officials = [o for o in record.officials if o.name in own] or record.officials
         record.evidence = ds[0].sentence.strip()
         record.basis = sorted({d.basis for d in ds + extra.get(key[:2], [])})
         records.append(record)
