@@ -304,3 +304,12 @@ def test_a_trip_told_in_passing_has_only_the_people_it_names():
     assert (first.visiting_unit, second.visiting_unit) == ("长春市", "天津市")
     assert {o.name for o in first.officials} >= {"鲍文山", "辛立言", "易德华", "田子墨"}
     assert [o.name for o in second.officials] == ["易德华"]
+
+
+def test_another_time_of_the_year_with_a_leader_of_its_own_is_another_trip():
+    text = (
+        "3月25日至27日，市委书记柯远帆率大连市党政代表团赴六盘水考察对接扶贫协作工作。"
+        "年内，副市长邝明德还带领市扶贫协作工作组赴六盘水督导调研，看望慰问挂职干部。"
+    )
+    visits = extract_visits(text, source="大连市人民政府", published_date=date(2019, 12, 27))
+    assert [(v.start_md, v.leader_names) for v in visits] == [("03-25", ["柯远帆"]), (None, ["邝明德"])]

@@ -12,6 +12,7 @@ from visits.extract.direction import Direction
 from visits.extract.meeting import find_meeting
 from visits.extract.officials import find_mentions
 from visits.extract.sides import Side, unit_names
+from visits.lexicon import alternation
 from visits.records import VisitRecord
 
 # A movement told as past background (去年…代表团来我省) is not this article's visit.
@@ -36,6 +37,10 @@ def md_days(md: str) -> int:
 _MONTH_ONLY = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?(?P<m>\d{1,2})月(?:[上中下]旬|初|底|末|份)?[，,]")
 
 
+# another time of the year opening a sentence (年内，…; lexicon other_trip_openers)
+_OTHER_TIME = re.compile(alternation("other_trip_openers"))
+
+
 def _month_of(d: Direction, dates: VisitDates | None) -> int | None:
     """The month a report dates its movement in: its date's, or the month it opens with."""
     if dates is not None:
@@ -58,8 +63,8 @@ def visit_dates(art: Article, same_visit: list[Direction]) -> VisitDates | None:
     ]
     if told:
         return max(told, key=_span_days)  # max keeps the first of equal spans
-    if _MONTH_ONLY.match(same_visit[0].sentence):
-        return None  # 8月，…: the month is all the text says, no other entry's day
+    if _MONTH_ONLY.match(same_visit[0].sentence) or _OTHER_TIME.match(same_visit[0].sentence.lstrip()):
+        return None  # 8月，… / 年内，…: that is all the text says, no other entry's day
     skip = len(art.full) - len(art.text)  # the body's sentences: those after the title line
     body = next((d for i, (o, _) in enumerate(art.sentences) if o >= skip and (d := art.date_of(i))), None)
     # a body that dates nothing: the headline's date (…考察东西部协作工作（11月8日）)
@@ -84,6 +89,8 @@ def another_trip(art: Article, told: list[Direction], d: Direction) -> bool:
     if gap is None:  # a roundup's entries dated by month (5月4日…; 8月，…): a later month
         months = _month_of(told[0], old), _month_of(d, new)
         gap = 31 if None not in months and months[1] > months[0] else None
+    if gap is None and new is None and d.basis == "leader_movement" and _OTHER_TIME.match(d.sentence.lstrip()):
+        gap = 31  # 年内，副市长甲还带领工作组赴…: another time of the year, a leader of its own
     if gap is None or gap < 3:
         return False
     names_new = {m.name for m in find_mentions(d.sentence)}
