@@ -313,3 +313,27 @@ def test_another_time_of_the_year_with_a_leader_of_its_own_is_another_trip():
     )
     visits = extract_visits(text, source="大连市人民政府", published_date=date(2019, 12, 27))
     assert [(v.start_md, v.leader_names) for v in visits] == [("03-25", ["柯远帆"]), (None, ["邝明德"])]
+
+
+def test_two_provinces_delegations_to_one_host_keep_their_own_meetings():
+    text = (
+        "14日至17日，上海市委副书记贺东明率上海市党政代表团在日喀则考察。"
+        "15日下午，上海市·日喀则市对口援藏工作座谈会在日喀则召开。"
+        "16日至18日，山东省委副书记齐鸿远率山东省党政代表团来日喀则考察。"
+        "17日，山东·日喀则对口支援工作座谈会召开。"
+    )
+    visits = extract_visits(text, title="上海、山东党政代表团先后到日喀则考察援藏工作")
+    got = [(v.visiting_unit, v.meeting_name, v.leader_names) for v in visits]
+    assert got == [
+        ("上海市", "上海市·日喀则市对口援藏工作座谈会", ["贺东明"]),
+        ("山东省", "山东·日喀则对口支援工作座谈会", ["齐鸿远"]),
+    ]
+
+
+def test_a_return_visit_after_one_this_year_dated_by_month():
+    text = (
+        "今年6月，天津市副市长霍青山率天津市党政代表团来我州考察对口支援工作。"
+        "9月23日至26日，州委书记桑吉才让率甘南州党政代表团赴天津市回访考察。"
+    )
+    visits = extract_visits(text, title="我州党政代表团赴天津市回访考察", source="甘南藏族自治州人民政府")
+    assert {(v.visiting_unit, v.start_md) for v in visits} == {("天津市", None), ("甘南藏族自治州", "09-23")}

@@ -164,15 +164,22 @@ def _named_meetings(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def find_meeting(
-    text: str, pair_words: tuple[str, ...] = (), avoid: tuple[str, ...] = (), own: tuple[str, ...] = ()
+    text: str,
+    pair_words: tuple[str, ...] = (),
+    avoid: tuple[str, ...] = (),
+    own: tuple[str, ...] = (),
+    by: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
 ) -> str | None:
     """The most specific meeting name: one naming the pair or the cooperation wins; a longer
     candidate that ends with a shorter one (闽甘扶贫协作… vs 扶贫协作…) wins. A candidate naming
     a word of `avoid` (another visit's host, in an article telling several) and none of `own`
-    (this visit's host) is another visit's meeting."""
+    (this visit's host) is another visit's meeting; so is one naming another delegation to the
+    same host and not this one (`by`: their words, this delegation's)."""
     candidates: list[tuple[int, int, str]] = []
     for name, clause in _named_meetings(text):
         if any(w in name for w in avoid) and not any(w in name for w in own):
+            continue
+        if any(w in name for w in by[0]) and not any(w in name for w in by[1]):
             continue
         score = _score(name, clause, pair_words)
         if score > 0:

@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from visits.extract.article import Article
-from visits.extract.dates import VisitDates, parse_dates
+from visits.extract.dates import DAY_ONLY, VisitDates, parse_dates
 from visits.extract.direction import Direction
 from visits.extract.meeting import find_meeting
 from visits.extract.officials import find_mentions
@@ -34,7 +34,7 @@ def md_days(md: str) -> int:
 
 
 # a roundup's entry dated by its month alone (8月，…; 2017年11月下旬，…)
-_MONTH_ONLY = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?(?P<m>\d{1,2})月(?:[上中下]旬|初|底|末|份)?[，,]")
+_MONTH_ONLY = re.compile(r"^\s*(?:(?:19|20)\d{2}年|今年|本年)?(?P<m>\d{1,2})月(?:[上中下]旬|初|底|末|份)?[，,]")
 
 
 # another time of the year opening a sentence (年内，…; lexicon other_trip_openers)
@@ -75,7 +75,13 @@ _TRIP_KINDS = frozenset({"movement", "leader_movement", "host_view"})
 
 
 def dated(sentence: str, published: date | None) -> bool:
-    return parse_dates(sentence, published) is not None or _MONTH_ONLY.match(sentence) is not None
+    """Does the sentence date its movement: a day (16日至18日 too, with no page date to
+    place it), or a month a roundup's entry opens with?"""
+    return (
+        parse_dates(sentence, published) is not None
+        or _MONTH_ONLY.match(sentence) is not None
+        or DAY_ONLY.search(sentence) is not None
+    )
 
 
 def another_trip(art: Article, told: list[Direction], d: Direction) -> bool:

@@ -101,7 +101,9 @@ def extract_visits(
             if (w.province, x.province) != (h.province, v.province)
             and (k[:2] != key[:2] or k == key or bool({k, key} & parallel))
         ]
-        record = _record(art, ds, v, h, hosts if len(hosts) > 1 else [])
+        # other delegations to the same host (上海、山东党政代表团先后到日喀则): their meetings
+        visitors = [w for (k, _), (w, x, _) in zip(visits.items(), sides, strict=True) if k != key and x.province == h.province]
+        record = _record(art, ds, v, h, hosts if len(hosts) > 1 else [], visitors)
         # trips between the same two places, either way (a visit and the visit back)
         trips = [k for k in visits if set(k[:2]) == set(key[:2])]
         if len(trips) > 1:
@@ -152,10 +154,11 @@ def _own_leg_dates(art: Article, own: set[str], others: list[str]) -> VisitDates
 
 
 def _record(
-    art: Article, same_visit: list[Direction], visiting: Side, host: Side, hosts: list[Side] = ()
+    art: Article, same_visit: list[Direction], visiting: Side, host: Side, hosts: list[Side] = (),
+    visitors: list[Side] = (),
 ) -> VisitRecord:
     """One visit's record; `hosts` are the hosts of every visit the article reports, when it
-    reports several."""
+    reports several; `visitors` the other delegations to the same host province."""
     text, full, home = art.text, art.full, art.home
     paper_side = home_side(home, visiting, host, full, text)
     people, leaders = find_people(text, visiting, host, paper_side)
@@ -187,7 +190,9 @@ def _record(
     words = pair_words(visiting.province, host.province) + tuple(
         u.short_name for u in visiting.units + host.units
     )
-    meeting = find_meeting(full, words, avoid=tuple(others), own=tuple(own_words))
+    own_visitor = unit_names(visiting)
+    other_visitors = tuple(w for x in visitors for w in unit_names(x) if w not in own_visitor)
+    meeting = find_meeting(full, words, avoid=tuple(others), own=tuple(own_words), by=(other_visitors, tuple(own_visitor)))
     dates = _with_meeting_year(dates, meeting)
     return VisitRecord(
         visiting_province=visiting.province.name,
