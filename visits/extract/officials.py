@@ -61,7 +61,7 @@ def _name_at(s: str, i: int) -> int | None:
 
     The shortest length that ends at a boundary wins (王伟和邵强 -> 王伟), except that a
     one-character stop word directly followed by punctuation is the name's last character
-    (卜春来、 -> 卜春来). Without a known surname only 4–5 characters pass (minority names),
+    (卜春来、 -> 卜春来; 王春来率 -> 王春来). Without a known surname only 4–5 characters pass (minority names),
     and only when no shorter length ended at a boundary (期以来对 is not a name)."""
     if i >= len(s) or s[i] in _PUNCT or s[i] == "的":  # 为团长的代表团: 的 starts no name
         return None
@@ -106,7 +106,7 @@ def _name_at(s: str, i: int) -> int | None:
                 single_stop
                 and n < 4
                 and i + n + 1 < len(s)
-                and (s[i + n + 1] in _PUNCT or _multi_stop(s, i + n + 1))
+                and (s[i + n + 1] in _PUNCT or _multi_stop(s, i + n + 1) or s[i + n + 1] == "率")
             ):
                 return i + n + 1
             return i + n
