@@ -86,6 +86,12 @@ def test_variants_opencc_misses():
     assert art.clean_text == "陕南地区着力发展特色产业,着眼长远,随着项目推进,成效显著。著名企业参与。"
 
 
+def test_compatibility_forms_opencc_misses():
+    # a Hong Kong repost writes 衞 for 衛 and 靑 for 青: the names come out as the mainland writes them
+    art = clean_article("副市長柯衞國、靳衞平陪同考察靑海項目，兩地簽署協議。")
+    assert art.clean_text == "副市长柯卫国、靳卫平陪同考察青海项目，两地签署协议。"
+
+
 def test_scripts():
     assert clean_article("临江市代表团到北原县考察协作项目。").script == "simplified"
     assert clean_article("臨江市代表團到北原縣考察協作項目,雙方簽署協議。").script == "traditional"

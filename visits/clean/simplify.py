@@ -9,7 +9,13 @@ from visits.clean.chars import CJK_CLASS, _t2s, traditional_only_chars
 
 # Characters OpenCC t2s leaves alone although mainland text writes them otherwise.
 # 陜 is a variant of 陝 (-> 陕) that none of t2s / hk2s convert (measured, notes/articles.md).
-VARIANT_CHARS: dict[str, str] = {"陜": "陕"}
+# The others are variant and compatibility forms that Hong Kong and overseas pages carry
+# (衞 for 衛, 靑 for 青), which t2s also leaves (measured on OpenCC's t2s, 2026-12-04).
+VARIANT_CHARS: dict[str, str] = {
+    "陜": "陕", "衞": "卫", "囘": "回", "僊": "仙", "峩": "峨", "緜": "绵", "寳": "宝", "荳": "豆",
+    "罸": "罚", "姪": "侄", "槪": "概", "淸": "清", "緖": "绪", "靑": "青", "鄕": "乡", "郞": "郎",
+    "廐": "厩", "塡": "填",
+}
 
 # 著 is a valid simplified character (显著, 著名, 著作), so t2s keeps it; only where it is the
 # zhuó/zhe reading written 着 in the mainland is it replaced. Keys are post-t2s text.
