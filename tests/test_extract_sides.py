@@ -386,3 +386,21 @@ def test_a_list_keeps_going_on_the_side_whose_kind_of_unit_its_title_names():
     p = _people(v)
     assert p["季松年"] == ("福建省", "visiting")
     assert p["柴德明"] == p["闵若兰"] == ("宁夏回族自治区", "host")
+
+
+def test_a_secretary_listed_before_the_governor_who_leads_leads_too():
+    v = _one(
+        "3月26日至28日，省委书记蔺知远，省委副书记、省长冉青山率四川省党政代表团赴浙江学习考察。"
+        "浙江省委书记濮怀德，省委副书记、省长孟长河参加有关活动。",
+        source="浙江日报",  # the paper's side is the host's: an unprefixed 省委书记 would be its own
+    )
+    assert v.leader_names == ["蔺知远", "冉青山"]
+    assert _people(v)["蔺知远"] == ("四川省", "visiting")
+
+
+def test_the_hosts_named_before_the_leaders_of_the_group_stay_hosts():
+    v = _one(
+        "1月9日，浙江省委书记夏知秋，省委副书记、省长季明川与青海省海西州州委书记甘若水，"
+        "州委副书记、州长诺敏率领的党政代表团进行了座谈。代表团来浙考察。"
+    )
+    assert _people(v)["季明川"] == ("浙江省", "host")

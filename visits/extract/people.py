@@ -21,6 +21,7 @@ _LEAD_VERB = re.compile(alternation("leader_verbs"))
 
 
 _ADJACENT = re.compile(r"^[，,、和及与以及\s]*$")
+_LISTED = re.compile(r"^[，,、\s]*$")  # one list, not two parties joined by 与/和
 
 
 # A bare group title: 省领导, 市领导, 自治区领导 (no place before it).
@@ -121,6 +122,11 @@ def find_people(text: str, visiting: Side, host: Side, home: str | None) -> tupl
                 person.titles += [t for t in reading.titles if t not in person.titles]
             if _LEAD_VERB.match(sent, m.end):
                 leaders += _walk_back(sent, mentions, m)
+                led = people[m.name]
+                for name in _walk_back(sent, mentions, m, _LISTED)[:-1]:
+                    # 省委书记甲，省长乙率…: 甲 leads with 乙, on 乙's side (not 甲与乙率领的…)
+                    if led.side and people[name].how != "named":
+                        people[name].province, people[name].side, people[name].how = led.province, led.side, "led"
             elif sent.startswith("一行", m.end):
                 parties += _walk_back(sent, mentions, m)
     for person in people.values():
@@ -225,11 +231,11 @@ def _implicit_province(
     return home.province if home is not None else None
 
 
-def _walk_back(sent: str, mentions: list[Mention], last: Mention) -> list[str]:
+def _walk_back(sent: str, mentions: list[Mention], last: Mention, joins: re.Pattern[str] = _ADJACENT) -> list[str]:
     """The leader and the people listed right before them (甲，省长乙率…)."""
     idx = mentions.index(last)
     names = [last.name]
-    while idx > 0 and _ADJACENT.match(sent[mentions[idx - 1].end : mentions[idx].start]):
+    while idx > 0 and joins.match(sent[mentions[idx - 1].end : mentions[idx].start]):
         idx -= 1
         names.insert(0, mentions[idx].name)
     return names
