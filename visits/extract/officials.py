@@ -91,11 +91,11 @@ def _name_at(s: str, i: int) -> int | None:
         if n == 2 and _minority_four(s, i):
             return i + 4  # 阿苏则聪，: 则 is a syllable of the name here
         if has_surname and n <= 4:
-            # 和 ends a name when nothing a connector could join follows it (孟庆和、 / 那顺孟和出席)
+            # 和 ends a name when nothing a connector could join follows it (孟庆和、 / 那顺孟和出席 / 甲泰和率)
             he_final = (
                 i + n < len(s)
                 and s[i + n] == "和"
-                and (i + n + 1 >= len(s) or s[i + n + 1] in _PUNCT or _multi_stop(s, i + n + 1))
+                and (i + n + 1 >= len(s) or s[i + n + 1] in _PUNCT or _multi_stop(s, i + n + 1) or s[i + n + 1] == "率")
             )
             if he_final and n < 4:
                 return i + n + 1
