@@ -337,3 +337,15 @@ def test_a_return_visit_after_one_this_year_dated_by_month():
     )
     visits = extract_visits(text, title="我州党政代表团赴天津市回访考察", source="甘南藏族自治州人民政府")
     assert {(v.visiting_unit, v.start_md) for v in visits} == {("天津市", None), ("甘南藏族自治州", "09-23")}
+
+
+def test_a_visit_back_keeps_its_own_date_and_the_meeting_held_at_its_host():
+    text = (
+        "继今年4月10日至11日浙江省委副书记、省长薛振远带领浙江省党政考察团来吉考察之后，"
+        "6月26日至28日，吉林省委书记秦岳山率吉林省党政代表团赴浙江学习考察。"
+        "27日上午，吉林·浙江对口合作第二次联席会议在杭州召开。"
+    )
+    visits = extract_visits(text, source="吉林日报", published_date=date(2018, 6, 29))
+    got = {v.visiting_unit: (v.start_md, v.meeting_name) for v in visits}
+    assert got["吉林省"] == ("06-26", "吉林·浙江对口合作第二次联席会议")
+    assert got["浙江省"][0] == "04-10" and got["浙江省"][1] != "吉林·浙江对口合作第二次联席会议"

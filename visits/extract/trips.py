@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from visits.extract.article import Article
-from visits.extract.dates import DAY_ONLY, VisitDates, parse_dates
+from visits.extract.dates import ABSOLUTE, DAY_ONLY, VisitDates, parse_dates
 from visits.extract.direction import Direction
 from visits.extract.meeting import find_meeting
 from visits.extract.officials import find_mentions
@@ -50,16 +50,28 @@ def _month_of(d: Direction, dates: VisitDates | None) -> int | None:
     return int(m.group("m")) if m else None
 
 
+def dates_told(art: Article, d: Direction) -> VisitDates | None:
+    """The date told with this movement: the last date written before it in its sentence
+    (继4月10日乙省代表团来吉之后，6月26日至28日，甲省代表团赴浙江), else the sentence's first."""
+    off = next((o for o, sent in art.sentences if sent == d.sentence and o <= d.start < o + len(sent)), None)
+    if off is not None:
+        at = d.start - off
+        spans = [m.span() for m in ABSOLUTE.finditer(d.sentence, 0, at)]
+        days = [m.start() for m in DAY_ONLY.finditer(d.sentence, 0, at) if not any(a <= m.start() < b for a, b in spans)]
+        starts = [a for a, _ in spans] + days  # a day alone, not the end of a range (6月26日至28日)
+        if len(starts) > 1 and (found := parse_dates(d.sentence[max(starts) :], art.published)):
+            return found
+    return parse_dates(d.sentence, art.published)
+
+
 def visit_dates(art: Article, same_visit: list[Direction]) -> VisitDates | None:
     """The date told with the movement, else the first date in the text. Of several reports
     of the movement (在贵阳… on the 8th, 到贵州… on the 8th to 9th) the longest range: the
     visit spans its parts. A report told as past (去年…曾) is another visit's."""
-    published = art.published
     told = [
         found
         for d in same_visit
-        if (d is same_visit[0] or not PAST.search(d.sentence))
-        and (found := parse_dates(d.sentence, published))
+        if (d is same_visit[0] or not PAST.search(d.sentence)) and (found := dates_told(art, d))
     ]
     if told:
         return max(told, key=_span_days)  # max keeps the first of equal spans
@@ -90,7 +102,7 @@ def another_trip(art: Article, told: list[Direction], d: Direction) -> bool:
     visit, not a leg of the first."""
     if d.basis not in _TRIP_KINDS or PAST.search(d.sentence):
         return False
-    new, old = parse_dates(d.sentence, art.published), visit_dates(art, told)
+    new, old = dates_told(art, d), visit_dates(art, told)
     gap = _gap_days(old, new) if new and old else None
     if gap is None:  # a roundup's entries dated by month (5月4日…; 8月，…): a later month
         months = _month_of(told[0], old), _month_of(d, new)
@@ -114,13 +126,15 @@ def _gap_days(old: VisitDates, new: VisitDates) -> int | None:
 
 
 def keep_own_trip(
-    record: VisitRecord, ds: list[Direction], later: bool, visiting: Side, shared: bool, elsewhere: str
+    record: VisitRecord, ds: list[Direction], later: bool, visiting: Side, shared: bool, elsewhere: str,
+    held_here: str = "",
 ) -> None:
     """One of several trips between the same two places: its leaders are those its own
     sentences name (of its own place, when their titles say: 甲市委书记乙率…，丙市委书记丁率…);
     a later trip's meeting is one its own sentences name, or for a delegation beside another
     (`shared`: 甲市、乙市代表团同来), one naming its own place; no trip keeps a meeting told
-    only with another trip (`elsewhere`: the other trips' sentences)."""
+    only with another trip (`elsewhere`: the other trips' sentences); `held_here` are the
+    sentences of meetings held at this trip's host, whose meeting is this trip's."""
     own = "".join(d.sentence for d in ds)
     leaders = [n for n in record.leader_names if n in own]
     names = unit_names(visiting)
@@ -134,10 +148,10 @@ def keep_own_trip(
         for o in record.officials:
             o.is_leader = o.name in leaders
     meeting = record.meeting_name
-    if meeting and meeting not in own:
-        not_ours = later and (not shared or not any(w in meeting for w in names))
-        if not_ours or meeting in elsewhere:
-            record.meeting_name = find_meeting(own)  # the one its own sentences tell, if any
+    if not meeting or meeting not in own + held_here:
+        not_ours = later and (not shared or not any(w in (meeting or "") for w in names))
+        if not meeting or not_ours or meeting in elsewhere:
+            record.meeting_name = find_meeting(own + held_here)  # the one its own sentences tell
     cities = [c for c in record.host_cities if c in own or c[:-1] in own]
     if cities:  # the places this trip's own sentences name
         record.host_cities = cities

@@ -107,8 +107,14 @@ def extract_visits(
         # trips between the same two places, either way (a visit and the visit back)
         trips = [k for k in visits if set(k[:2]) == set(key[:2])]
         if len(trips) > 1:
-            elsewhere = "".join(d.sentence for k in trips if k != key for d in visits[k][2])
-            keep_own_trip(record, ds, trips.index(key) > 0, v, bool({key, trips[0]} & parallel), elsewhere)
+            # what the meetings held at one side's place tell (在杭州召开: the visit hosted there)
+            mine = extra.get(key[:2], []) if sum(k[:2] == key[:2] for k in trips) == 1 else []
+            theirs = [d for pair in {k[:2] for k in trips} - {key[:2]} for d in extra.get(pair, [])]
+            elsewhere = "".join(d.sentence for k in trips if k != key for d in visits[k][2] + theirs)
+            keep_own_trip(
+                record, ds, trips.index(key) > 0, v, bool({key, trips[0]} & parallel), elsewhere,
+                "".join(d.sentence for d in mine),
+            )
             main = next((k for k in trips if any(d.basis == "headline" for d in visits[k][2])), None)
             main = main or min(trips, key=lambda k: visits[k][2][0].start)  # the headline's, else the first told
             if key != main and not parallel & set(trips):
