@@ -294,6 +294,8 @@ def meetings(art: Article) -> list[Direction]:
             continue  # 全省对口支援某地工作会议: one side's own meeting about the other
         if pats["called_off"].search(clause):
             continue  # 积极筹备第五次联席会议: a meeting being prepared, not held
+        if re.search(r"干部(?:人才)?(?:代表)?$", clause):
+            continue  # 与在百色挂职的广东干部座谈: meeting posted cadres, no delegation
         # who attended may be told in the next sentence (…联席会议召开。甲区政协主席乙…出席)
         following = art.sentence_after(off, sent)
         sides = _sides_named(clause, sent + following, prefer, _own_side(clause, art))
