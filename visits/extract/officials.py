@@ -88,6 +88,8 @@ def _name_at(s: str, i: int) -> int | None:
             continue
         if chunk[:2] in _STOP_WORDS and (n == 2 or not has_surname):
             return None  # 出席会议: a verb is no name
+        if n == 2 and chunk[1] in "镇乡":
+            return None  # 在某县长安镇: a town after a county's name, not 县长 and a person
         if n == 2 and _minority_four(s, i):
             return i + 4  # 阿苏则聪，: 则 is a syllable of the name here
         if has_surname and n <= 4:
