@@ -349,3 +349,21 @@ def test_a_visit_back_keeps_its_own_date_and_the_meeting_held_at_its_host():
     got = {v.visiting_unit: (v.start_md, v.meeting_name) for v in visits}
     assert got["吉林省"] == ("06-26", "吉林·浙江对口合作第二次联席会议")
     assert got["浙江省"][0] == "04-10" and got["浙江省"][1] != "吉林·浙江对口合作第二次联席会议"
+
+
+def test_a_chronicle_with_month_entries_and_two_county_delegations():
+    text = (
+        "1月8日　苏州市对口帮扶铜仁市工作组召开第一次工作例会。\n"
+        "3月27日—29日　市委书记陆青松率铜仁市党政代表团赴苏州市学习考察。\n"
+        "5月　昆山市委书记杭启明率昆山市党政代表团到碧江区考察对接扶贫协作工作。\n"
+        "7月　张家港市委副书记、市长戚远舟率张家港市党政代表团到沿河土家族自治县考察。\n"
+        "11月21日—23日　苏州市委副书记、市长甄立群率苏州市党政代表团来铜考察，深入江口县调研。\n"
+    )
+    visits = extract_visits(text, title="2018年铜仁市东西部协作大事记", source="铜仁市人民政府网", published_date=date(2019, 1, 18))
+    got = [(v.visiting_unit, v.host_unit, v.start_md) for v in visits]
+    assert got == [
+        ("铜仁市", "苏州市", "03-27"),
+        ("昆山市", "碧江区", None),
+        ("张家港市", "沿河土家族自治县", None),
+        ("苏州市", "铜仁市", "11-21"),
+    ]

@@ -33,8 +33,8 @@ def md_days(md: str) -> int:
     return month * 31 + day
 
 
-# a roundup's entry dated by its month alone (8月，…; 2017年11月下旬，…)
-_MONTH_ONLY = re.compile(r"^\s*(?:(?:19|20)\d{2}年|今年|本年)?(?P<m>\d{1,2})月(?:[上中下]旬|初|底|末|份)?[，,]")
+# a roundup's entry dated by its month alone (8月，…; 2017年11月下旬，…; a 大事记's 5月　…)
+_MONTH_ONLY = re.compile(r"^\s*(?:(?:19|20)\d{2}年|今年|本年)?(?P<m>\d{1,2})月(?:[上中下]旬|初|底|末|份)?(?:[，,]|[\s\u3000]+(?=[\u4e00-\u9fff]))")
 
 
 # another time of the year opening a sentence (年内，…; lexicon other_trip_openers)

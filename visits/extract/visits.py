@@ -16,7 +16,7 @@ from visits.extract.places import host_cities
 from visits.extract.province_names import pair_words
 from visits.extract.receptions import accompaniments, calls, led_groups, receptions
 from visits.extract.sides import Side, further_hosts, parallel_delegation, settle, sides_of, unit_names
-from visits.extract.trips import PAST, another_trip, dated, keep_own_trip, visit_dates
+from visits.extract.trips import PAST, another_trip, dated, dates_told, keep_own_trip, visit_dates
 from visits.extract.year_hints import year_hints
 from visits.lexicon import words
 from visits.records import OfficialMention, VisitRecord
@@ -180,7 +180,13 @@ def _record(
 
     own_words = unit_names(host)  # how the text names this visit's host (安顺市, 安顺)
     others = [w for h in hosts if h is not host for w in unit_names(h)]
-    dates = (_own_leg_dates(art, own_words, others) if others else None) or visit_dates(art, same_visit)
+    # a movement naming only this host dates it; one shared with other hosts (赴安顺市、陇南市)
+    # gives way to the sentence naming this leg alone
+    shared = any(w in same_visit[0].sentence for w in others)
+    own_told = not shared and any(dates_told(art, d) for d in same_visit)
+    dates = (_own_leg_dates(art, own_words, others) if others and not own_told else None) or visit_dates(
+        art, same_visit
+    )
     cities = host_cities(full, host.province.name)
     if host.province.kind == "直辖市":
         # a municipality has no prefecture-level places; a district hosting a district or city
