@@ -104,6 +104,8 @@ CASES = [
     # 今天 under a dateline is the dateline's day, not the page's (printed the next morning)
     ("本报9月19日讯（记者 林某）今天上午，推进会在长春召开", date(2019, 9, 20), _span(date(2019, 9, 19))),
     ("本报9月19日讯（记者 林某）昨天，代表团抵达长春", date(2019, 9, 20), _span(date(2019, 9, 18))),
+    # a 专电 dateline is no visit date either
+    ("本报喀什9月20日专电（记者 林某）9月18日至20日，代表团在喀什考察", date(2011, 9, 21), _span(date(2011, 9, 18), date(2011, 9, 20))),
 ]
 
 

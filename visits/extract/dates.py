@@ -149,7 +149,7 @@ def _make(y: int | None, m: int, d: int) -> tuple[date | None, str | None]:
 
 
 # 本报乌鲁木齐8月2日讯, 新华社拉萨8月21日电: the day the report was filed, not the visit's
-_DATELINE = re.compile(r"(?:讯|电(?![视话子脑力网站商]))")
+_DATELINE = re.compile(r"(?:讯|专?电(?![视话子脑力网站商]))")  # 9月20日电 / 9月20日专电
 
 
 _DURATION = re.compile(rf"为期(?P<n>{_N}|两)[天日]")

@@ -40,7 +40,7 @@ _CANDIDATE = re.compile(
 _HAS_SUFFIX = re.compile(MEETING_SUFFIX)
 # 援藏干部人才座谈会, 派驻某州帮扶干部座谈会: the visitors meet the cadres they posted there
 _CADRES_MEETING = re.compile(r"干部(?:人才)?(?:代表)?(?:座谈会|座谈|交流会)$")
-_GENERIC = re.compile(r"(?:党政|领导)+" + MEETING_SUFFIX)
+_GENERIC = re.compile(r"(?:两地|双方|党政|领导|工作)+" + MEETING_SUFFIX)
 _SIDE_EVENT = re.compile("(?:" + alternation("side_event_suffixes") + ")$")
 _DASH_RUN = re.compile("[" + re.escape(_DASHES) + "]+")
 # A bracket opening the name stands before it (（图）… / （2023）…), not inside it.
@@ -48,12 +48,12 @@ _LEADING_BRACKETS = re.compile("^(?:" + _BRACKET + ")+")
 # Text between separators; a short bracket group does not separate (see _BRACKET).
 _SEGMENT = re.compile(r"(?:" + _BRACKET + r"|[^，,。；;！？\n“”\"（）()、《》])+")
 # Where a meeting name starts: after these words the name begins (在西宁举行苏青…联席会议).
-_LEAD = re.compile(r"^.*(?:召开|举行|举办|出席|参加|主持|在[\u4e00-\u9fff]{1,8}?(?:召开|举行)|的|了|是|为)")
+_LEAD = re.compile(r"^.*(?:召开|举行|举办|出席|参加|主持|落实|在[\u4e00-\u9fff]{1,8}?(?:召开|举行)|的|了|是|为)")
 _COOPERATION = re.compile(r"协作|合作|扶贫|帮扶|支援|对口|交流")
 # A meeting a speech refers to (习近平总书记在…座谈会上的重要讲话) is not the visit's meeting.
 _QUOTED = re.compile(r"总书记|习近平|重要讲话|讲话精神|重要指示|贯彻")
-# …座谈会精神: a meeting whose spirit is carried out is an earlier one
-_AFTER_QUOTED = re.compile(r"^(?:精神|上的讲话|部署)")
+# …座谈会精神 / …联席会议确定的任务: a meeting whose spirit or decisions are carried out is an earlier one
+_AFTER_QUOTED = re.compile(r"^(?:精神|上的讲话|部署|确定的|议定的|明确的)")
 # Unit suffixes that end a place name on either side of a joining dash (…区—…旗).
 _UNIT_END = "省市区县州旗盟"
 # Words that end in a unit suffix but name no particular place (两省, 全市, 我区 …).
