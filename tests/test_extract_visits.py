@@ -367,3 +367,12 @@ def test_a_chronicle_with_month_entries_and_two_county_delegations():
         ("张家港市", "沿河土家族自治县", None),
         ("苏州市", "铜仁市", "11-21"),
     ]
+
+
+def test_a_city_delegation_in_a_municipality_names_the_districts_it_went_to():
+    text = (
+        "4月9日至11日，红河州委书记韦启东率红河州党政代表团赴上海考察。"
+        "代表团一行先后前往上海市徐汇区和长宁区，走访考察了产业园区。"
+    )
+    (visit,) = extract_visits(text, source="红河日报", published_date=date(2019, 4, 12))
+    assert (visit.host_unit, visit.host_cities) == ("上海市", ["徐汇区", "长宁区"])

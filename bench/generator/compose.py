@@ -554,7 +554,7 @@ class Composer:
             "host_unit": hs.unit_name,
             "start_date": iso_or_md(start, known),
             "end_date": iso_or_md(end, known),
-            "host_cities": [u.full for u in prefs],
+            "host_cities": [u.full for u in _visited(hp, hu, vu, prefs, counties)],
             "meeting_name": meeting,
             "leaders": [o.name for o in leaders],
         }
@@ -787,3 +787,14 @@ def gold_record(doc: str, comp: Composer, meta: dict[str, Any], published: date 
             for o in comp.order
         ],
     }
+
+
+def _visited(hp: Province, hu: Unit | None, vu: Unit | None, prefs: list[Unit], counties: list[Unit]) -> list[Unit]:
+    """The gold host_cities: the prefectures visited; in a municipality, which has none, the
+    district hosting it, else the districts a city or county delegation went to (as the real
+    articles' gold writes them), else none."""
+    if not hp.is_muni:
+        return prefs
+    if hu is not None:
+        return [hu]
+    return counties if vu is not None else []

@@ -62,9 +62,14 @@ def host_cities(text: str, host_province: str) -> list[str]:
     return list(_host_cities(text, host_province))
 
 
+def host_districts(text: str, municipality: str) -> list[str]:
+    """The districts of a municipality visited (前往上海市徐汇区和长宁区), in order of mention."""
+    return list(_host_cities(text, municipality, districts=True))
+
+
 # asked once per visit: an article telling several asks the same text again
 @lru_cache(maxsize=16)
-def _host_cities(text: str, host_province: str) -> tuple[str, ...]:
+def _host_cities(text: str, host_province: str, districts: bool = False) -> tuple[str, ...]:
     out: list[str] = []
     for clause_m in _CLAUSE.finditer(text):
         clause = clause_m.group()
@@ -85,7 +90,9 @@ def _host_cities(text: str, host_province: str) -> tuple[str, ...]:
                 continue
             # among same-named units of the host province prefer the higher level
             unit = min(units, key=lambda u: u.level != "prefecture")
-            if unit.prefecture_name:
+            if districts:
+                found.append((hit.start, unit.name))
+            elif unit.prefecture_name:
                 found.append((hit.start, unit.prefecture_name))
         for start, name in sorted(found):
             if name not in out and _VISIT_WORD.search(clause[:start]):

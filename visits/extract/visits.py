@@ -12,7 +12,7 @@ from visits.extract.direction import Direction, find_directions
 from visits.extract.meeting import find_meeting, find_programme
 from visits.extract.paper_side import home_side
 from visits.extract.people import bare_leaders, find_people
-from visits.extract.places import host_cities
+from visits.extract.places import host_cities, host_districts
 from visits.extract.province_names import pair_words
 from visits.extract.receptions import accompaniments, calls, led_groups, receptions
 from visits.extract.sides import Side, further_hosts, parallel_delegation, settle, sides_of, unit_names
@@ -190,8 +190,10 @@ def _record(
     cities = host_cities(full, host.province.name)
     if host.province.kind == "直辖市":
         # a municipality has no prefecture-level places; a district hosting a district or city
-        # delegation is the place it went to
+        # delegation is the place it went to, else the districts it went to
         cities = [u.name for u in host.units if u.level != "province"]
+        if not cities and visiting.units[0].level != "province":
+            cities = host_districts(full, host.province.name)
     elif host.units[0].level != "province":
         own = [u.prefecture_name or u.name for u in host.units if u.level != "province"]
         if others:
