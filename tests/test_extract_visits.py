@@ -376,3 +376,21 @@ def test_a_city_delegation_in_a_municipality_names_the_districts_it_went_to():
     )
     (visit,) = extract_visits(text, source="红河日报", published_date=date(2019, 4, 12))
     assert (visit.host_unit, visit.host_cities) == ("上海市", ["徐汇区", "长宁区"])
+
+
+def test_a_meeting_held_at_a_named_place_outweighs_one_guessed_in_the_headline():
+    text = (
+        "10月19日，由杭州市协作办和我州共同主办的“恩施硒茶·杭州推介会”在杭州市西湖区举行。"
+        "州委常委、副州长（挂职）许知远带领产销对接团参加推介会。"
+    )
+    (visit,) = extract_visits(text, title="恩施硒茶走进西子湖畔 杭州推介会签约1.2亿元", source="恩施日报")
+    assert (visit.visiting_unit, visit.host_unit) == ("恩施土家族苗族自治州", "杭州市")
+
+
+def test_a_call_on_the_posted_cadres_body_is_no_visit_to_the_place_it_is_named_after():
+    text = (
+        "4月11日至13日，珠海市委书记骆知行率珠海市党政代表团来怒江考察扶贫协作工作。"
+        "12日晚，代表团一行来到珠海市对口帮扶怒江州前方指挥部，看望慰问珠海援怒干部。"
+    )
+    visits = extract_visits(text, source="怒江报")
+    assert [(v.visiting_unit, v.host_unit) for v in visits] == [("珠海市", "怒江傈僳族自治州")]

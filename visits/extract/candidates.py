@@ -24,6 +24,7 @@ from visits.extract.direction import (
     destination,
     non_government_group,
     not_gone,
+    posted_body_at,
 )
 from visits.extract.gazetteer import county_short_forms, find_places, lies_within, trailing_place
 from visits.extract.officials import find_mentions
@@ -62,6 +63,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "held_at": compile_cached(rf"在(?P<place>[^，,。；;]{{2,12}}?)(?:{alternation('held_verbs')})"),
         "remote": compile_cached(alternation("remote_words")),
         "called_off": compile_cached(alternation("called_off")),
+        "directive": compile_cached(alternation("directive_openers")),
+        # a body of cadres posted in the host place: 某市对口帮扶某州工作组, 援疆前方指挥部
+        "stationed": compile_cached(
+            r"(?:对口帮扶|对口支援|援[疆藏青])[\u4e00-\u9fff]{0,10}?(?:工作组|指挥部|工作队|联络组)(?:在[\u4e00-\u9fff]{1,8})?(?:召开|举行)"
+        ),
         # 甲市代表团(一行)来访 with no place after it: the group came to the paper's side
         "arrived": compile_cached(
             rf"(?P<unit>[\u4e00-\u9fff]{{2,12}}?){ORGAN}?{DELEG}(?:一行)?(?:{alternation('arrival_words')})"
@@ -88,6 +94,8 @@ def leader_movements(art: Article) -> list[Direction]:
             if found and not_gone(sent, m.end, m.end + found.end()):
                 continue  # 甲将于近期赴乙市: not (yet) a visit
             # a company's or university's head (某省某集团董事长) travels for it, not for the place
+            if found and posted_body_at(sent, m.end + found.end("dest")):
+                continue  # 来到珠海市对口帮扶某州前方指挥部: the posted cadres, where they work
             unit = own_unit(m) if found and not heads_other_body(m) and not stationed(m) else None
             if unit:
                 out.append(Direction(unit, found.group("dest"), off + m.start, sent, "leader_movement"))
@@ -284,8 +292,10 @@ def meetings(art: Article) -> list[Direction]:
             if pats["signing"].search(sent)
             else None
         )
-        if kind is None or pats["remote"].search(sent):
-            continue
+        if kind is None or pats["remote"].search(sent) or pats["directive"].match(sent.lstrip()):
+            continue  # …视频会议 / 会议通报，…: no meeting of two sides held here
+        if pats["stationed"].search(sent):
+            continue  # 某市对口帮扶某地工作组召开推进会: the posted cadres' own meeting
         word = (pats["meeting"].search(sent) or pats["signing"].search(sent)).start()
         if not_gone(sent, 0, word):  # its called_off part reads the rest of the clause too
             continue  # 代表团拟于下旬来我市…并召开联席会议: planned, or only being prepared
@@ -308,5 +318,5 @@ def meetings(art: Article) -> list[Direction]:
             continue
         visitor = 1 - host if host is not None else traveller
         v, h = sides[visitor], sides[1 - visitor]
-        out.append(Direction(v[0], h[0], off, sent, kind))
+        out.append(Direction(v[0], h[0], off, sent, kind, guessed=host is None))
     return out

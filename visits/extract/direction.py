@@ -139,6 +139,7 @@ class Direction:
     start: int  # position of the match in the searched text
     sentence: str
     basis: str = "movement"  # the evidence kind (visits/lexicon/basis.txt)
+    guessed: bool = False  # the direction is a guess (a meeting told with no place it was held)
 
 
 def find_directions(art: Article) -> list[Direction]:
@@ -171,6 +172,8 @@ def find_directions(art: Article) -> list[Direction]:
             if m.group("unit") in planned:
                 continue
             dest = m.group("dest")
+            if posted_body_at(sent, m.end("dest")):
+                continue
             if len(dest) == 1:
                 dest = city_for_abbreviation(m.group("unit"), dest, named()[1], named()[0])
             kind = "host_view" if dest.startswith("我") else "movement"  # 莅临我县: the host's words
@@ -196,6 +199,8 @@ def find_directions(art: Article) -> list[Direction]:
             if led_by_non_government(sent, m.start()) or non_government_group(sent, m.start("dest")):
                 continue
             unit = _led_unit(sent, m.start(), m.group(), art)
+            if posted_body_at(sent, m.end("dest")):
+                continue
             dest = _past_own_unit(m.group("dest"))
             out.append(Direction(unit, dest, sent_at + m.start(), sent, "leader_movement"))
         for m in led_short.finditer(sent) if has_lead else ():
@@ -223,6 +228,16 @@ def _co_delegations(sent: str, m: re.Match[str], co_group: re.Pattern[str]) -> l
         if g and before.endswith(g.group()) and not re.search(MOVE, before):
             found.append((g.group("unit"), cut - len(before) + g.start()))
     return [(u, at) for u, at in found if u != m.group("unit")]
+
+
+# a body of cadres posted from the place, named after it (珠海市对口帮扶怒江州前方指挥部): a
+# visit to those cadres where they work, not to the place it is named after
+_POSTED_BODY = re.compile(r"[\u4e00-\u9fff]{0,14}?(?:前方指挥部|指挥部|工作队|联络组|帮扶工作组)")
+
+
+def posted_body_at(sent: str, at: int) -> bool:
+    """Does a posted cadres' body's name run on from position `at` (a destination's end)?"""
+    return _POSTED_BODY.match(sent, at) is not None
 
 
 def _past_own_unit(dest: str) -> str:

@@ -40,6 +40,7 @@ def extract_visits(
     directions = sorted(find_directions(art) + leader_movements(art), key=lambda d: d.start)
     # what the host received or a meeting shows only counts for a pair no movement told
     secondary = arrivals(art) + receptions(art) + calls(art) + led_groups(art) + accompaniments(art) + meetings(art)
+    secondary.sort(key=lambda d: d.guessed)  # a meeting held at a named place before one guessed
     if not directions and not secondary:
         return []
 
