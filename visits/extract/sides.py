@@ -229,6 +229,15 @@ def settle(
         h = refine_inside(h, [s[1] for s in told])
     if v.units[0].level != "province" and h.units[0].level == "province":
         h = below_province(h, v, art)
+    # one report names more hosts of the trip than the first (赴东莞中山 / 赴广东省东莞市、中山市)
+    levels = {u.level for u in h.units}
+    wider_list = [
+        o
+        for _, o in told
+        if set(h.units) < set(o.units) and {u.level for u in o.units} == levels
+        and not any(lies_within(x, y) for x in o.units for y in h.units)
+    ]
+    h = wider_list[0] if wider_list else h
     if v.units[0].level == "prefecture" and all(u.level == "county" for u in h.units):
         # a city's delegation told as going to the paired prefecture (赴喀什, 在六盘水市考察)
         # and to a county of it (莅临我县): the prefecture, its own level, hosts it
