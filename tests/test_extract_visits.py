@@ -394,3 +394,27 @@ def test_a_call_on_the_posted_cadres_body_is_no_visit_to_the_place_it_is_named_a
     )
     visits = extract_visits(text, source="怒江报")
     assert [(v.visiting_unit, v.host_unit) for v in visits] == [("珠海市", "怒江傈僳族自治州")]
+
+
+def test_one_trip_to_two_provinces_gives_the_pairs_meeting_to_its_province():
+    text = (
+        "5月20日至24日，市委书记郁知远率上海市党政代表团赴四川、云南考察。"
+        "20日至21日，代表团在四川成都考察对口援建工作。"
+        "22日至24日，代表团在云南考察，出席沪滇对口帮扶合作第十六次联席会议。"
+    )
+    visits = extract_visits(text, source="解放日报", published_date=date(2018, 5, 25))
+    assert {v.host_province: v.meeting_name for v in visits} == {
+        "四川省": None,
+        "云南省": "沪滇对口帮扶合作第十六次联席会议",
+    }
+
+
+def test_a_meeting_whose_side_is_only_guessed_stays_with_the_trip_that_tells_it():
+    text = (
+        "11月6日至8日，州委书记韦知行率黔西南州党政代表团赴浙江省宁波市学习考察，"
+        "出席宁波市·黔西南州东西部扶贫协作第二十二次联席会议。"
+        "今年4月17日至18日，宁波市委副书记、市长裘远山率宁波市党政代表团来我州考察。"
+    )
+    visits = extract_visits(text, title="宁波市·黔西南州东西部扶贫协作第二十二次联席会议召开", source="黔西南日报")
+    got = {v.visiting_unit: v.meeting_name for v in visits}
+    assert got == {"黔西南布依族苗族自治州": "宁波市·黔西南州东西部扶贫协作第二十二次联席会议", "宁波市": None}

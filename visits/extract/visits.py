@@ -109,8 +109,9 @@ def extract_visits(
         trips = [k for k in visits if set(k[:2]) == set(key[:2])]
         if len(trips) > 1:
             # what the meetings held at one side's place tell (在杭州召开: the visit hosted there)
-            mine = extra.get(key[:2], []) if sum(k[:2] == key[:2] for k in trips) == 1 else []
-            theirs = [d for pair in {k[:2] for k in trips} - {key[:2]} for d in extra.get(pair, [])]
+            held = {pair: [d for d in ds_ if not d.guessed] for pair, ds_ in extra.items()}
+            mine = held.get(key[:2], []) if sum(k[:2] == key[:2] for k in trips) == 1 else []
+            theirs = [d for pair in {k[:2] for k in trips} - {key[:2]} for d in held.get(pair, [])]
             elsewhere = "".join(d.sentence for k in trips if k != key for d in visits[k][2] + theirs)
             keep_own_trip(
                 record, ds, trips.index(key) > 0, v, bool({key, trips[0]} & parallel), elsewhere,
@@ -181,6 +182,9 @@ def _record(
 
     own_words = unit_names(host)  # how the text names this visit's host (安顺市, 安顺)
     others = [w for h in hosts if h is not host for w in unit_names(h)]
+    # a trip to two provinces: each province's abbreviation too (沪滇…联席会议 is 云南's)
+    others += [w for h in hosts if h.province != host.province for w in h.province.abbreviations]
+    own_words = own_words | set(host.province.abbreviations) if others else own_words
     # a movement naming only this host dates it; one shared with other hosts (赴安顺市、陇南市)
     # gives way to the sentence naming this leg alone
     shared = any(w in same_visit[0].sentence for w in others)
