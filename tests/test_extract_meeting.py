@@ -160,7 +160,11 @@ def test_bracket_before_or_after_the_name_is_not_part_of_it(text):
 )
 def test_long_or_punctuated_bracket_still_separates(inside):
     # sentence punctuation, a space or more than 8 characters: an aside, not a qualifier
-    assert find_meeting(f"沪滇协作{inside}工作推进会在昆明召开") == "工作推进会"
+    assert find_meeting(f"沪滇协作{inside}产业合作推进会在昆明召开") == "产业合作推进会"
+
+
+def test_a_bare_work_meeting_names_no_one():
+    assert find_meeting("沪滇协作（红河，文山）工作推进会在昆明召开") is None
 
 
 # --- programmes

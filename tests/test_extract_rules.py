@@ -12,8 +12,8 @@ import pytest
 from tests.support.cases import case_rows
 from visits.extract import extract_visits
 from visits.extract.article import annotate
-from visits.extract.candidates import meetings
 from visits.extract.meeting import find_meeting
+from visits.extract.meeting_sides import meetings
 from visits.extract.officials import find_mentions
 from visits.lexicon import words
 

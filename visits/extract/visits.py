@@ -6,10 +6,11 @@ import re
 from datetime import date
 
 from visits.extract.article import Article, annotate
-from visits.extract.candidates import arrivals, leader_movements, meetings
+from visits.extract.candidates import arrivals, leader_movements
 from visits.extract.dates import VisitDates
 from visits.extract.direction import Direction, find_directions
 from visits.extract.meeting import find_meeting, find_programme
+from visits.extract.meeting_sides import meetings
 from visits.extract.paper_side import home_side
 from visits.extract.people import bare_leaders, find_people
 from visits.extract.places import host_cities, host_districts
