@@ -418,3 +418,15 @@ def test_a_meeting_whose_side_is_only_guessed_stays_with_the_trip_that_tells_it(
     visits = extract_visits(text, title="宁波市·黔西南州东西部扶贫协作第二十二次联席会议召开", source="黔西南日报")
     got = {v.visiting_unit: v.meeting_name for v in visits}
     assert got == {"黔西南布依族苗族自治州": "宁波市·黔西南州东西部扶贫协作第二十二次联席会议", "宁波市": None}
+
+
+def test_a_delegation_taken_on_to_another_province_in_the_same_sentence():
+    text = (
+        "5月20日至24日，市委书记郁知远率上海市党政代表团赴四川成都考察对口援建工作，"
+        "随后转赴云南昆明，出席沪滇对口帮扶合作第十六次联席会议。"
+    )
+    visits = extract_visits(text, source="解放日报", published_date=date(2018, 5, 25))
+    assert {v.host_province: v.meeting_name for v in visits} == {
+        "四川省": None,
+        "云南省": "沪滇对口帮扶合作第十六次联席会议",
+    }

@@ -114,6 +114,12 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 
 
 @lru_cache(maxsize=1)
+def _onward() -> re.Pattern[str]:
+    """A later clause of the movement's sentence taking the group on (…，随后转赴某省某市)."""
+    return compile_cached(rf"[，,；;](?:随后|之后|然后|又|再|并)?(?:转赴|转往|前往)(?P<dest>{destination()})")
+
+
+@lru_cache(maxsize=1)
 def _prefilters() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What a sentence must hold for the movement patterns to match in it: a group word
     (the delegation patterns) and a leader word (the led patterns)."""
@@ -181,6 +187,8 @@ def find_directions(art: Article) -> list[Direction]:
             out.append(Direction(_own_word(m.group("unit")), dest, sent_at + m.start(), sent, kind))
             for unit, at in _co_delegations(sent, m, co_group):
                 out.append(Direction(unit, dest, sent_at + at, sent, kind))
+            for o in _onward().finditer(sent, m.end("dest")):  # …，随后转赴云南昆明: the next leg
+                out.append(Direction(_own_word(m.group("unit")), o.group("dest"), sent_at + o.start(), sent, kind))
         for m in short_form.finditer(sent) if has_group else ():
             if deleg.search(sent, m.start()):
                 continue  # a full place name was matched for this movement
