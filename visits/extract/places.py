@@ -63,7 +63,7 @@ def host_cities(text: str, host_province: str) -> list[str]:
 
 
 def host_districts(text: str, municipality: str) -> list[str]:
-    """The districts of a municipality visited (前往上海市徐汇区和长宁区), in order of mention."""
+    """The districts of a municipality visited (走访了上海市闵行区、松江区), in order of mention."""
     return list(_host_cities(text, municipality, districts=True))
 
 
