@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from visits.extract.direction import (
     DELEG,
+    GROUP_WORD,
     MOVE,
     ORGAN,
     Direction,
@@ -60,7 +61,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:{MOVE})(?P<dest>{body})[^，,。；;的]{{0,8}}?的(?P<unit>[\u4e00-\u9fff]{{2,12}}?){ORGAN}?{DELEG}"
         ),
         # what a sentence must hold for "arrived" / "came_as" to match in it
-        "group_word": compile_cached(rf"{alternation('delegation_words')}|一行"),
+        "group_word": compile_cached(GROUP_WORD),
         "arrival_word": compile_cached(alternation("arrival_words")),
     }
 

@@ -36,6 +36,8 @@ if TYPE_CHECKING:  # the article module builds on this one
 
 DELEG = rf"(?:党政|政府|人大|政协|各界|友好)?(?:{alternation('delegation_words')})"
 MOVE = rf"(?:{alternation('movement_verbs')})"
+# a group word or a party (一行): what a sentence must hold for a group to be named in it
+GROUP_WORD = rf"{alternation('delegation_words')}|一行"
 # 代表团在西藏考察: where the delegation is, said of the delegation itself (not after 率队,
 # where 在 more often introduces the leader's own whereabouts); 代表团先后考察了甲县: a place
 # the group inspected is a place it went to

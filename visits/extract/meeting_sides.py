@@ -8,7 +8,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from visits.extract.direction import DELEG, ORGAN, Direction, not_gone
+from visits.extract.direction import DELEG, GROUP_WORD, ORGAN, Direction, not_gone
 from visits.extract.gazetteer import county_short_forms, find_places, lies_within
 from visits.extract.officials import find_mentions
 from visits.extract.regex_cache import compile_cached
@@ -29,7 +29,7 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # a group with its place (甲市党政代表团, 乙县考察团一行): the side told travelling
-        "group_word": compile_cached(rf"{alternation('delegation_words')}|一行"),
+        "group_word": compile_cached(GROUP_WORD),
         "group": compile_cached(rf"(?P<unit>[\u4e00-\u9fff]{{2,10}}?)(?:{ORGAN})?(?:{DELEG}|一行)"),
         "meeting": compile_cached(rf"{alternation('meeting_words')}"),
         "signing": compile_cached(rf"{alternation('signing_words')}"),

@@ -95,6 +95,8 @@ def extract_visits(
     ]
     # with several visits in one article, each keeps the dates and meeting that name its host;
     # a visit back the other way (甲市来乙市, then 乙市回访甲市) names both places throughout
+    # what the meetings held at one side's place tell (在杭州召开: the visit hosted there)
+    held = {pair: [d for d in ds_ if not d.guessed] for pair, ds_ in extra.items()}
     records = []
     for (key, _), (v, h, ds) in zip(visits.items(), sides, strict=True):
         hosts = [
@@ -109,8 +111,6 @@ def extract_visits(
         # trips between the same two places, either way (a visit and the visit back)
         trips = [k for k in visits if set(k[:2]) == set(key[:2])]
         if len(trips) > 1:
-            # what the meetings held at one side's place tell (在杭州召开: the visit hosted there)
-            held = {pair: [d for d in ds_ if not d.guessed] for pair, ds_ in extra.items()}
             mine = held.get(key[:2], []) if sum(k[:2] == key[:2] for k in trips) == 1 else []
             theirs = [d for pair in {k[:2] for k in trips} - {key[:2]} for d in held.get(pair, [])]
             elsewhere = "".join(d.sentence for k in trips if k != key for d in visits[k][2] + theirs)
