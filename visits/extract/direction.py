@@ -242,7 +242,7 @@ def _co_delegations(sent: str, m: re.Match[str], co_group: re.Pattern[str]) -> l
 
 # a body of cadres posted from the place, named after it (珠海市对口帮扶怒江州前方指挥部): a
 # visit to those cadres where they work, not to the place it is named after
-_POSTED_BODY = re.compile(r"[\u4e00-\u9fff]{0,14}?(?:前方指挥部|指挥部|工作队|联络组|帮扶工作组)")
+_POSTED_BODY = re.compile(rf"[\u4e00-\u9fff]{{0,14}}?(?:{alternation('posted_bodies')})")
 
 
 def posted_body_at(sent: str, at: int) -> bool:

@@ -39,7 +39,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "directive": compile_cached(alternation("directive_openers")),
         # a body of cadres posted in the host place: 某市对口帮扶某州工作组, 援疆前方指挥部
         "stationed": compile_cached(
-            r"(?:对口帮扶|对口支援|援[疆藏青])[\u4e00-\u9fff]{0,10}?(?:工作组|指挥部|工作队|联络组)(?:在[\u4e00-\u9fff]{1,8})?(?:召开|举行)"
+            rf"(?:对口帮扶|对口支援|援[疆藏青])[\u4e00-\u9fff]{{0,10}}?(?:{alternation('posted_bodies')})"
+            r"(?:在[\u4e00-\u9fff]{1,8})?(?:召开|举行)"
         ),
     }
 
