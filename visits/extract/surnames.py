@@ -5,7 +5,7 @@ A surname only lets a 2–3 character name through where the grammar already exp
 (after a title chain, inside a list), so a broad list costs little. Characters that far more
 often start an ordinary word right after a title are left out on purpose: 和 (connector),
 来/会/期/有/年/家/法/于 …; a name that starts with one of them still passes where only a
-name can stand (before 、，。等 or 率/出席, see officials._name_at).
+name can stand (before 、，。等 or 率/出席, see name_ends.name_at).
 """
 
 from __future__ import annotations
