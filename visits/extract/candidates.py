@@ -19,6 +19,8 @@ from visits.extract.direction import (
     GROUP_WORD,
     MOVE,
     ORGAN,
+    PARTY,
+    THEN_MOVE,
     Direction,
     destination,
     non_government_group,
@@ -43,13 +45,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # right after a titled name: (等)(一行) 到/来/赴 a place, or 在 a place doing something;
         # 甲一行走访了乙县: with a party, inspecting a place took the leader there
         "moved": compile_cached(
-            rf"^(?:等(?:同志)?)?(?:(?:一行)?(?:[^，,。；;]{{0,4}}?)(?:{MOVE}|在(?=(?:{body})(?:{activity})))"
+            rf"^(?:等(?:同志)?)?(?:(?:{PARTY}{THEN_MOVE})?(?:[^，,。；;]{{0,4}}?)(?:{MOVE}|在(?=(?:{body})(?:{activity})))"
             rf"|一行[^，,。；;]{{0,4}}?(?:{alternation('inspect_verbs')})了?)(?P<dest>{body})"
         ),
         # 由甲带队，…组成的考察团深入乙县: a group led by a named official, moving later on
         "led_by": compile_cached(rf"由(?P<who>[^，,。；;]{{2,40}}?)(?:{alternation('leader_verbs')})"),
         "group_moved": compile_cached(
-            rf"{DELEG}(?:一行)?[^，,。；;]{{0,6}}?(?:{MOVE}|在(?=(?:{body})(?:{activity})))(?P<dest>{body})"
+            rf"{DELEG}(?:{PARTY})?{THEN_MOVE}[^，,。；;]{{0,6}}?(?:{MOVE}|在(?=(?:{body})(?:{activity})))(?P<dest>{body})"
         ),
         # 甲市代表团(一行)来访 with no place after it: the group came to the paper's side
         "arrived": compile_cached(

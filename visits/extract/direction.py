@@ -38,6 +38,10 @@ DELEG = rf"(?:党政|政府|人大|政协|各界|友好)?(?:{alternation('delega
 MOVE = rf"(?:{alternation('movement_verbs')})"
 # a group word or a party (一行): what a sentence must hold for a group to be named in it
 GROUP_WORD = rf"{alternation('delegation_words')}|一行"
+# 一行 and the party's size (一行20人, 一行十余人)
+PARTY = r"一行(?:[\d一二三四五六七八九十百余多]{1,5}人)?"
+# 代表团一行20人，于5月14日抵达…: a comma, and the day, may part a party from its verb
+THEN_MOVE = rf"(?:[，,](?:于[\d月日上下午晚]{{1,10}})?(?={MOVE}))?"
 # 代表团在西藏考察: where the delegation is, said of the delegation itself (not after 率队,
 # where 在 more often introduces the leader's own whereabouts); 代表团先后考察了甲县: a place
 # the group inspected is a place it went to
@@ -100,7 +104,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     # 来自某市的考察团抵达…: the group's place after 来自, with 的
     # 代表团一行在区委书记甲的带领下，赴…: the leader told between the group and its verb
     moves = (
-        rf"(?P<from>来自(?:{place}){{0,2}}?)?(?P<unit>{places}|{_SELF}|{_BARE_SELF})(?(from)的){ORGAN}?{PROGRAMME}?{DELEG}(?:一行)?{_UNDER_LEAD}?(?:[，,](?={MOVE}))?"
+        rf"(?P<from>来自(?:{place}){{0,2}}?)?(?P<unit>{places}|{_SELF}|{_BARE_SELF})(?(from)的){ORGAN}?{PROGRAMME}?{DELEG}(?:{PARTY})?{_UNDER_LEAD}?{THEN_MOVE}"
         rf"[^，,。；;]{{0,12}}?{_MOVE_DELEG}"
     )
     deleg = compile_cached(moves + dest)
