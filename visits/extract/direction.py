@@ -40,8 +40,9 @@ MOVE = rf"(?:{alternation('movement_verbs')})"
 GROUP_WORD = rf"{alternation('delegation_words')}|一行"
 # 一行 and the party's size (一行20人, 一行十余人)
 PARTY = r"一行(?:[\d一二三四五六七八九十百余多]{1,5}人)?"
-# 代表团一行20人，于5月14日抵达…: a comma, and the day, may part a party from its verb
-THEN_MOVE = rf"(?:[，,](?:于[\d月日上下午晚]{{1,10}})?(?={MOVE}))?"
+# 代表团一行20人，于5月14日抵达… / 代表团，先后前往…: a comma, the day or an adverb may part
+# a party from its verb
+THEN_MOVE = rf"(?:[，,](?:于[\d月日上下午晚]{{1,10}}|{alternation('movement_adverbs')})?(?={MOVE}))?"
 # 代表团在西藏考察: where the delegation is, said of the delegation itself (not after 率队,
 # where 在 more often introduces the leader's own whereabouts); 代表团先后考察了甲县: a place
 # the group inspected is a place it went to
@@ -111,7 +112,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     co_group = compile_cached(rf"(?P<unit>{place}){ORGAN}?{PROGRAMME}?{DELEG}")
     # 率队在陕西省延安市考察: 在 a place counts after a leader only with what they did there
     # 带领考察组学习考察某区: after a leader, inspecting a place takes the group there
-    led_move = rf"{LEAD}[^，,。；;]{{0,12}}?(?:{MOVE}|{alternation('inspect_verbs')}"
+    # 率队，赴某地: the comma only right after the lead word, not after an earlier movement
+    led_move = rf"{LEAD}(?:{THEN_MOVE}|[^，,。；;]{{0,12}}?)(?:{MOVE}|{alternation('inspect_verbs')}"
     led = compile_cached(rf"{led_move}|在(?=(?:{body})(?:{alternation('activity_verbs')}))){dest}")
     short = compile_cached(rf"{moves}(?P<short>[\u4e00-\u9fff]{{1,4}}?){_ABBR_NEXT}")
     # 甲一行来和考察: a leader's group to a short form of a place the article names
