@@ -347,6 +347,33 @@ def test_a_county_level_city_renamed_a_district_is_still_found():
     assert (v.visiting_province, v.host_province, v.host_unit) == ("山东省", "甘肃省", "宕昌县")
 
 
+def test_a_county_renamed_a_county_level_city_is_still_found():
+    # 兴仁县 became 兴仁市 in 2018, 盘县 盘州市 in 2017; the packaged gazetteer predates both.
+    v = _one("6日，宁波市政府副秘书长郑海波带领宁波市对口帮扶黔西南工作组一行来到兴仁市，考察帮扶项目。")
+    assert (v.visiting_unit, v.host_unit, v.host_province) == ("宁波市", "兴仁县", "贵州省")
+    v = _one("4月3日，盘州市党政代表团赴宁波市镇海区考察东西部协作工作。", published_date=date(2021, 4, 5))
+    assert (v.visiting_unit, v.host_unit) == ("盘县", "镇海区")
+
+
+def test_the_fuller_host_list_wins_over_a_county_toured_inside_one_host():
+    title = "杭州市党政代表团赴贵州黔东南州黔南州考察"
+    body = (
+        "6月2日至4日，杭州市党政代表团赴贵州省黔东南州、黔南州考察东西部协作工作。"
+        "杭州市党政代表团先后考察黔东南州雷山县郎德镇茶园。"
+    )
+    v = _one(title + "\n" + body, title=title)
+    assert v.host_unit == "黔东南苗族侗族自治州、黔南布依族苗族自治州"
+
+
+def test_the_hosts_escort_between_a_group_and_its_movement():
+    v = _one("5月9日，嘉兴市政协考察团一行在县委书记田振宇的陪同下，先后深入丹寨县龙泉镇、排调镇考察。")
+    assert (v.visiting_unit, v.host_unit) == ("嘉兴市", "丹寨县")
+
+
+def test_a_big_city_is_no_renamed_county():
+    assert [h.text for h in find_places("推动大城市与小城镇协调发展")] == []
+
+
 def test_a_word_ending_in_district_is_not_a_place():
     assert [h.text for h in find_places("推动平原区域协调发展")] == []
 

@@ -68,8 +68,9 @@ _NON_GOVERNMENT = re.compile(
 _POSTED = re.compile(alternation("posted_groups"))
 # after a one-character abbreviation (来甘, 赴沪, 援黔) the next word must be a verb or punctuation
 _ABBR_NEXT = rf"(?=(?:{alternation('activity_verbs')})|[，,。、；]|$)"
-# 在区委书记甲（的）带领下: a leader told inside the group's clause
-_UNDER_LEAD = rf"(?:[^，,。；;在]{{0,8}}在[^，,。；;]{{1,30}}?(?:{alternation('leader_verbs')})下[，,]?)"
+# 在区委书记甲（的）带领下: a leader told inside the group's clause; 在市长乙的陪同下: the hosts'
+# escort told there
+_UNDER_LEAD = rf"(?:[^，,。；;在]{{0,8}}在[^，,。；;]{{1,30}}?(?:{alternation('leader_verbs')}|陪同)下[，,]?)"
 # who leads the group: 率 alone too, but not 率先 or 效率/比率
 LEAD = rf"(?:(?:{alternation('leader_verbs')})(?<![效概比频汇税速]率)(?!先)|一行)"
 
@@ -104,12 +105,15 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     # 率领某市代表团，赴某地: a comma may part the group from its verb when the verb follows it;
     # 来自某市的考察团抵达…: the group's place after 来自, with 的
     # 代表团一行在区委书记甲的带领下，赴…: the leader told between the group and its verb
+    # 甲市对口帮扶乙州工作组: the programme with the place it serves, between the group's own
+    # place and the group
+    programme = rf"(?:{PROGRAMME}|(?:{alternation('programme_words')})(?P<served>{place})(?:工作)?)"
     moves = (
-        rf"(?P<from>来自(?:{place}){{0,2}}?)?(?P<unit>{places}|{_SELF}|{_BARE_SELF})(?(from)的){ORGAN}?{PROGRAMME}?{DELEG}(?:{PARTY})?{_UNDER_LEAD}?{THEN_MOVE}"
+        rf"(?P<from>来自(?:{place}){{0,2}}?)?(?P<unit>{places}|{_SELF}|{_BARE_SELF})(?(from)的){ORGAN}?{programme}?(?P<group>{DELEG})(?:{PARTY})?{_UNDER_LEAD}?{THEN_MOVE}"
         rf"[^，,。；;]{{0,12}}?{_MOVE_DELEG}"
     )
     deleg = compile_cached(moves + dest)
-    co_group = compile_cached(rf"(?P<unit>{place}){ORGAN}?{PROGRAMME}?{DELEG}")
+    co_group = compile_cached(rf"(?P<unit>{place}){ORGAN}?{programme}?{DELEG}")
     # 率队在陕西省延安市考察: 在 a place counts after a leader only with what they did there
     # 带领考察组学习考察某区: after a leader, inspecting a place takes the group there
     # 率队，赴某地: the comma only right after the lead word, not after an earlier movement
@@ -186,7 +190,7 @@ def find_directions(art: Article) -> list[Direction]:
             if m.group("unit") in planned:
                 continue
             dest = m.group("dest")
-            if posted_body_at(sent, m.end("dest")):
+            if posted_body_at(sent, m.end("dest")) or _posted_body_there(sent, m, m.start("dest")):
                 continue
             if len(dest) == 1:
                 dest = city_for_abbreviation(m.group("unit"), dest, named()[1], named()[0])
@@ -203,7 +207,7 @@ def find_directions(art: Article) -> list[Direction]:
             if _NOT_GONE.search(sent, max(0, m.start("unit") - 6), m.start("short")) or called_off(sent, m.end()):
                 planned.add(m.group("unit"))
                 continue
-            if m.group("unit") in planned:
+            if m.group("unit") in planned or _posted_body_there(sent, m, m.start("short")):
                 continue
             hits, short = named()
             place = short_place(m.group("short"), short, hits, m.group("unit"))
@@ -236,7 +240,7 @@ def _co_delegations(sent: str, m: re.Match[str], co_group: re.Pattern[str]) -> l
     """Other places' groups that share the movement, with where each is told: listed with it
     (甲市代表团、乙市代表团分别来我省), or in the clause before, which has no verb of its own
     (丙率甲市代表团，丁率乙市代表团来京)."""
-    found = [(g.group("unit"), g.start()) for g in co_group.finditer(sent, m.end("unit"), m.start("dest"))]
+    found = [(g.group("unit"), g.start()) for g in co_group.finditer(sent, m.end("group"), m.start("dest"))]
     cut = max(sent.rfind("，", 0, m.start("unit")), sent.rfind(",", 0, m.start("unit")))
     if cut > 0:
         before = re.split(r"[，,]", sent[:cut])[-1]
@@ -249,6 +253,14 @@ def _co_delegations(sent: str, m: re.Match[str], co_group: re.Pattern[str]) -> l
 # a body of cadres posted from the place, named after it (珠海市对口帮扶怒江州前方指挥部): a
 # visit to those cadres where they work, not to the place it is named after
 _POSTED_BODY = re.compile(rf"[\u4e00-\u9fff]{{0,14}}?(?:{alternation('posted_bodies')})")
+
+
+def _posted_body_there(sent: str, m: re.Match[str], dest_at: int) -> bool:
+    """甲市对口帮扶乙地工作组在乙地召开…: a body posted to the place it serves, there (在), not
+    travelling there (莅临, 来到)."""
+    return bool(m.groupdict().get("served")) and sent[:dest_at].endswith("在") and _POSTED_BODY.fullmatch(
+        m.group("group")
+    ) is not None
 
 
 def posted_body_at(sent: str, at: int) -> bool:

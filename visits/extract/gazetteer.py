@@ -20,6 +20,8 @@ from visits.reference import Division, Province, divisions, province_by_name, pr
 
 # Prefecture short forms that are, far more often, ordinary words or brands in news text.
 AMBIGUOUS_SHORT = frozenset(words("ambiguous_short_forms"))
+# Words that the renamed forms of a place would otherwise match (大城市 is no 大城县).
+_NOT_PLACES = frozenset(words("not_places"))
 # After X市 these characters make it a word (合作市场, 城市民生), not a city.
 _NOT_CITY_AFTER = "场"
 # After X区 these make it a word (平原区域, 山区间): not a district.
@@ -67,6 +69,11 @@ def aliases() -> dict[str, tuple[Division, ...]]:
             # and the gazetteer may predate the change
             if d.short_name + "区" not in names:
                 add(d.short_name + "区", d)
+        if d.level == "county" and d.name.endswith("县") and 2 <= len(d.short_name) < len(d.name):
+            # and counties keep becoming county-level cities (兴仁县 -> 兴仁市, 2018)
+            renamed = d.short_name + "市"
+            if renamed not in names and renamed not in table and renamed not in _NOT_PLACES:
+                add(renamed, d)
     by_name = {d.name: d for d in divisions()}
     for alias, unit in pairs("unit_aliases"):  # units the GB/T 2260 table lacks (兵团第十三师)
         add(alias, by_name[unit])

@@ -225,19 +225,14 @@ def settle(
     `told` are the sides each movement of the pair gave, `extra` the pair's secondary evidence."""
     v = refine_self(v, ds[0].visiting, [s[0] for s in told])
     h = refine_self(h, ds[0].host, [s[1] for s in told])
+    # before a place toured inside one of the hosts is taken for the host, and after a
+    # province is read down to its places
+    h = _wider_list(h, told)
     if v.units[0].level != "province" and loose_host(ds[0], h, [s[1] for s in told]):
         h = refine_inside(h, [s[1] for s in told])
     if v.units[0].level != "province" and h.units[0].level == "province":
         h = below_province(h, v, art)
-    # one report names more hosts of the trip than the first (赴东莞中山 / 赴广东省东莞市、中山市)
-    levels = {u.level for u in h.units}
-    wider_list = [
-        o
-        for _, o in told
-        if set(h.units) < set(o.units) and {u.level for u in o.units} == levels
-        and not any(lies_within(x, y) for x in o.units for y in h.units)
-    ]
-    h = wider_list[0] if wider_list else h
+    h = _wider_list(h, told)
     if v.units[0].level == "prefecture" and all(u.level == "county" for u in h.units):
         # a city's delegation told as going to the paired prefecture (赴喀什, 在六盘水市考察)
         # and to a county of it (莅临我县): the prefecture, its own level, hosts it
@@ -254,6 +249,19 @@ def settle(
             provincial = [s[1] for s in told if s[1].units[0].level == "province"]
             h = (provincial or [sides_of(named[0], art)[1] or h])[0]
     return v, h, ds
+
+
+def _wider_list(h: Side, told: list[tuple[Side, Side]]) -> Side:
+    """One report names more hosts of the trip than `h` (赴东莞中山 / 赴广东省东莞市、中山市):
+    that fuller list, of the same level, none inside another."""
+    levels = {u.level for u in h.units}
+    wider = [
+        o
+        for _, o in told
+        if set(h.units) < set(o.units) and {u.level for u in o.units} == levels
+        and not any(lies_within(x, y) for x in o.units for y in h.units)
+    ]
+    return wider[0] if wider else h
 
 
 def parallel_delegation(a: Side, b: Side) -> bool:
