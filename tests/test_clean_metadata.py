@@ -58,7 +58,8 @@ def test_masthead_with_page_number():
 def test_page_number_alone_is_not_a_date():
     assert meta_fields("第A2版") is None
     assert meta_fields("02版") is None
-    assert meta_fields("黔东南日报 第A2版") is None
+    f = meta_fields("黔东南日报 第A2版")  # the paper's page line names the paper, but no date
+    assert f is not None and (f["source"], f["date"]) == ("黔东南日报", None)
 
 
 def test_website_datetime_then_labelled_source():
@@ -160,7 +161,8 @@ def test_masthead_page_with_section_name():
 
 
 def test_section_after_page_is_not_a_body_line():
-    assert meta_fields("海东日报 第03版：时政") is None  # no date stamp
+    f = meta_fields("海东日报 第03版：时政")  # a page line with no date stamp: the paper only
+    assert f is not None and (f["source"], f["date"]) == ("海东日报", None)
     assert meta_fields("海东日报 2024年03月12日 第03版 刊发了双方签约的消息。") is None
     assert meta_fields("第03版：时政") is None
 

@@ -100,8 +100,8 @@ _PAPER_DATE_SECTION_RE = re.compile(
 )
 # `某某日报 · 第1版 · 要闻`: a paper, its page and section, parted by dots or bars
 _PAPER_PAGE_RE = re.compile(
-    rf"^(?P<site>{HAN}{{2,10}}?(?:{OUTLET_STRONG}|报))\s*[·•|｜]\s*第?\s*[A-Z]?\d{{1,3}}\s*版"
-    rf"(?:\s*[·•|｜]\s*{_SECTION_NAME})?$"
+    rf"^(?P<site>{HAN}{{2,10}}?(?:{OUTLET_STRONG}|报))(?:\s*[·•|｜]\s*|\s+)第?\s*[A-Z]?\d{{1,3}}\s*版"
+    rf"(?:\s*[·•|｜：:]\s*{_SECTION_NAME})?$"
 )
 # `某某电视台　《某某新闻》　2019年5月17日`: a station, its programme, the day it aired
 _PROGRAMME_DATE_RE = re.compile(

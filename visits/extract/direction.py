@@ -40,9 +40,9 @@ MOVE = rf"(?:{alternation('movement_verbs')})"
 GROUP_WORD = rf"{alternation('delegation_words')}|一行"
 # 一行 and the party's size (一行20人, 一行十余人)
 PARTY = r"一行(?:[\d一二三四五六七八九十百余多]{1,5}人)?"
-# 代表团一行20人，于5月14日抵达… / 代表团，先后前往…: a comma, the day or an adverb may part
-# a party from its verb
-THEN_MOVE = rf"(?:[，,](?:于[\d月日上下午晚]{{1,10}}|{alternation('movement_adverbs')})?(?={MOVE}))?"
+# 代表团一行20人，于5月14日抵达… / 代表团，先后前往… / 考察团，在甲县考察: a comma, the day or
+# an adverb may part a party from its verb
+THEN_MOVE = rf"(?:[，,](?:于[\d月日上下午晚]{{1,10}}|{alternation('movement_adverbs')})?(?={MOVE}|在))?"
 # 代表团在西藏考察: where the delegation is, said of the delegation itself (not after 率队,
 # where 在 more often introduces the leader's own whereabouts); 代表团先后考察了甲县: a place
 # the group inspected is a place it went to

@@ -241,6 +241,12 @@ def settle(
             if len(o.units) == 1 and o.units[0].level == "prefecture" and all(lies_within(u, o.units[0]) for u in h.units)
         ]
         h = wider[0] if wider else h
+    if v.units[0].level == "province" and len(h.units) > 1 and all(u.level == "county" for u in h.units):
+        # a provincial delegation touring counties of one prefecture (在甲县、乙县考察): that
+        # prefecture hosts it
+        prefectures = {u.prefecture_code for u in h.units}
+        if len(prefectures) == 1 and None not in prefectures:
+            h = Side(h.province, [division_by_code()[prefectures.pop()]])
     if v.units[0].level == "province" and h.units[0].level != "province":
         # a provincial delegation told once as going to the province by its name (来青考察),
         # or meeting it (与广东省政府在广州举行座谈会)
