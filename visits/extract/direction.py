@@ -184,7 +184,7 @@ def find_directions(art: Article) -> list[Direction]:
         has_group, has_lead = k in with_group, k in with_lead
         for m in deleg.finditer(sent) if has_group else ():
             told.add(m.end())
-            if _NOT_GONE.search(sent, max(0, m.start("unit") - 6), m.start("dest")) or called_off(sent, m.end()):
+            if _NOT_GONE.search(sent, _clause_start(sent, m.start("unit")), m.start("dest")) or called_off(sent, m.end()):
                 planned.add(m.group("unit"))
                 continue  # 代表团未能赴黔南, 诚挚欢迎甲市代表团来…: a visit that did not (yet) happen
             if m.group("unit") in planned:
@@ -204,7 +204,7 @@ def find_directions(art: Article) -> list[Direction]:
         for m in short_form.finditer(sent) if has_group else ():
             if deleg.search(sent, m.start()):
                 continue  # a full place name was matched for this movement
-            if _NOT_GONE.search(sent, max(0, m.start("unit") - 6), m.start("short")) or called_off(sent, m.end()):
+            if _NOT_GONE.search(sent, _clause_start(sent, m.start("unit")), m.start("short")) or called_off(sent, m.end()):
                 planned.add(m.group("unit"))
                 continue
             if m.group("unit") in planned or _posted_body_there(sent, m, m.start("short")):
@@ -278,11 +278,17 @@ def _own_word(unit: str) -> str:
     return "我" + unit if len(unit) == 1 else unit
 
 
+def _clause_start(sent: str, at: int) -> int:
+    """Where the clause holding `at` starts (原计划于4月开展的甲市代表团赴…: the plan word is
+    that clause's)."""
+    return max(sent.rfind(c, 0, at) for c in "，,；;：:") + 1
+
+
 def not_gone(sent: str, start: int, end: int) -> bool:
     """Does a leader's movement sent[start:end] not, or not yet, happen: a word of not_gone
     in it or just before it (甲将于近期率团赴…, 甲计划于下月赴…), or of called_off after it in
     its clause (…赴某市考察的行程推迟)?"""
-    return _NOT_GONE.search(sent, max(0, start - 6), end) is not None or called_off(sent, end)
+    return _NOT_GONE.search(sent, min(max(0, start - 6), _clause_start(sent, start)), end) is not None or called_off(sent, end)
 
 
 def non_government_group(sent: str, dest_at: int) -> bool:
