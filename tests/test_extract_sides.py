@@ -370,6 +370,14 @@ def test_the_hosts_escort_between_a_group_and_its_movement():
     assert (v.visiting_unit, v.host_unit) == ("嘉兴市", "丹寨县")
 
 
+def test_a_place_inside_the_leaders_name_is_not_the_group():
+    text = (
+        "5月9日，天津市河北区·泾川县东西部协作联席会议在泾川县召开。天津市河北区委副书记、区长韩玉林一行出席。"
+        "会前，韩玉林一行来到泾川县王村镇，察看协作项目。"
+    )
+    assert [(v.visiting_unit, v.host_unit) for v in extract_visits(text)] == [("河北区", "泾川县")]
+
+
 def test_a_big_city_is_no_renamed_county():
     assert [h.text for h in find_places("推动大城市与小城镇协调发展")] == []
 

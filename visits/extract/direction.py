@@ -316,7 +316,11 @@ def _led_unit(sent: str, lead_at: int, led: str, art: Article) -> str:
         return named
     if leader and not leader.startswith("我"):
         return leader
-    return chained_places(sent[:lead_at]) or leader or _titled_elsewhere(sent[:lead_at], art) or "我省"
+    before = sent[:lead_at]
+    # 魏玉林一行: a place inside the leader's own name (玉林) is not the group's
+    named_before = next((m.name for ms in art.mentions for m in ms if before.endswith(m.name)), "")
+    places = chained_places(before[: len(before) - len(named_before)])
+    return places or leader or _titled_elsewhere(before, art) or "我省"
 
 
 def _titled_elsewhere(before: str, art: Article) -> str | None:
