@@ -378,6 +378,24 @@ def test_a_place_inside_the_leaders_name_is_not_the_group():
     assert [(v.visiting_unit, v.host_unit) for v in extract_visits(text)] == [("河北区", "泾川县")]
 
 
+def test_places_listed_before_one_group_word_with_xianhou_each_sent_a_delegation():
+    text = (
+        "6月12日至14日，广州市、佛山市党政代表团先后来黔，分别在毕节市、黔东南州考察东西部协作工作。"
+        "6月12日至13日，广州市委书记区建明率广州市党政代表团到毕节市考察。"
+        "6月13日至14日，佛山市委书记梁海生率佛山市党政代表团到黔东南州考察。"
+    )
+    assert [(v.visiting_unit, v.host_unit, v.start_md) for v in extract_visits(text)] == [
+        ("广州市", "毕节市", "06-12"),
+        ("佛山市", "黔东南苗族侗族自治州", "06-13"),
+    ]
+
+
+def test_a_provinces_abbreviation_stays_the_province_when_its_other_cities_follow():
+    # 苏 also starts 苏州, but the sentence goes on to name 无锡 as well
+    v = _one("5月6日，铜仁市党政代表团赴苏考察，分别在苏州市、无锡市开展对接。")
+    assert (v.visiting_unit, v.host_unit) == ("铜仁市", "江苏省")
+
+
 def test_a_big_city_is_no_renamed_county():
     assert [h.text for h in find_places("推动大城市与小城镇协调发展")] == []
 

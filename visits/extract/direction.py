@@ -193,10 +193,11 @@ def find_directions(art: Article) -> list[Direction]:
             if posted_body_at(sent, m.end("dest")) or _posted_body_there(sent, m, m.start("dest")):
                 continue
             if len(dest) == 1:
-                dest = city_for_abbreviation(m.group("unit"), dest, named()[1], named()[0])
+                dest = city_for_abbreviation(m.group("unit"), dest, named()[1], named()[0], sent[m.end():])
             kind = "host_view" if dest.startswith("我") else "movement"  # 莅临我县: the host's words
             dest = _past_own_unit(dest)
-            out.append(Direction(_own_word(m.group("unit")), dest, sent_at + m.start(), sent, kind))
+            for unit in _each_delegation(sent, m):
+                out.append(Direction(_own_word(unit), dest, sent_at + m.start(), sent, kind))
             for unit, at in _co_delegations(sent, m, co_group):
                 out.append(Direction(unit, dest, sent_at + at, sent, kind))
             for o in _onward().finditer(sent, m.end("dest")):  # …，随后转赴云南昆明: the next leg
@@ -234,6 +235,20 @@ def find_directions(art: Article) -> list[Direction]:
                 out.append(Direction(unit, place, sent_at + m.start(), sent, "leader_movement"))
     out.sort(key=lambda d: d.start)
     return out
+
+
+# 甲市、乙市党政代表团先后来… / 分别赴…: the places listed before one group word each sent one
+_EACH = re.compile(r"(?:一行)?[，,]?(?:先后|分别)")
+
+
+def _each_delegation(sent: str, m: re.Match[str]) -> list[str]:
+    """The groups a movement tells: one per listed place when the group word is followed by
+    先后 or 分别 (甲市、乙市代表团先后来我省), else the one unit as written."""
+    unit = m.group("unit")
+    parts = re.split(r"[、和与]", unit)
+    if len(parts) > 1 and all(parts) and _EACH.match(sent, m.end("group")):
+        return parts
+    return [unit]
 
 
 def _co_delegations(sent: str, m: re.Match[str], co_group: re.Pattern[str]) -> list[tuple[str, int]]:

@@ -8,21 +8,29 @@ from visits.extract.gazetteer import (
     aliases,
     ambiguous_prefecture,
     county_short_forms,
+    find_places,
     lookup_province,
 )
 from visits.extract.unit_tokens import resolve_side
 from visits.reference import Division, province_partners
 
 
-def city_for_abbreviation(unit: str, abbr: str, short: dict[str, str], hits: list[PlaceHit]) -> str:
+def city_for_abbreviation(unit: str, abbr: str, short: dict[str, str], hits: list[PlaceHit], after: str = "") -> str:
     """来苏 from a city delegation, in an article naming 苏州: the city, not the province
     the character also abbreviates; a provincial delegation's 来苏 stays the province. A
     city the article names beats a province it never names (来青 in an article naming 青岛
-    but not 青海)."""
+    but not 青海). The rest of the sentence (`after`) naming another prefecture of that
+    province keeps the province (来黔，分别在甲市、乙州考察)."""
     city = short.get(abbr)
     province = lookup_province(abbr)
     visiting = resolve_side(unit, inner=True)
     if city is None or province is None or not visiting or visiting[0].level == "province":
+        return abbr
+    city_units = set(aliases().get(city, ()))
+    if any(
+        u.level == "prefecture" and u.province_name == province.name and u not in city_units
+        for h in find_places(after) for u in h.units
+    ):
         return abbr
     units = aliases().get(city, ())
     if any(u.province_name == province.name for u in units):
