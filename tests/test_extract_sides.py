@@ -396,6 +396,14 @@ def test_a_provinces_abbreviation_stays_the_province_when_its_other_cities_follo
     assert (v.visiting_unit, v.host_unit) == ("铜仁市", "江苏省")
 
 
+def test_a_bare_city_title_in_the_citys_own_paper_on_a_visit_to_its_county_is_the_hosts():
+    (v,) = extract_visits("5月8日，在市长吴立新的陪同下，珠海市考察团一行深入湄潭县考察。", source="遵义日报")
+    assert (v.host_unit, [(o.name, o.side, o.province) for o in v.officials]) == (
+        "湄潭县",
+        [("吴立新", "host", "贵州省")],
+    )
+
+
 def test_a_big_city_is_no_renamed_county():
     assert [h.text for h in find_places("推动大城市与小城镇协调发展")] == []
 

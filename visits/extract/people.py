@@ -11,7 +11,7 @@ from visits.extract.sentences import sentences
 from visits.extract.sides import Side
 from visits.extract.titles import TitleReading, rank, read_titles
 from visits.lexicon import alternation
-from visits.reference import Province, province_by_name
+from visits.reference import Division, Province, province_by_name
 
 # An earlier visit told in passing: its people took no part in this one.
 _PAST_VISIT = re.compile(r"(?:去年|前年|此前|上次|上一次|\d{4}年)[^。；]*?曾(?:经)?(?:率|带|随|来|赴|到)")
@@ -39,8 +39,11 @@ class Person:
     how: str = "named"  # how the province was found: named | led | implicit
 
 
-def find_people(text: str, visiting: Side, host: Side, home: str | None) -> tuple[list[Person], list[str]]:
-    """Officials with province and side, and the names marked as leading (率/带队)."""
+def find_people(
+    text: str, visiting: Side, host: Side, home: str | None, outlet: tuple[Division, ...] = ()
+) -> tuple[list[Person], list[str]]:
+    """Officials with province and side, and the names marked as leading (率/带队); `outlet`
+    are the outlet's own units (六盘水日报: 六盘水市)."""
     sides = {"visiting": visiting, "host": host}
     home_side = sides.get(home) if home else None
     other_side = sides.get({"visiting": "host", "host": "visiting"}.get(home or "", ""))
@@ -107,7 +110,7 @@ def find_people(text: str, visiting: Side, host: Side, home: str | None) -> tupl
                         fits = [s for s in order if reading.unit_char and reading.unit_char == s.unit_char]
                         prov = fits[0].province if fits else None
                     else:
-                        prov = _implicit_province(reading, home_side, other_side, visiting, host)
+                        prov = _implicit_province(reading, home_side, other_side, visiting, host, outlet)
                 if prov is not None:
                     side = (
                         "visiting" if prov == visiting.province else "host" if prov == host.province else None
@@ -216,7 +219,8 @@ def _led_delegation(sent: str, end: int) -> Province | None:
 
 
 def _implicit_province(
-    reading: TitleReading, home: Side | None, other: Side | None, visiting: Side, host: Side
+    reading: TitleReading, home: Side | None, other: Side | None, visiting: Side, host: Side,
+    outlet: tuple[Division, ...] = (),
 ) -> Province | None:
     """An unprefixed title (not continuing a named one, 广东省委书记甲，省长乙) belongs to the
     publishing side when its kind of unit fits (省委书记 in a provincial paper), else to the
@@ -224,11 +228,23 @@ def _implicit_province(
     uc = reading.unit_char
     candidates = (home, other) if home is not None else (visiting, host)
     fits = [s for s in candidates if s is not None and uc is not None and uc == s.unit_char]
+    if home is not None and uc is not None and uc in _outer_chars(home, outlet):
+        return home.province  # 市长 in a city's paper on a visit to one of its counties: the city's
     if home is not None and fits:
         return fits[0].province
     if len(fits) == 1:
         return fits[0].province
     return home.province if home is not None else None
+
+
+def _outer_chars(side: Side, outlet: tuple[Division, ...]) -> set[str]:
+    """The title characters of the outlet's own prefecture when the side's counties lie in it
+    (盘县 in 六盘水日报 -> 市 of 六盘水市)."""
+    return {
+        Side(side.province, [o]).unit_char
+        for o in outlet
+        if o.level == "prefecture" and any(u.level == "county" and u.prefecture_code == o.code for u in side.units)
+    }
 
 
 def _walk_back(sent: str, mentions: list[Mention], last: Mention, joins: re.Pattern[str] = _ADJACENT) -> list[str]:

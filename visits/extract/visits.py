@@ -170,7 +170,7 @@ def _record(
     reports several; `visitors` the other delegations to the same host province."""
     text, full, home = art.text, art.full, art.home
     paper_side = home_side(home, visiting, host, full, text)
-    people, leaders = find_people(text, visiting, host, paper_side)
+    people, leaders = find_people(text, visiting, host, paper_side, art.outlet_units)
     names = [p.name for p in people]
     leaders += [n for n in bare_leaders(full, names) if n not in leaders]
     visiting_people = [p for p in people if p.side == "visiting"]
