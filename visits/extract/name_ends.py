@@ -19,8 +19,9 @@ PUNCT = "".join("，,。、；;：:！？!?“”\"‘’'（）()《》【】[]
 _STOP_WORDS = sorted(words("name_stops"), key=len, reverse=True)
 _NOT_NAMES = frozenset(words("not_names"))
 # stop words that never end a name even right before punctuation: connectors, and what
-# follows a speaker or an owner (甲说：, 甲的), adverbs (甲还带领, 甲又赴) and prepositions (甲对考察团)
-_NEVER_NAME_END = "等率和及与说的称还又对向"
+# follows a speaker or an owner (甲说：, 甲的), adverbs (甲还带领, 甲又赴) and prepositions (甲对考察团,
+# 甲在座谈会上)
+_NEVER_NAME_END = "等率和及与说的称还又对向在"
 # the word lists as patterns: one match instead of a startswith per word at every position
 _STOP_AT = re.compile("|".join(map(re.escape, _STOP_WORDS)))
 _MULTI_STOP_AT = re.compile("|".join(re.escape(w) for w in _STOP_WORDS if len(w) > 1))

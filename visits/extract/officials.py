@@ -70,7 +70,7 @@ def _chain_continues(s: str, i: int) -> bool:
 
 # what stands before a title in the first item, and a 以 right before it (以某市市长甲为团长)
 _TRIM = re.compile(
-    r"^(?:.*(?:由|受|陪同|会见|看望|邀请|率领|带领|了|的|是|经(?![理开济委信贸营])|请|向|被|随同|在|与|挂职任|担任|以及|还有|包括|委托))?"
+    r"^(?:.*(?:由|受|陪同|会见|看望|邀请|率领|带领|了|的|是|经(?![理开济委信贸营合])|请|向|被|随同|在|与|挂职任|担任|以及|还有|包括|委托))?"
     r"(?:以(?=[\u4e00-\u9fff]))?"
 )
 # A person who hands the visit to someone else (甲委托乙, 甲因公务在外，委托乙) is no participant.
@@ -124,8 +124,8 @@ def _find_mentions(s: str) -> tuple[Mention, ...]:
         # the list after the name: more names under the same title, or new titled people
         while True:
             m = _CONNECTOR.match(s, i)
-            if not m:
-                break
+            if not m or m.group() == "与":
+                break  # 甲市副市长乙与丙分别代表两地签约: 与 joins two parties, not two holders of one title
             j = m.end()
             end = name_at(s, j)
             if end is None or has_title_word(s[j:end]):
