@@ -404,6 +404,15 @@ def test_a_bare_city_title_in_the_citys_own_paper_on_a_visit_to_its_county_is_th
     )
 
 
+def test_a_bare_city_title_in_a_prefectures_paper_on_a_visit_to_its_province_is_the_hosts():
+    text = (
+        "8月25日，北京市代表团来西藏考察对口支援工作。下午，北京·拉萨对口支援工作座谈会在城关区召开，"
+        "拉萨市委书记次仁旺堆主持，市委副书记、市长罗布顿珠介绍情况。"
+    )
+    (v,) = extract_visits(text, source="拉萨日报")
+    assert [(o.name, o.side) for o in v.officials] == [("次仁旺堆", "host"), ("罗布顿珠", "host")]
+
+
 def test_a_big_city_is_no_renamed_county():
     assert [h.text for h in find_places("推动大城市与小城镇协调发展")] == []
 

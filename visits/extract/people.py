@@ -238,12 +238,18 @@ def _implicit_province(
 
 
 def _outer_chars(side: Side, outlet: tuple[Division, ...]) -> set[str]:
-    """The title characters of the outlet's own prefecture when the side's counties lie in it
-    (盘县 in 六盘水日报 -> 市 of 六盘水市)."""
+    """The title characters of the outlet's own prefecture when it is part of the side: the
+    side's counties lie in it (盘县 in 六盘水日报 -> 市 of 六盘水市), or the side is its province
+    (西藏自治区 in 日喀则日报 -> 市)."""
     return {
         Side(side.province, [o]).unit_char
         for o in outlet
-        if o.level == "prefecture" and any(u.level == "county" and u.prefecture_code == o.code for u in side.units)
+        if o.level == "prefecture"
+        and any(
+            (u.level == "county" and u.prefecture_code == o.code)
+            or (u.level == "province" and o.province_name == side.province.name)
+            for u in side.units
+        )
     }
 
 
