@@ -26,15 +26,17 @@ _DASHES = "—–~～－-"
 # A short bracketed place or qualifier (京蒙协作（兴安盟）招商引资恳谈会) belongs to the name; a
 # byline or caption mark has a space or punctuation inside, or follows the name, so stays out.
 _BRACKET = r"[（(][\u4e00-\u9fff〇0-9A-Za-z" + _DOTS + r"]{1,8}[）)]"
+# A short quoted slogan inside a name (常熟·思南“携手奔小康”结对帮扶签约仪式, “甲货出山”推介会)
+_QUOTE = r"[“\"][\u4e00-\u9fff〇0-9" + _DOTS + r"]{2,14}[”\"]"
 _CHAR = r"[\u4e00-\u9fff〇" + _DOTS + re.escape(_DASHES) + "]"
-_UNIT = r"(?:(?:19|20)\d{2}年度?|第\d{1,3}[次届]|" + _BRACKET + "|" + _CHAR + ")"
+_UNIT = r"(?:(?:19|20)\d{2}年度?|第\d{1,3}[次届]|" + _BRACKET + "|" + _QUOTE + "|" + _CHAR + ")"
 # 甲座谈会暨乙签约仪式 is one event under one name
 # …联席会议第三次会议: the session's number after the name belongs to it
 _SESSION = r"(?:第(?:\d{1,3}|[一二三四五六七八九十]{1,3})次(?:全体)?会议)?"
 # 会 opening a verb (甲峰会见了乙: a name ending in 峰 and 会见; 工作会谈) ends no meeting name
 _NOT_VERB = r"(?![见晤谈])"
 _CANDIDATE = re.compile(
-    _UNIT + r"{2,40}?" + MEETING_SUFFIX + _NOT_VERB + _SESSION + r"(?:暨" + _UNIT + r"{1,30}?(?:" + MEETING_SUFFIX + r"|仪式))?"
+    _UNIT + r"{2,40}?" + MEETING_SUFFIX + _NOT_VERB + _SESSION + r"(?:暨" + _UNIT + r"{0,30}?(?:" + MEETING_SUFFIX + r"|仪式))?"
 )
 # Side events rank below the meeting itself (联席会议 over the 招商推介会 held after it).
 _HAS_SUFFIX = re.compile(MEETING_SUFFIX)
@@ -46,7 +48,7 @@ _DASH_RUN = re.compile("[" + re.escape(_DASHES) + "]+")
 # A bracket opening the name stands before it (（图）… / （2023）…), not inside it.
 _LEADING_BRACKETS = re.compile("^(?:" + _BRACKET + ")+")
 # Text between separators; a short bracket group does not separate (see _BRACKET).
-_SEGMENT = re.compile(r"(?:" + _BRACKET + r"|[^，,。；;！？\n“”\"（）()、《》])+")
+_SEGMENT = re.compile(r"(?:" + _BRACKET + "|" + _QUOTE + r"|[^，,。；;！？\n“”\"（）()、《》])+")
 # Where a meeting name starts: after these words the name begins (在西宁举行苏青…联席会议).
 _LEAD = re.compile(r"^.*(?:召开|举行|举办|出席|参加|主持|落实|在[\u4e00-\u9fff]{1,8}?(?:召开|举行)|的|了|是|为)")
 _COOPERATION = re.compile(r"协作|合作|扶贫|帮扶|支援|对口|交流")
