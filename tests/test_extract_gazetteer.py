@@ -1,5 +1,6 @@
 """Place hits need context: 合作 the word is not 合作市, 三河村 is not 三河市."""
 
+from visits.extract import extract_visits
 from visits.extract.gazetteer import find_places, lookup_province, resolve_unit
 from visits.extract.places import host_cities
 
@@ -70,3 +71,11 @@ def test_pair_names():
         for a, b in pair_provinces("深化苏陕协作，推进沪滇扶贫协作，浙川东西部协作")
     ]
     assert pairs == [("江苏", "陕西"), ("上海", "云南"), ("浙江", "四川")]
+
+
+def test_places_where_work_was_done_over_the_years_are_not_visited():
+    text = (
+        "8月5日至7日，浙江省党政代表团赴四川考察，在成都市、阿坝州考察东西部协作工作。"
+        "自2016年以来，浙江在阿坝、甘孜、凉山三州实施了一大批帮扶项目。"
+    )
+    assert [v.host_cities for v in extract_visits(text)] == [["成都市", "阿坝藏族羌族自治州"]]

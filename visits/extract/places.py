@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from visits.extract.gazetteer import AMBIGUOUS_SHORT, find_places
+from visits.lexicon import alternation
 from visits.reference import divisions
 
 # 到/在 only as movement or venue: not 认识到, 做到, 存在, 正在, 在于
@@ -22,6 +23,12 @@ _VISIT_WORD = re.compile(
 # holding none of them can have no visit word before any place, so it is skipped unscanned.
 _VISIT_ANY = re.compile(r"到|赴|深入|走进|前往|抵达|在|考察|调研|参观|走访|察看|视察|途经")
 _CLAUSE = re.compile(r"[^，,。；;！？\n：:]+")
+# 上海在甲州、乙州等四州市实施了…: work done in the places over the years, told right after
+# them, is no visit to them
+_DONE_THERE = re.compile(
+    r"(?:等)?(?:[一二三四五六七八九十两\d]{1,2}个?(?:州市|市州|县市|县区|市|州|县|地))?(?:等地)?"
+    rf"(?:累计|共|先后|已)?(?:{alternation('work_done_verbs')})"
+)
 # A short place form that starts a street or company name (张掖路, 定西薯业公司) is not a visit
 # to that place; full names (常州市…) and forms in brackets ((常州)有限公司) still count.
 _NAMED_THING = re.compile(
@@ -77,6 +84,9 @@ def _host_cities(text: str, host_province: str, districts: bool = False) -> tupl
             continue  # both the ambiguous forms and the hits below need a visit word before them
         found: list[tuple[int, str]] = _ambiguous_hits(clause, host_province)
         hits = find_places(clause)
+        ours = [h for h in hits if any(u.province_name == host_province for u in h.units)]
+        if ours and _DONE_THERE.match(clause, ours[-1].end):
+            continue
         for k, hit in enumerate(hits):
             if not _VISIT_WORD.search(clause[: hit.start]):
                 continue
