@@ -20,8 +20,9 @@ from visits.extract.titles import MENTION_ONLY, PRIVATE_FIRM, TITLE_ITEM, VILLAG
 from visits.lexicon import alternation
 
 _CONNECTOR = re.compile(r"、|和|及|与|以及")
-# 副市长（挂职）甲: the bracket stays in the title item, the name follows it
-_ANNOTATION = re.compile(rf"[（(](?:{alternation('title_annotations')})[）)]")
+# 副市长（挂职）甲, 副县长（甲市挂职）乙, 州委副书记（援青干部）丙: the bracket stays in the title
+# item, the name follows it
+_ANNOTATION = re.compile(rf"[（(][\u4e00-\u9fff]{{0,6}}?(?:{alternation('title_annotations')})(?:干部)?[）)]")
 
 
 @dataclass
