@@ -413,6 +413,18 @@ def test_a_bare_city_title_in_a_prefectures_paper_on_a_visit_to_its_province_is_
     assert [(o.name, o.side) for o in v.officials] == [("次仁旺堆", "host"), ("罗布顿珠", "host")]
 
 
+def test_two_bodies_groups_on_consecutive_days_are_two_trips():
+    text = (
+        "5月13日至14日，泰州市人社局局长韩立新率泰州市人社系统工作组来我市对接劳务协作。"
+        "5月15日至16日，泰州市农业农村局局长周海平率泰州市农业帮扶工作组来我市，考察产业帮扶项目。"
+    )
+    visits = extract_visits(text, source="六盘水日报")
+    assert [(v.start_md, v.leader_names) for v in visits] == [("05-13", ["韩立新"]), ("05-15", ["周海平"])]
+    # the next day's leg of one delegation stays one trip
+    text = "5月13日至14日，泰州市党政代表团来我市考察。市委书记韩立新率队。5月15日，代表团一行来到盘州市，副市长周海平陪同考察。"
+    assert len(extract_visits(text, source="六盘水日报")) == 1
+
+
 def test_a_big_city_is_no_renamed_county():
     assert [h.text for h in find_places("推动大城市与小城镇协调发展")] == []
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from visits.extract.article import Article
 from visits.extract.dates import ABSOLUTE, DAY_ONLY, VisitDates, parse_dates
-from visits.extract.direction import Direction
+from visits.extract.direction import GROUP_WORD, Direction
 from visits.extract.meeting import find_meeting
 from visits.extract.officials import find_mentions
 from visits.extract.sides import Side, unit_names
@@ -109,11 +109,30 @@ def another_trip(art: Article, told: list[Direction], d: Direction) -> bool:
         gap = 31 if None not in months and months[1] > months[0] else None
     if gap is None and new is None and d.basis == "leader_movement" and _OTHER_TIME.match(d.sentence.lstrip()):
         gap = 31  # 年内，副市长甲还带领工作组赴…: another time of the year, a leader of its own
-    if gap is None or gap < 3:
-        return False
     names_new = {m.name for m in find_mentions(d.sentence)}
     names_old = {m.name for t in told for m in find_mentions(t.sentence)}
-    return bool(names_new and names_old) and not names_new & names_old
+    if not (names_new and names_old) or names_new & names_old:
+        return False
+    if gap is not None and 1 <= gap < 3:
+        # the next day, another body's group (甲市人大常委会考察团 … 甲市政协考察团; 卫生健康系统
+        # 工作组 … 教育帮扶工作组): a trip of its own, not the next leg
+        new, old_bodies = _bodies(d), {b for t in told for b in _bodies(t)}
+        return bool(new and old_bodies) and not new & old_bodies
+    return gap is not None and gap >= 3
+
+
+# what names the group between its place and the group word (人大常委会, 卫生健康系统, 教育帮扶)
+_BODY = re.compile(rf"(?P<body>[\u4e00-\u9fff]{{2,10}}?)(?:{GROUP_WORD})")
+
+
+def _bodies(d: Direction) -> set[str]:
+    """The bodies the movement's groups of its visiting place are named by."""
+    out = set()
+    for at in (m.end() for m in re.finditer(re.escape(d.visiting), d.sentence)):
+        m = _BODY.match(d.sentence, at)
+        if m and not m.group("body").startswith(("党政", "代表")):
+            out.add(m.group("body"))
+    return out
 
 
 def _gap_days(old: VisitDates, new: VisitDates) -> int | None:
