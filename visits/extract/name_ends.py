@@ -51,7 +51,7 @@ def name_at(s: str, i: int) -> int | None:
         for k in range(i + m.end() + 1, min(len(s), i + m.end() + 9) + 1):
             if not "\u4e00" <= s[k - 1] <= "\u9fff" and s[k - 1] != "·":
                 break
-            if s[k - 1] != "·" and _is_boundary(s, k):
+            if s[k - 1] != "·" and _is_boundary(s, k) and not _syllable_runs_on(s, k):
                 return k
         return None
     compound = s[i : i + 2] in _COMPOUNDS
@@ -173,6 +173,12 @@ def _minority_four(s: str, i: int) -> bool:
     return "\u4e00" <= last <= "\u9fff" and not _STOP_AT.match(s, i + 3) and last not in _NEVER_NAME_END and (
         i + 4 == len(s) or s[i + 4] in PUNCT or _multi_stop(s, i + 4)
     )
+
+
+def _syllable_runs_on(s: str, k: int) -> bool:
+    """艾则孜，: a stop word that is also a name syllable (则), with a name character after it,
+    continues a dotted name."""
+    return s[k : k + 1] in _INNER_SYLLABLES and "\u4e00" <= s[k + 1 : k + 2] <= "\u9fff" and not _STOP_AT.match(s, k + 1)
 
 
 def _multi_stop(s: str, i: int) -> bool:
