@@ -425,6 +425,15 @@ def test_two_bodies_groups_on_consecutive_days_are_two_trips():
     assert len(extract_visits(text, source="六盘水日报")) == 1
 
 
+def test_a_bare_title_after_one_clause_of_a_named_officials_doing_is_on_their_side():
+    text = (
+        "8月5日，上海市党政代表团来西藏考察。7日，上海·日喀则对口支援工作座谈会在日喀则召开。"
+        "日喀则市委书记索朗平措主持座谈会，市委副书记、市长次旦罗布介绍情况。"
+    )
+    (v,) = extract_visits(text, source="西藏日报")
+    assert [(o.name, o.side) for o in v.officials] == [("索朗平措", "host"), ("次旦罗布", "host")]
+
+
 def test_a_big_city_is_no_renamed_county():
     assert [h.text for h in find_places("推动大城市与小城镇协调发展")] == []
 

@@ -22,6 +22,8 @@ _LEAD_VERB = re.compile(alternation("leader_verbs"))
 
 _ADJACENT = re.compile(r"^[，,、和及与以及\s]*$")
 _LISTED = re.compile(r"^[，,、\s]*$")  # one list, not two parties joined by 与/和
+# one short clause of what the previous person did, with no place in it (主持座谈会，)
+_AFTER_CLAUSE = re.compile(r"^(?:主持|出席|参加|致辞|讲话|陪同)[^，,。；;、\d省市区州县]{0,10}[，,]$")
 
 
 # A bare group title: 省领导, 市领导, 自治区领导 (no place before it).
@@ -81,9 +83,12 @@ def find_people(
                     prov, named, how = prev[1], prev[2], "implicit"
                 elif prov is None:
                     # the same titles again are the other side's counterpart (市长甲，市长乙)
+                    # 甲市委书记乙主持座谈会，市委副书记、市长丙介绍…: after one clause of what the
+                    # named person did, a title of the same kind going down in rank is theirs too
+                    after_clause = prev is not None and _AFTER_CLAUSE.match(sent[prev[0].end : m.start]) is not None
                     inherit = (
                         prev
-                        if adjacent
+                        if (adjacent or after_clause)
                         and prev
                         and prev[2]
                         and prev[2] == reading.unit_char
