@@ -356,10 +356,10 @@ def test_a_county_renamed_a_county_level_city_is_still_found():
 
 
 def test_the_fuller_host_list_wins_over_a_county_toured_inside_one_host():
-    title = "杭州市党政代表团赴贵州黔东南州黔南州考察"
+    title = "杭州市党政代表团来到贵州黔东南州黔南州"
     body = (
-        "6月2日至4日，杭州市党政代表团赴贵州省黔东南州、黔南州考察东西部协作工作。"
-        "杭州市党政代表团先后考察黔东南州雷山县郎德镇茶园。"
+        "6月2日至4日，杭州市党政代表团来到贵州省黔东南州、黔南州，推进东西部协作。"
+        "杭州市党政代表团走访了黔东南州雷山县郎德镇茶园。"
     )
     v = _one(title + "\n" + body, title=title)
     assert v.host_unit == "黔东南苗族侗族自治州、黔南布依族苗族自治州"
