@@ -309,8 +309,7 @@ def not_gone(sent: str, start: int, end: int) -> bool:
 def non_government_group(sent: str, dest_at: int) -> bool:
     """Is the group moving to `dest_at` one of companies or a university, named in the
     clause before it (由某企业董事长带队的某市企业考察团一行来…)?"""
-    clause = max(sent.rfind(c, 0, dest_at) for c in "，,；;") + 1
-    return _NON_GOVERNMENT.search(sent, clause, dest_at) is not None
+    return _NON_GOVERNMENT.search(sent, _clause_start(sent, dest_at), dest_at) is not None
 
 
 def called_off(sent: str, end: int) -> bool:

@@ -23,7 +23,7 @@ _LEAD_VERB = re.compile(alternation("leader_verbs"))
 _ADJACENT = re.compile(r"^[，,、和及与以及\s]*$")
 _LISTED = re.compile(r"^[，,、\s]*$")  # one list, not two parties joined by 与/和
 # one short clause of what the previous person did, with no place in it (主持座谈会，)
-_AFTER_CLAUSE = re.compile(r"^(?:主持|出席|参加|致辞|讲话|陪同)[^，,。；;、\d省市区州县]{0,10}[，,]$")
+_AFTER_CLAUSE = re.compile(rf"^(?:{alternation('clause_acts')})[^，,。；;、\d省市区州县]{{0,10}}[，,]$")
 
 
 # A bare group title: 省领导, 市领导, 自治区领导 (no place before it).

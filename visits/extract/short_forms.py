@@ -26,13 +26,12 @@ def city_for_abbreviation(unit: str, abbr: str, short: dict[str, str], hits: lis
     visiting = resolve_side(unit, inner=True)
     if city is None or province is None or not visiting or visiting[0].level == "province":
         return abbr
-    city_units = set(aliases().get(city, ()))
+    units = aliases().get(city, ())
     if any(
-        u.level == "prefecture" and u.province_name == province.name and u not in city_units
+        u.level == "prefecture" and u.province_name == province.name and u not in units
         for h in find_places(after) for u in h.units
     ):
         return abbr
-    units = aliases().get(city, ())
     if any(u.province_name == province.name for u in units):
         return city
     named = {u.province_name for h in hits for u in h.units if len(h.units) == 1}
