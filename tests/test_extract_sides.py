@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from visits.extract import extract_visits
 from visits.extract.gazetteer import find_places
 from visits.extract.outlet import source_province, source_units
@@ -396,21 +398,34 @@ def test_a_provinces_abbreviation_stays_the_province_when_its_other_cities_follo
     assert (v.visiting_unit, v.host_unit) == ("铜仁市", "江苏省")
 
 
-def test_a_bare_city_title_in_the_citys_own_paper_on_a_visit_to_its_county_is_the_hosts():
-    (v,) = extract_visits("5月8日，在市长吴立新的陪同下，珠海市考察团一行深入湄潭县考察。", source="遵义日报")
-    assert (v.host_unit, [(o.name, o.side, o.province) for o in v.officials]) == (
-        "湄潭县",
-        [("吴立新", "host", "贵州省")],
-    )
-
-
-def test_a_bare_city_title_in_a_prefectures_paper_on_a_visit_to_its_province_is_the_hosts():
-    text = (
+# Bare titles and the side they are on: (sentence, source, host unit, [(name, side, province)]),
+# invented names
+_BARE_TITLE_SIDES = [
+    # in a prefecture's own paper, on a visit to one of its counties, 市长 is the city's
+    ("5月8日，在市长吴立新的陪同下，珠海市考察团一行深入湄潭县考察。", "遵义日报", "湄潭县", [("吴立新", "host", "贵州省")]),
+    # in a prefecture's paper, on a visit to its province, 市长 is still the prefecture's
+    (
         "8月25日，北京市代表团来西藏考察对口支援工作。下午，北京·拉萨对口支援工作座谈会在城关区召开，"
-        "拉萨市委书记次仁旺堆主持，市委副书记、市长罗布顿珠介绍情况。"
-    )
-    (v,) = extract_visits(text, source="拉萨日报")
-    assert [(o.name, o.side) for o in v.officials] == [("次仁旺堆", "host"), ("罗布顿珠", "host")]
+        "拉萨市委书记次仁旺堆主持，市委副书记、市长罗布顿珠介绍情况。",
+        "拉萨日报",
+        "西藏自治区",
+        [("次仁旺堆", "host", "西藏自治区"), ("罗布顿珠", "host", "西藏自治区")],
+    ),
+    # after one clause of what a named official did, a title going down in rank is theirs too
+    (
+        "8月5日，上海市党政代表团来西藏考察。7日，上海·日喀则对口支援工作座谈会在日喀则召开。"
+        "日喀则市委书记索朗平措主持座谈会，市委副书记、市长次旦罗布介绍情况。",
+        "西藏日报",
+        "西藏自治区",
+        [("索朗平措", "host", "西藏自治区"), ("次旦罗布", "host", "西藏自治区")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "host", "people"), _BARE_TITLE_SIDES, ids=lambda x: str(x)[:12])
+def test_bare_title_side_case(text: str, source: str, host: str, people: list[tuple[str, str, str]]) -> None:
+    (v,) = extract_visits(text, source=source)
+    assert (v.host_unit, [(o.name, o.side, o.province) for o in v.officials]) == (host, people)
 
 
 def test_two_bodies_groups_on_consecutive_days_are_two_trips():
@@ -423,15 +438,6 @@ def test_two_bodies_groups_on_consecutive_days_are_two_trips():
     # the next day's leg of one delegation stays one trip
     text = "5月13日至14日，泰州市党政代表团来我市考察。市委书记韩立新率队。5月15日，代表团一行来到盘州市，副市长周海平陪同考察。"
     assert len(extract_visits(text, source="六盘水日报")) == 1
-
-
-def test_a_bare_title_after_one_clause_of_a_named_officials_doing_is_on_their_side():
-    text = (
-        "8月5日，上海市党政代表团来西藏考察。7日，上海·日喀则对口支援工作座谈会在日喀则召开。"
-        "日喀则市委书记索朗平措主持座谈会，市委副书记、市长次旦罗布介绍情况。"
-    )
-    (v,) = extract_visits(text, source="西藏日报")
-    assert [(o.name, o.side) for o in v.officials] == [("索朗平措", "host"), ("次旦罗布", "host")]
 
 
 def test_a_big_city_is_no_renamed_county():
