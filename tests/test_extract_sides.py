@@ -440,6 +440,16 @@ def test_two_bodies_groups_on_consecutive_days_are_two_trips():
     assert len(extract_visits(text, source="六盘水日报")) == 1
 
 
+def test_a_zone_officials_group_is_the_city_the_article_writes_the_zone_under():
+    text = (
+        "11月3日，东莞松山湖高新区向德江县捐赠一批帮扶物资。松山湖高新区党工委委员、管委会副主任郭立平一行出席捐赠活动。"
+        "活动结束后，郭立平一行还到德江县煎茶镇进行调研。"
+    )
+    assert [(v.visiting_unit, v.host_unit) for v in extract_visits(text, source="德江县融媒体中心")] == [
+        ("东莞市", "德江县")
+    ]
+
+
 def test_a_big_city_is_no_renamed_county():
     assert [h.text for h in find_places("推动大城市与小城镇协调发展")] == []
 

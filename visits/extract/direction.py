@@ -17,6 +17,7 @@ from visits.extract.gazetteer import (
     PlaceHit,
     abbreviation_alt,
     aliases,
+    find_places,
     nickname_alt,
 )
 from visits.extract.regex_cache import compile_cached
@@ -27,12 +28,14 @@ from visits.extract.title_units import (
     leader_unit,
     led_by_non_government,
     own_unit,
+    zone_root,
 )
 from visits.extract.trie_regex import trie_alternation
 from visits.lexicon import alternation
 
 if TYPE_CHECKING:  # the article module builds on this one
     from visits.extract.article import Article
+    from visits.extract.officials import Mention
 
 DELEG = rf"(?:党政|政府|人大|政协|各界|友好)?(?:{alternation('delegation_words')})"
 MOVE = rf"(?:{alternation('movement_verbs')})"
@@ -342,6 +345,18 @@ def _titled_elsewhere(before: str, art: Article) -> str | None:
     name ends `before`."""
     for mentions in art.mentions:
         for m in mentions:
-            if before.endswith(m.name) and (unit := own_unit(m)):
+            if before.endswith(m.name) and (unit := own_unit(m) or _zone_city(m, art)):
                 return unit
+    return None
+
+
+def _zone_city(m: Mention, art: Article) -> str | None:
+    """The city a zone official's zone lies in, where the article writes the zone under it
+    (大亚湾开发区党工委书记 in an article naming 惠州大亚湾经济技术开发区: 惠州)."""
+    root = zone_root(m)
+    for z in re.finditer(re.escape(root), art.full) if root else ():
+        before = art.full[max(0, z.start() - 8) : z.start()]
+        hits = find_places(before)
+        if hits and hits[-1].end == len(before):
+            return hits[-1].text
     return None

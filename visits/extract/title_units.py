@@ -7,9 +7,11 @@
 
 from __future__ import annotations
 
+import re
+
 from visits.extract.gazetteer import county_short_forms, find_places, prefecture_short_forms
 from visits.extract.officials import Mention, find_mentions
-from visits.lexicon import words
+from visits.lexicon import alternation, words
 
 _SELF_CHAR = {"省": "我省", "市": "我市", "区": "我区", "州": "我州", "县": "我县", "旗": "我旗"}
 _DEPTH = {"province": 0, "prefecture": 1, "county": 2}
@@ -43,11 +45,23 @@ def own_unit(m: Mention) -> str | None:
                 best = (depth, token)
     if best is not None:
         return best[1]
+    if zone_root(m) is not None:
+        return None  # 大亚湾开发区党工委书记: the 区 is the zone's, not the paper's own 区
     for item in m.titles:
         for ch in item:
             if ch in _SELF_CHAR:
                 return _SELF_CHAR[ch]
     return None
+
+
+# a title in a development zone: 大亚湾开发区党工委委员 -> 大亚湾
+_ZONE_TITLE = re.compile(rf"^(?P<root>[\u4e00-\u9fff]{{2,6}}?)(?:{alternation('zone_suffixes')})")
+
+
+def zone_root(m: Mention) -> str | None:
+    """The zone's own name when the official's first title is in a development zone."""
+    z = _ZONE_TITLE.match(m.titles[0].removeprefix("中共")) if m.titles else None
+    return z.group("root") if z else None
 
 
 def heads_other_body(m: Mention) -> bool:
